@@ -1,0 +1,20 @@
+package org.coalitionledger.api;
+
+/**
+ * Metadata keys every recorded event carries. Who recorded a fact is metadata, not payload: the payload is the
+ * business fact, the metadata says who asserted it and through which request.
+ */
+public final class LedgerMetadata {
+
+    /** Authenticated principal that issued the command. Required on every command. */
+    public static final String ACTOR = "actor";
+    /** Role the principal acted in (ADMIN, or SYSTEM for the built-in first-year load). Required. */
+    public static final String ACTOR_ROLE = "actorRole";
+    /** Request id of the HTTP request (or import line) that carried the command. */
+    public static final String REQUEST_ID = "requestId";
+    /** The client's Idempotency-Key, when one was given. */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+
+    private LedgerMetadata() {
+    }
+}

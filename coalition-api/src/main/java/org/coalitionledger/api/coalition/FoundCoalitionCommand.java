@@ -1,0 +1,39 @@
+package org.coalitionledger.api.coalition;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+
+import static org.coalitionledger.api.validation.Checks.*;
+
+/** Found a coalition with its convenors, founding members and founding goal. */
+public record FoundCoalitionCommand(@TargetAggregateIdentifier String coalitionId, String name, LocalDate foundedOn,
+                                    List<String> convenors, List<FoundingMember> foundingMembers, Goal goal) {
+    public FoundCoalitionCommand {
+        id(coalitionId, "coalitionId");
+        name = text(name, "name", MAX_NAME);
+        required(foundedOn, "foundedOn");
+        convenors = texts(convenors, "convenors", MAX_NAME);
+        required(foundingMembers, "foundingMembers");
+        if (foundingMembers.size() > MAX_LIST) {
+            throw invalid(org.coalitionledger.api.error.CoalitionErrorCode.INVALID_TEXT,
+                    "foundingMembers must have at most " + MAX_LIST + " entries");
+        }
+        foundingMembers = List.copyOf(foundingMembers);
+        var ids = new HashSet<String>();
+        for (FoundingMember member : foundingMembers) {
+            required(member, "foundingMembers entry");
+            if (!ids.add(member.memberId())) {
+                throw invalid(org.coalitionledger.api.error.CoalitionErrorCode.INVALID_ID,
+                        "foundingMembers lists memberId '" + member.memberId() + "' twice");
+            }
+        }
+        required(goal, "goal");
+        if (goal.deadline().isBefore(foundedOn)) {
+            throw invalid(org.coalitionledger.api.error.CoalitionErrorCode.INVALID_PERIOD,
+                    "goal deadline " + goal.deadline() + " is before foundedOn " + foundedOn);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.coalitionledger.api.coalition;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+import static org.coalitionledger.api.validation.Checks.*;
+
+/** A member leaves on {@code leftOn}; it was a member up to and including the day before. */
+public record LeaveCoalitionCommand(@TargetAggregateIdentifier String coalitionId, String memberId, LocalDate leftOn,
+                                    String reason) {
+    public LeaveCoalitionCommand {
+        id(coalitionId, "coalitionId");
+        id(memberId, "memberId");
+        required(leftOn, "leftOn");
+        reason = optionalText(reason, "reason", MAX_TEXT);
+    }
+}

@@ -1,0 +1,45 @@
+package org.coalitionledger.api.error;
+
+/**
+ * Every reason the ledger refuses a command. The name is the stable code clients see; {@link #slug()} is the
+ * tail of the problem type URI. Never rename a constant: clients and auditors key on it.
+ */
+public enum CoalitionErrorCode {
+    // Shape of a command (checked where the command is built).
+    INVALID_ID,
+    INVALID_TEXT,
+    MISSING_FIELD,
+    INVALID_PERIOD,
+    INVALID_COUNT,
+    ALL_FIGURES_ZERO,
+    INVALID_AMOUNT,
+    INVALID_CURRENCY,
+    INVALID_COUNTRY,
+    INVALID_REPORTER,
+    // Rules that depend on what the ledger already holds.
+    ACTOR_MISSING,
+    COALITION_NOT_FOUND,
+    COALITION_ALREADY_FOUNDED,
+    BEFORE_FOUNDING_DATE,
+    MEMBER_ALREADY_JOINED,
+    MEMBER_NOT_A_MEMBER,
+    LEAVE_BEFORE_JOIN,
+    REPORTER_NOT_A_MEMBER_FOR_PERIOD,
+    GOAL_CONFLICT,
+    RECORD_CONFLICT,
+    RECORD_NOT_FOUND,
+    RECORD_RETRACTED,
+    CORRECTION_CHANGES_NOTHING,
+    CORRECTION_NOT_APPLICABLE,
+    CONCURRENT_MODIFICATION;
+
+    /** Kebab-case form used in problem type URIs, e.g. {@code member-already-joined}. */
+    public String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** Stable problem type URI of this code. */
+    public String problemType() {
+        return "urn:problem:coalition:" + slug();
+    }
+}

@@ -1,0 +1,42 @@
+package org.coalitionledger.api.reporting;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.coalitionledger.api.error.CoalitionErrorCode;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import static org.coalitionledger.api.validation.Checks.*;
+
+/**
+ * Restate the figures of a record. Only the figures given change; the others keep their current value. Which
+ * figures apply depends on the record: listings/ads/accounts for a takedown batch, count for arrests,
+ * amount/usdRate/rateDate/rateSource for a confiscation (its currency never changes: retract and record anew).
+ */
+public record CorrectRecordCommand(String coalitionId, @TargetAggregateIdentifier String recordId,
+                                   Long listingsRemoved, Long adsBlocked, Long accountsRemoved, Long count,
+                                   BigDecimal amount, BigDecimal usdRate, LocalDate rateDate, String rateSource,
+                                   String reason) {
+    public CorrectRecordCommand {
+        id(coalitionId, "coalitionId");
+        id(recordId, "recordId");
+        reason = text(reason, "reason", MAX_TEXT);
+        if (Stream.of(listingsRemoved, adsBlocked, accountsRemoved, count, amount, usdRate, rateDate, rateSource)
+                .allMatch(Objects::isNull)) {
+            throw invalid(CoalitionErrorCode.MISSING_FIELD, "a correction must give at least one new figure");
+        }
+        if (listingsRemoved != null) boundedCount(listingsRemoved, "listingsRemoved");
+        if (adsBlocked != null) boundedCount(adsBlocked, "adsBlocked");
+        if (accountsRemoved != null) boundedCount(accountsRemoved, "accountsRemoved");
+        if (count != null) boundedCount(count, "count");
+        if (amount != null && (amount.signum() <= 0 || amount.precision() > MAX_AMOUNT_PRECISION)) {
+            // The currency's own decimals are checked against the record by the aggregate.
+            throw invalid(CoalitionErrorCode.INVALID_AMOUNT, "amount must be greater than 0 with at most "
+                    + MAX_AMOUNT_PRECISION + " digits");
+        }
+        if (usdRate != null) positiveRate(usdRate, "usdRate");
+        rateSource = optionalText(rateSource, "rateSource", MAX_TEXT);
+    }
+}

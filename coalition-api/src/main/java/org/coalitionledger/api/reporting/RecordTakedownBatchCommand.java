@@ -1,0 +1,32 @@
+package org.coalitionledger.api.reporting;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.coalitionledger.api.error.CoalitionErrorCode;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.coalitionledger.api.validation.Checks.*;
+
+/** Record a batch of takedowns over a period. The batch id is the record id. */
+public record RecordTakedownBatchCommand(String coalitionId, @TargetAggregateIdentifier String batchId, Reporter reporter,
+                                         LocalDate periodStart, LocalDate periodEnd, long listingsRemoved,
+                                         long adsBlocked, long accountsRemoved, List<String> categories, String scope,
+                                         String source) {
+    public RecordTakedownBatchCommand {
+        id(coalitionId, "coalitionId");
+        id(batchId, "batchId");
+        required(reporter, "reporter");
+        period(periodStart, periodEnd);
+        boundedCount(listingsRemoved, "listingsRemoved");
+        boundedCount(adsBlocked, "adsBlocked");
+        boundedCount(accountsRemoved, "accountsRemoved");
+        if (listingsRemoved == 0 && adsBlocked == 0 && accountsRemoved == 0) {
+            throw invalid(CoalitionErrorCode.ALL_FIGURES_ZERO,
+                    "listingsRemoved, adsBlocked and accountsRemoved are all 0: a batch must record something");
+        }
+        categories = categories == null ? List.of() : texts(categories, "categories", MAX_NAME);
+        scope = text(scope, "scope", MAX_NAME);
+        source = text(source, "source", MAX_TEXT);
+    }
+}

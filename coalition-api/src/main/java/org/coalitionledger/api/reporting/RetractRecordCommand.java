@@ -1,0 +1,14 @@
+package org.coalitionledger.api.reporting;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import static org.coalitionledger.api.validation.Checks.*;
+
+/** Withdraw a record for good, with the reason. A retracted record counts for nothing and can't be corrected. */
+public record RetractRecordCommand(String coalitionId, @TargetAggregateIdentifier String recordId, String reason) {
+    public RetractRecordCommand {
+        id(coalitionId, "coalitionId");
+        id(recordId, "recordId");
+        reason = text(reason, "reason", MAX_TEXT);
+    }
+}

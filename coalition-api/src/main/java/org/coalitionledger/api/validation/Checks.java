@@ -1,0 +1,142 @@
+package org.coalitionledger.api.validation;
+
+import org.coalitionledger.api.error.CoalitionErrorCode;
+import org.coalitionledger.api.error.InvalidCommandException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Shape checks shared by the command records. Each failure names the field and carries a typed code.
+ * Limits are documented in the README's error catalogue; change them there too.
+ */
+public final class Checks {
+
+    /** Client-supplied ids: lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, 1..64 long. */
+    public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    public static final int MAX_NAME = 200;
+    public static final int MAX_TEXT = 1000;
+    public static final int MAX_LIST = 100;
+    /** Upper bound of any single count: keeps every sum of counts far from overflow. */
+    public static final long MAX_COUNT = 1_000_000_000_000L;
+    public static final int MAX_AMOUNT_PRECISION = 20;
+    public static final int MAX_RATE_SCALE = 8;
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** ISO 4217 codes that name no currency: testing, no currency, precious metals, SDR and unit-of-account codes. */
+    private static final Set<String> NOT_MONEY = Set.of("XXX", "XTS", "XAU", "XAG", "XPT", "XPD", "XDR",
+            "XBA", "XBB", "XBC", "XBD", "XSU", "XUA");
+
+    private Checks() {
+    }
+
+    public static InvalidCommandException invalid(CoalitionErrorCode code, String message) {
+        return new InvalidCommandException(code, message);
+    }
+
+    public static <T> T required(T value, String field) {
+        if (value == null) {
+            throw invalid(CoalitionErrorCode.MISSING_FIELD, field + " is required");
+        }
+        return value;
+    }
+
+    public static String id(String value, String field) {
+        required(value, field);
+        if (!ID_PATTERN.matcher(value).matches()) {
+            throw invalid(CoalitionErrorCode.INVALID_ID, field + " must match " + ID_PATTERN.pattern()
+                    + " (lower-case letters, digits, '.', '_', '-'; 1 to 64 characters)");
+        }
+        return value;
+    }
+
+    public static String text(String value, String field, int maxLength) {
+        required(value, field);
+        if (value.isBlank()) {
+            throw invalid(CoalitionErrorCode.INVALID_TEXT, field + " must not be blank");
+        }
+        if (value.length() > maxLength) {
+            throw invalid(CoalitionErrorCode.INVALID_TEXT, field + " must be at most " + maxLength + " characters");
+        }
+        return value.strip();
+    }
+
+    public static String optionalText(String value, String field, int maxLength) {
+        return value == null ? null : text(value, field, maxLength);
+    }
+
+    public static List<String> texts(List<String> values, String field, int maxLength) {
+        required(values, field);
+        if (values.size() > MAX_LIST) {
+            throw invalid(CoalitionErrorCode.INVALID_TEXT, field + " must have at most " + MAX_LIST + " entries");
+        }
+        return values.stream().map(v -> text(v, field + " entry", maxLength)).toList();
+    }
+
+    public static long boundedCount(long value, String field) {
+        if (value < 0 || value > MAX_COUNT) {
+            throw invalid(CoalitionErrorCode.INVALID_COUNT, field + " must be between 0 and " + MAX_COUNT);
+        }
+        return value;
+    }
+
+    public static String isoCountry(String value, String field) {
+        required(value, field);
+        if (!COUNTRIES.contains(value)) {
+            throw invalid(CoalitionErrorCode.INVALID_COUNTRY, field + " must be an ISO 3166-1 alpha-2 code, got '" + value + "'");
+        }
+        return value;
+    }
+
+    /** An ISO 4217 code of a real currency. */
+    public static Currency isoCurrency(String value, String field) {
+        required(value, field);
+        Currency currency = Currency.getAvailableCurrencies().stream()
+                .filter(c -> c.getCurrencyCode().equals(value)).findFirst()
+                .orElseThrow(() -> invalid(CoalitionErrorCode.INVALID_CURRENCY,
+                        field + " must be an ISO 4217 currency code, got '" + value + "'"));
+        if (NOT_MONEY.contains(value)) {
+            throw invalid(CoalitionErrorCode.INVALID_CURRENCY, field + " '" + value + "' is not a currency");
+        }
+        return currency;
+    }
+
+    /** A positive amount with no more decimals than the currency has minor units. */
+    public static BigDecimal positiveAmount(BigDecimal value, Currency currency, String field) {
+        required(value, field);
+        int maxScale = Math.max(currency.getDefaultFractionDigits(), 0);
+        if (value.signum() <= 0) {
+            throw invalid(CoalitionErrorCode.INVALID_AMOUNT, field + " must be greater than 0");
+        }
+        if (value.scale() > maxScale || value.precision() > MAX_AMOUNT_PRECISION) {
+            throw invalid(CoalitionErrorCode.INVALID_AMOUNT, field + " must have at most " + maxScale
+                    + " decimals for " + currency.getCurrencyCode() + " and at most " + MAX_AMOUNT_PRECISION + " digits");
+        }
+        return value;
+    }
+
+    /** A positive exchange rate (units of the original currency per one US dollar). */
+    public static BigDecimal positiveRate(BigDecimal value, String field) {
+        required(value, field);
+        if (value.signum() <= 0) {
+            throw invalid(CoalitionErrorCode.INVALID_AMOUNT, field + " must be greater than 0");
+        }
+        if (value.scale() > MAX_RATE_SCALE || value.precision() > MAX_AMOUNT_PRECISION) {
+            throw invalid(CoalitionErrorCode.INVALID_AMOUNT, field + " must have at most " + MAX_RATE_SCALE
+                    + " decimals and " + MAX_AMOUNT_PRECISION + " digits");
+        }
+        return value;
+    }
+
+    public static void period(LocalDate start, LocalDate end) {
+        required(start, "periodStart");
+        required(end, "periodEnd");
+        if (start.isAfter(end)) {
+            throw invalid(CoalitionErrorCode.INVALID_PERIOD, "periodStart " + start + " is after periodEnd " + end);
+        }
+    }
+}
