@@ -15,7 +15,7 @@ import static org.coalitionledger.api.validation.Checks.*;
  * figures apply depends on the record: listings/ads/accounts for a takedown batch, count for arrests,
  * amount/usdRate/rateDate/rateSource for a confiscation (its currency never changes: retract and record anew).
  */
-public record CorrectRecordCommand(String coalitionId, @TargetAggregateIdentifier String recordId,
+public record CorrectRecordCommand(String coalitionId, String recordId,
                                    Long listingsRemoved, Long adsBlocked, Long accountsRemoved, Long count,
                                    BigDecimal amount, BigDecimal usdRate, LocalDate rateDate, String rateSource,
                                    String reason) {
@@ -38,5 +38,11 @@ public record CorrectRecordCommand(String coalitionId, @TargetAggregateIdentifie
         }
         if (usdRate != null) positiveRate(usdRate, "usdRate");
         rateSource = optionalText(rateSource, "rateSource", MAX_TEXT);
+    }
+
+    /** The record's stream in the event store. */
+    @TargetAggregateIdentifier
+    public String recordAggregateId() {
+        return RecordIds.aggregateId(recordId);
     }
 }

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import static org.coalitionledger.api.validation.Checks.*;
 
 /** Record {@code count} arrests made on {@code date} in a jurisdiction (ISO 3166-1 alpha-2) by an agency. */
-public record RecordArrestCommand(String coalitionId, @TargetAggregateIdentifier String recordId, LocalDate date,
+public record RecordArrestCommand(String coalitionId, String recordId, LocalDate date,
                                   long count, String jurisdiction, String agency, String scope, String source) {
     public RecordArrestCommand {
         id(coalitionId, "coalitionId");
@@ -22,5 +22,11 @@ public record RecordArrestCommand(String coalitionId, @TargetAggregateIdentifier
         agency = text(agency, "agency", MAX_NAME);
         scope = text(scope, "scope", MAX_NAME);
         source = text(source, "source", MAX_TEXT);
+    }
+
+    /** The record's stream in the event store. */
+    @TargetAggregateIdentifier
+    public String recordAggregateId() {
+        return RecordIds.aggregateId(recordId);
     }
 }

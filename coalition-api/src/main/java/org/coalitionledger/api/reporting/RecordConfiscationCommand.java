@@ -11,7 +11,7 @@ import static org.coalitionledger.api.validation.Checks.*;
  * Record a confiscation of {@code amount} in {@code currency} (ISO 4217). {@code usdRate} is units of that currency
  * per one US dollar on {@code rateDate}, from {@code rateSource}; the USD value is derived (see {@link UsdValue}).
  */
-public record RecordConfiscationCommand(String coalitionId, @TargetAggregateIdentifier String recordId, LocalDate date,
+public record RecordConfiscationCommand(String coalitionId, String recordId, LocalDate date,
                                         BigDecimal amount, String currency, BigDecimal usdRate, LocalDate rateDate,
                                         String rateSource, String jurisdiction, String scope, String source) {
     public RecordConfiscationCommand {
@@ -25,5 +25,11 @@ public record RecordConfiscationCommand(String coalitionId, @TargetAggregateIden
         isoCountry(jurisdiction, "jurisdiction");
         scope = text(scope, "scope", MAX_NAME);
         source = text(source, "source", MAX_TEXT);
+    }
+
+    /** The record's stream in the event store. */
+    @TargetAggregateIdentifier
+    public String recordAggregateId() {
+        return RecordIds.aggregateId(recordId);
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import static org.coalitionledger.api.validation.Checks.*;
 
 /** Record a batch of takedowns over a period. The batch id is the record id. */
-public record RecordTakedownBatchCommand(String coalitionId, @TargetAggregateIdentifier String batchId, Reporter reporter,
+public record RecordTakedownBatchCommand(String coalitionId, String batchId, Reporter reporter,
                                          LocalDate periodStart, LocalDate periodEnd, long listingsRemoved,
                                          long adsBlocked, long accountsRemoved, List<String> categories, String scope,
                                          String source) {
@@ -28,5 +28,11 @@ public record RecordTakedownBatchCommand(String coalitionId, @TargetAggregateIde
         categories = categories == null ? List.of() : texts(categories, "categories", MAX_NAME);
         scope = text(scope, "scope", MAX_NAME);
         source = text(source, "source", MAX_TEXT);
+    }
+
+    /** The record's stream in the event store. */
+    @TargetAggregateIdentifier
+    public String recordAggregateId() {
+        return RecordIds.aggregateId(batchId);
     }
 }

@@ -1,0 +1,179 @@
+package org.coalitionledger.command.coalition;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
+import org.coalitionledger.api.coalition.FoundCoalitionCommand;
+import org.coalitionledger.api.coalition.FoundingMember;
+import org.coalitionledger.api.coalition.Goal;
+import org.coalitionledger.api.coalition.GoalSetEvent;
+import org.coalitionledger.api.coalition.JoinCoalitionCommand;
+import org.coalitionledger.api.coalition.LeaveCoalitionCommand;
+import org.coalitionledger.api.coalition.MemberJoinedEvent;
+import org.coalitionledger.api.coalition.MemberLeftEvent;
+import org.coalitionledger.api.coalition.SetGoalCommand;
+import org.coalitionledger.command.rules.BeforeFoundingDate;
+import org.coalitionledger.command.rules.CoalitionAlreadyFounded;
+import org.coalitionledger.command.rules.GoalConflict;
+import org.coalitionledger.command.rules.LeaveBeforeJoin;
+import org.coalitionledger.command.rules.MemberAlreadyJoined;
+import org.coalitionledger.command.rules.MemberNotAMember;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A coalition: its founding, membership and goals. Figures are recorded on their own aggregates (see
+ * {@code FigureRecord}), so this stream only grows with membership and goal changes.
+ * <p>
+ * Idempotency: a command that repeats the fact already recorded (same founding, same join, same leave, same goal)
+ * is accepted and records nothing; the same id with different content is a conflict.
+ */
+@Aggregate
+class Coalition {
+
+    @AggregateIdentifier
+    private String coalitionId;
+    private LocalDate foundedOn;
+    /** The events the founding recorded, to recognise a repeated founding command. */
+    private final List<Object> foundingEvents = new ArrayList<>();
+    private final Map<String, MemberJoinedEvent> lastJoin = new HashMap<>();
+    private final Map<String, MemberLeftEvent> lastLeave = new HashMap<>();
+    private final Map<String, GoalSetEvent> goals = new HashMap<>();
+    private final Set<String> currentMembers = new HashSet<>();
+
+    Coalition() {
+        // Required by Axon.
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(FoundCoalitionCommand command) {
+        List<Object> events = foundingEventsOf(command);
+        if (coalitionId != null) {
+            if (events.equals(foundingEvents)) {
+                return; // The same founding again: already recorded.
+            }
+            throw new CoalitionAlreadyFounded("coalition '" + coalitionId + "' was already founded on " + foundedOn);
+        }
+        events.forEach(e -> apply(e));
+    }
+
+    private static List<Object> foundingEventsOf(FoundCoalitionCommand c) {
+        List<Object> events = new ArrayList<>();
+        events.add(new CoalitionFoundedEvent(c.coalitionId(), c.name(), c.foundedOn(), c.convenors()));
+        for (FoundingMember m : c.foundingMembers()) {
+            events.add(new MemberJoinedEvent(c.coalitionId(), m.memberId(), true, true, m.name(), m.country(),
+                    m.region(), m.sector(), c.foundedOn(), null));
+        }
+        events.add(goalSet(c.coalitionId(), c.goal(), c.foundedOn()));
+        return events;
+    }
+
+    private static GoalSetEvent goalSet(String coalitionId, Goal g, LocalDate setOn) {
+        return new GoalSetEvent(coalitionId, g.goalId(), g.description(), g.metric(), g.baseline(),
+                g.targetReductionPercent(), g.deadline(), setOn);
+    }
+
+    @CommandHandler
+    void handle(JoinCoalitionCommand c) {
+        requireOnOrAfterFounding(c.joinedOn(), "joinedOn");
+        MemberJoinedEvent joined = new MemberJoinedEvent(coalitionId, c.memberId(), false, c.disclosed(), c.name(),
+                c.country(), c.region(), c.sector(), c.joinedOn(), c.note());
+        MemberJoinedEvent previous = lastJoin.get(c.memberId());
+        if (isMember(c.memberId())) {
+            if (joined.equals(previous)) {
+                return; // The same join again: already recorded.
+            }
+            throw new MemberAlreadyJoined("member '" + c.memberId() + "' is already a member since "
+                    + previous.joinedOn());
+        }
+        MemberLeftEvent left = lastLeave.get(c.memberId());
+        if (left != null && c.joinedOn().isBefore(left.leftOn())) {
+            throw new MemberAlreadyJoined("member '" + c.memberId() + "' was a member until " + left.leftOn()
+                    + "; it can rejoin on or after that date, not on " + c.joinedOn());
+        }
+        apply(joined);
+    }
+
+    @CommandHandler
+    void handle(LeaveCoalitionCommand c) {
+        MemberLeftEvent left = new MemberLeftEvent(coalitionId, c.memberId(), c.leftOn(), c.reason());
+        if (!isMember(c.memberId())) {
+            if (left.equals(lastLeave.get(c.memberId()))) {
+                return; // The same departure again: already recorded.
+            }
+            throw new MemberNotAMember("'" + c.memberId() + "' is not a member of '" + coalitionId + "'");
+        }
+        LocalDate joinedOn = lastJoin.get(c.memberId()).joinedOn();
+        if (!c.leftOn().isAfter(joinedOn)) {
+            throw new LeaveBeforeJoin("leftOn " + c.leftOn() + " must be after the member's joinedOn " + joinedOn);
+        }
+        apply(left);
+    }
+
+    @CommandHandler
+    void handle(SetGoalCommand c) {
+        requireOnOrAfterFounding(c.setOn(), "setOn");
+        GoalSetEvent set = goalSet(coalitionId, c.goal(), c.setOn());
+        GoalSetEvent existing = goals.get(set.goalId());
+        if (existing != null) {
+            if (existing.equals(set)) {
+                return; // The same goal again: already recorded.
+            }
+            throw new GoalConflict("goal '" + set.goalId() + "' already exists with different content");
+        }
+        apply(set);
+    }
+
+    private void requireOnOrAfterFounding(LocalDate date, String field) {
+        if (date.isBefore(foundedOn)) {
+            throw new BeforeFoundingDate(field + " " + date + " is before the coalition's founding date " + foundedOn);
+        }
+    }
+
+    private boolean isMember(String memberId) {
+        return currentMembers.contains(memberId);
+    }
+
+    @EventSourcingHandler
+    void on(CoalitionFoundedEvent e) {
+        coalitionId = e.coalitionId();
+        foundedOn = e.foundedOn();
+        foundingEvents.add(e);
+    }
+
+    @EventSourcingHandler
+    void on(MemberJoinedEvent e) {
+        if (e.founding()) {
+            foundingEvents.add(e);
+        }
+        lastJoin.put(e.memberId(), e);
+        currentMembers.add(e.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(MemberLeftEvent e) {
+        lastLeave.put(e.memberId(), e);
+        currentMembers.remove(e.memberId());
+    }
+
+    @EventSourcingHandler
+    void on(GoalSetEvent e) {
+        if (goals.isEmpty()) {
+            foundingEvents.add(e); // The founding command always records exactly one goal, the first.
+        }
+        goals.put(e.goalId(), e);
+    }
+}

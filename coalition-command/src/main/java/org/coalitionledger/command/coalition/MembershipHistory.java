@@ -1,0 +1,61 @@
+package org.coalitionledger.command.coalition;
+
+import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
+import org.coalitionledger.api.coalition.MemberJoinedEvent;
+import org.coalitionledger.api.coalition.MemberLeftEvent;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the record-side rules need to know of a coalition: when it was founded and who was a member when.
+ * Folded from the coalition's own events, so it is exactly as current as the coalition's stream.
+ */
+public final class MembershipHistory {
+
+    /** A membership from {@code joinedOn} up to and including the day before {@code leftOn} (null: still a member). */
+    public record Membership(LocalDate joinedOn, LocalDate leftOn) {
+        boolean covers(LocalDate start, LocalDate end) {
+            return !start.isBefore(joinedOn) && (leftOn == null || end.isBefore(leftOn));
+        }
+    }
+
+    private LocalDate foundedOn;
+    private final Map<String, List<Membership>> memberships = new HashMap<>();
+
+    /** Folds a coalition's events; empty if they don't found a coalition. */
+    public static Optional<MembershipHistory> of(Iterable<?> payloads) {
+        MembershipHistory history = new MembershipHistory();
+        payloads.forEach(history::apply);
+        return Optional.ofNullable(history.foundedOn).map(d -> history);
+    }
+
+    private void apply(Object payload) {
+        if (payload instanceof CoalitionFoundedEvent e) {
+            foundedOn = e.foundedOn();
+        } else if (payload instanceof MemberJoinedEvent e) {
+            memberships.computeIfAbsent(e.memberId(), id -> new ArrayList<>()).add(new Membership(e.joinedOn(), null));
+        } else if (payload instanceof MemberLeftEvent e) {
+            List<Membership> list = memberships.get(e.memberId());
+            Membership open = list.remove(list.size() - 1);
+            list.add(new Membership(open.joinedOn(), e.leftOn()));
+        }
+    }
+
+    public LocalDate foundedOn() {
+        return foundedOn;
+    }
+
+    /** True if the member was a member on every day of [start, end] within one membership. */
+    public boolean memberThroughout(String memberId, LocalDate start, LocalDate end) {
+        return memberships.getOrDefault(memberId, List.of()).stream().anyMatch(m -> m.covers(start, end));
+    }
+
+    public List<Membership> membershipsOf(String memberId) {
+        return List.copyOf(memberships.getOrDefault(memberId, List.of()));
+    }
+}
