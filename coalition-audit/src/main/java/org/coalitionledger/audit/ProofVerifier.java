@@ -80,9 +80,10 @@ public final class ProofVerifier {
      * RFC 9162 §2.1.4.2: is the tree of {@code second} leaves with root {@code secondRoot} an append-only
      * extension of the tree of {@code first} leaves with root {@code firstRoot}?
      *
-     * <p>The RFC algorithm covers 0 &lt; first &lt; second. The edge cases are settled the way the
-     * reference implementations do: first = 0 needs an empty proof (anything extends the empty tree);
-     * first = second needs an empty proof and equal roots; first &gt; second never verifies.
+     * <p>The RFC algorithm covers 0 &lt; first &lt; second. The edge cases are settled as the reference
+     * implementations do, except that a size-0 root must really be the empty tree's root: first = 0
+     * needs an empty proof (every tree extends the empty tree); first = second needs an empty proof and
+     * equal roots; first &gt; second never verifies.
      */
     public static VerificationResult verifyConsistency(long first, long second, byte[] firstRoot,
             byte[] secondRoot, List<byte[]> proof) {
@@ -99,6 +100,16 @@ public final class ProofVerifier {
                     + "; a log never shrinks");
         }
         if (first == 0 || first == second) {
+            // Stricter than the reference implementations, which accept any "root" for size 0: the empty
+            // tree has exactly one root, and a checkpoint claiming another one is wrong.
+            if (first == 0 && !MessageDigest.isEqual(firstRoot, MerkleHashes.emptyTreeHash())) {
+                return VerificationResult.failed("first root " + hex(firstRoot)
+                        + " is not the empty tree's root, yet the first size is 0");
+            }
+            if (second == 0 && !MessageDigest.isEqual(secondRoot, MerkleHashes.emptyTreeHash())) {
+                return VerificationResult.failed("second root " + hex(secondRoot)
+                        + " is not the empty tree's root, yet the second size is 0");
+            }
             if (!proof.isEmpty()) {
                 return VerificationResult.failed("consistency proof from size " + first + " to " + second
                         + " must be empty, but has " + proof.size() + " hashes");
