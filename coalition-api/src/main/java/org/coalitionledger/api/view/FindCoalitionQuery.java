@@ -1,0 +1,5 @@
+package org.coalitionledger.api.view;
+
+/** Ask for the {@link CoalitionView}. */
+public record FindCoalitionQuery(String coalitionId) {
+}
