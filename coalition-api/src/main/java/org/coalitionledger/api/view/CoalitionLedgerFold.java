@@ -58,6 +58,8 @@ public final class CoalitionLedgerFold {
     private final String coalitionId;
     private CoalitionFoundedEvent founded;
     private final List<MemberStint> stints = new ArrayList<>();
+    /** The same stints by member, so a reporter's region is found without scanning every membership. */
+    private final Map<String, List<MemberStint>> stintsByMember = new TreeMap<>();
     private final Map<String, GoalSetEvent> goals = new LinkedHashMap<>();
     private final Map<String, LedgerRecord> records = new LinkedHashMap<>();
     private final List<RestatementView> restatements = new ArrayList<>();
@@ -99,8 +101,9 @@ public final class CoalitionLedgerFold {
 
     /**
      * Folds one entry. The command side guarantees the ledger's rules (one founding, no duplicate record ids, no
-     * correction of unknown records); where a bundle breaks them anyway the fold keeps the first fact and never
-     * throws, so a verifier can still report on the rest.
+     * correction of unknown records); where a bundle breaks them anyway the fold keeps the first fact (and lists a
+     * restatement of an unknown record without letting it move a figure) rather than failing, so a verifier can
+     * still report on the rest.
      */
     public CoalitionLedgerFold apply(LedgerEntry entry) {
         Object payload = entry.payload();
@@ -110,7 +113,9 @@ public final class CoalitionLedgerFold {
             }
         } else if (payload instanceof MemberJoinedEvent e) {
             if (mine(e.coalitionId())) {
-                stints.add(new MemberStint(e));
+                var stint = new MemberStint(e);
+                stints.add(stint);
+                stintsByMember.computeIfAbsent(e.memberId(), id -> new ArrayList<>()).add(stint);
             }
         } else if (payload instanceof MemberLeftEvent e) {
             if (mine(e.coalitionId())) {
@@ -172,9 +177,10 @@ public final class CoalitionLedgerFold {
 
     private void leave(MemberLeftEvent e) {
         // Close the member's open stint; the latest one, should a bundle hold more than one.
-        for (int i = stints.size() - 1; i >= 0; i--) {
-            MemberStint stint = stints.get(i);
-            if (stint.memberId().equals(e.memberId()) && stint.leftOn == null) {
+        List<MemberStint> own = stintsByMember.getOrDefault(e.memberId(), List.of());
+        for (int i = own.size() - 1; i >= 0; i--) {
+            MemberStint stint = own.get(i);
+            if (stint.leftOn == null) {
                 stint.leftOn = e.leftOn();
                 return;
             }
@@ -357,13 +363,11 @@ public final class CoalitionLedgerFold {
     /** The membership stint of a member reporter that covers {@code day}, else its latest one, else null. */
     private MemberStint stintOf(String memberId, LocalDate day) {
         MemberStint latest = null;
-        for (MemberStint stint : stints) {
-            if (stint.memberId().equals(memberId)) {
-                if (stint.coversDay(day)) {
-                    return stint;
-                }
-                latest = stint;
+        for (MemberStint stint : stintsByMember.getOrDefault(memberId, List.of())) {
+            if (stint.coversDay(day)) {
+                return stint;
             }
+            latest = stint;
         }
         return latest;
     }
