@@ -18,10 +18,6 @@ final class MemberStint {
         this.joined = joined;
     }
 
-    String memberId() {
-        return joined.memberId();
-    }
-
     /** A member from {@code joinedOn} up to and including the day before {@code leftOn}. */
     boolean coversDay(LocalDate day) {
         return !joined.joinedOn().isAfter(day) && (leftOn == null || leftOn.isAfter(day));
