@@ -1,0 +1,77 @@
+package org.coalitionledger.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.coalitionledger.audit.ReferenceVectors.hex;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every example value in docs/audit-format.md, recomputed by the code, so the document cannot drift. */
+class AuditFormatDocTest {
+
+    private static final String ORIGIN = "coalition-ledger.example/cewto";
+    private static String doc;
+
+    @BeforeAll
+    static void readDoc() throws IOException {
+        // Surefire runs in the module directory; the doc lives at the repository root.
+        doc = Files.readString(Path.of("..", "docs", "audit-format.md"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void leafEncodingExample_isWhatTheCodeProduces() {
+        StoredEvent example = LeafEncodingTest.EXAMPLE;
+        assertThat(example.globalIndex()).isEqualTo(41);
+        assertThat(doc).contains("| eventId | `" + example.eventId() + "` |")
+                .contains("| payloadType | `" + example.payloadType() + "` |")
+                .contains("| timestamp | `" + example.timestamp() + "` |");
+        assertDocContainsBlock(hex(LeafEncoding.encode(example)));
+        assertDocContainsBlock(hex(LeafEncoding.leafHash(example)));
+    }
+
+    @Test
+    void treeAndProofExamples_areWhatTheCodeProduces() {
+        MerkleTree tree = ReferenceVectors.referenceTree();
+        assertThat(doc).contains("`" + hex(tree.root(0)) + "`")
+                .contains("size 1: " + hex(tree.root(1)))
+                .contains("size 8: " + hex(tree.root(8)));
+        assertDocContainsBlock(String.join("\n  ", hex(tree.inclusionProof(5, 8))));
+        assertDocContainsBlock(String.join("\n  ", hex(tree.consistencyProof(6, 8))));
+    }
+
+    @Test
+    void keyAndCheckpointExamples_areWhatTheCodeProduces() throws NoteVerificationException {
+        KeyPair keyPair = TestKeys.exampleKeyPair();
+        byte[] signerMaterial = Base64.getDecoder().decode(TestKeys.GO_SIGNER_KEY_MATERIAL);
+        assertThat(doc).contains("`" + hex(Arrays.copyOfRange(signerMaterial, 1, signerMaterial.length)) + "`")
+                .contains("`" + hex(Ed25519Keys.rawPublicKey(keyPair.getPublic())) + "`");
+
+        NoteVerifierKey verifierKey = NoteVerifierKey.of(ORIGIN, keyPair.getPublic());
+        assertDocContainsBlock(verifierKey.toText());
+        assertThat(doc).contains("key ID `" + NoteVerifierKey.hex8(verifierKey.keyId()) + "`");
+
+        Checkpoint checkpoint = new Checkpoint(ORIGIN, 8, ReferenceVectors.ROOTS.get(8));
+        String note = checkpoint.sign(ORIGIN, keyPair);
+        assertDocContainsBlock(note.substring(0, note.length() - 1));
+        assertThat(Checkpoint.open(note, verifierKey, ORIGIN)).isEqualTo(checkpoint);
+    }
+
+    @Test
+    void auditBundleSection_isLeftForTheBundleIssue() {
+        assertThat(doc).contains("## Audit bundle\n\n(defined by the bundle issue; to be completed)");
+    }
+
+    /** The value must appear as a whole fenced code block (possibly indented under a list item). */
+    private static void assertDocContainsBlock(String value) {
+        List<String> fences = List.of("```\n" + value + "\n```", "  ```\n  " + value + "\n  ```");
+        assertThat(fences.stream().anyMatch(doc::contains)).as("docs/audit-format.md shows:%n%s", value).isTrue();
+    }
+}
