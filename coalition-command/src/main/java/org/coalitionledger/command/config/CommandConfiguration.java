@@ -1,17 +1,15 @@
 package org.coalitionledger.command.config;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.coalitionledger.api.LedgerMetadata;
 import org.coalitionledger.command.coalition.CoalitionFacts;
 import org.coalitionledger.command.coalition.EventStoreCoalitionFacts;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the command side: interceptors, the metadata every event inherits, the coalition read for records. */
+/** Wires the command side: the metadata every event inherits and the coalition read for records. */
 @Configuration
 public class CommandConfiguration {
 
@@ -25,12 +23,5 @@ public class CommandConfiguration {
     public CorrelationDataProvider ledgerMetadataProvider() {
         return new SimpleCorrelationDataProvider(LedgerMetadata.ACTOR, LedgerMetadata.ACTOR_ROLE,
                 LedgerMetadata.REQUEST_ID, LedgerMetadata.IDEMPOTENCY_KEY);
-    }
-
-    @Autowired
-    public void registerInterceptors(CommandBus commandBus) {
-        // Registered first, so it is outermost and also sees the actor check's rejection.
-        commandBus.registerHandlerInterceptor(new ExceptionWrappingHandlerInterceptor());
-        commandBus.registerHandlerInterceptor(new ActorRequiredInterceptor());
     }
 }

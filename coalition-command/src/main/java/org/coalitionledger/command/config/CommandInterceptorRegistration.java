@@ -1,0 +1,18 @@
+package org.coalitionledger.command.config;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the command interceptors on the bus. Kept apart from {@link CommandConfiguration}: a class that both
+ * defines beans Axon needs and injects the bus forms a bean cycle.
+ */
+@Component
+class CommandInterceptorRegistration {
+
+    CommandInterceptorRegistration(CommandBus commandBus) {
+        // Registered first, so it is outermost and also sees the actor check's rejection.
+        commandBus.registerHandlerInterceptor(new ExceptionWrappingHandlerInterceptor());
+        commandBus.registerHandlerInterceptor(new ActorRequiredInterceptor());
+    }
+}

@@ -1,0 +1,47 @@
+package org.coalitionledger.web.commands;
+
+import org.coalitionledger.api.error.InvalidCommandException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Reads one NDJSON command line into a command record, with an error that says what was wrong. */
+public final class CommandLineParser {
+
+    private final ObjectMapper mapper;
+
+    public CommandLineParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * @throws InvalidCommandException if the command's own shape checks refuse it
+     * @throws IllegalArgumentException if the line is not a known command in the documented format
+     */
+    public Object parse(String line) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(line);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject() || !node.path("command").isString() || !node.path("payload").isObject()) {
+            throw new IllegalArgumentException("a line must be {\"command\": \"<name>\", \"payload\": {...}}");
+        }
+        String name = node.get("command").asString();
+        Class<?> type = LedgerCommandCatalogue.COMMANDS.get(name);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown command '" + name + "'; known: "
+                    + new java.util.TreeSet<>(LedgerCommandCatalogue.COMMANDS.keySet()));
+        }
+        try {
+            return mapper.treeToValue(node.get("payload"), type);
+        } catch (JacksonException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InvalidCommandException invalid) {
+                throw invalid;
+            }
+            throw new IllegalArgumentException("invalid " + name + " payload: " + e.getOriginalMessage());
+        }
+    }
+}
