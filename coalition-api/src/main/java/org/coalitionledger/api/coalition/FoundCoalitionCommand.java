@@ -21,7 +21,6 @@ public record FoundCoalitionCommand(@TargetAggregateIdentifier String coalitionI
             throw invalid(org.coalitionledger.api.error.CoalitionErrorCode.INVALID_TEXT,
                     "foundingMembers must have at most " + MAX_LIST + " entries");
         }
-        foundingMembers = List.copyOf(foundingMembers);
         var ids = new HashSet<String>();
         for (FoundingMember member : foundingMembers) {
             required(member, "foundingMembers entry");
@@ -30,6 +29,7 @@ public record FoundCoalitionCommand(@TargetAggregateIdentifier String coalitionI
                         "foundingMembers lists memberId '" + member.memberId() + "' twice");
             }
         }
+        foundingMembers = List.copyOf(foundingMembers);
         required(goal, "goal");
         if (goal.deadline().isBefore(foundedOn)) {
             throw invalid(org.coalitionledger.api.error.CoalitionErrorCode.INVALID_PERIOD,

@@ -19,6 +19,7 @@ public record Goal(String goalId, String description, GoalMetric metric, Long ba
             boundedCount(baseline, "baseline");
         }
         required(targetReductionPercent, "targetReductionPercent");
+        targetReductionPercent = withoutTrailingZeros(targetReductionPercent); // 80, 80.0 and 80.00 are one goal
         if (targetReductionPercent.signum() <= 0 || targetReductionPercent.compareTo(BigDecimal.valueOf(100)) > 0
                 || targetReductionPercent.scale() > 2) {
             throw invalid(org.coalitionledger.api.error.CoalitionErrorCode.INVALID_AMOUNT,

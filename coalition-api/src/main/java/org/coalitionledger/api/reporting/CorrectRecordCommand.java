@@ -31,12 +31,15 @@ public record CorrectRecordCommand(String coalitionId, String recordId,
         if (adsBlocked != null) boundedCount(adsBlocked, "adsBlocked");
         if (accountsRemoved != null) boundedCount(accountsRemoved, "accountsRemoved");
         if (count != null) boundedCount(count, "count");
-        if (amount != null && (amount.signum() <= 0 || amount.precision() > MAX_AMOUNT_PRECISION)) {
-            // The currency's own decimals are checked against the record by the aggregate.
-            throw invalid(CoalitionErrorCode.INVALID_AMOUNT, "amount must be greater than 0 with at most "
-                    + MAX_AMOUNT_PRECISION + " digits");
+        if (amount != null) {
+            if (amount.signum() <= 0 || digits(withoutTrailingZeros(amount)) > MAX_AMOUNT_PRECISION) {
+                throw invalid(CoalitionErrorCode.INVALID_AMOUNT, "amount must be greater than 0 with at most "
+                        + MAX_AMOUNT_PRECISION + " digits");
+            }
+            // The currency's decimals are checked, and the scale set, against the record by the aggregate.
+            amount = withoutTrailingZeros(amount);
         }
-        if (usdRate != null) positiveRate(usdRate, "usdRate");
+        if (usdRate != null) usdRate = positiveRate(usdRate, "usdRate");
         rateSource = optionalText(rateSource, "rateSource", MAX_TEXT);
     }
 

@@ -18,8 +18,8 @@ public record RecordConfiscationCommand(String coalitionId, String recordId, Loc
         id(coalitionId, "coalitionId");
         id(recordId, "recordId");
         required(date, "date");
-        positiveAmount(amount, isoCurrency(currency, "currency"), "amount");
-        positiveRate(usdRate, "usdRate");
+        amount = positiveAmount(amount, isoCurrency(currency, "currency"), "amount");
+        usdRate = positiveRate(usdRate, "usdRate");
         required(rateDate, "rateDate");
         rateSource = text(rateSource, "rateSource", MAX_TEXT);
         isoCountry(jurisdiction, "jurisdiction");

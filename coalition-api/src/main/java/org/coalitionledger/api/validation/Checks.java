@@ -105,31 +105,50 @@ public final class Checks {
         return currency;
     }
 
-    /** A positive amount with no more decimals than the currency has minor units. */
+    /**
+     * A positive amount with no more decimals than the currency has minor units, returned at exactly the currency's
+     * scale (18000000.0 CNY becomes 18000000.00), so the same amount is always recorded the same way.
+     */
     public static BigDecimal positiveAmount(BigDecimal value, Currency currency, String field) {
         required(value, field);
         int maxScale = Math.max(currency.getDefaultFractionDigits(), 0);
         if (value.signum() <= 0) {
             throw invalid(CoalitionErrorCode.INVALID_AMOUNT, field + " must be greater than 0");
         }
-        if (value.scale() > maxScale || value.precision() > MAX_AMOUNT_PRECISION) {
+        BigDecimal plain = withoutTrailingZeros(value);
+        if (plain.scale() > maxScale || digits(plain) > MAX_AMOUNT_PRECISION) {
             throw invalid(CoalitionErrorCode.INVALID_AMOUNT, field + " must have at most " + maxScale
                     + " decimals for " + currency.getCurrencyCode() + " and at most " + MAX_AMOUNT_PRECISION + " digits");
         }
-        return value;
+        return plain.setScale(maxScale);
     }
 
-    /** A positive exchange rate (units of the original currency per one US dollar). */
+    /** The same number without trailing zeros and never in exponent form (1E+3 becomes 1000). */
+    public static BigDecimal withoutTrailingZeros(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** Digits the number has when written out in full (1E+25 has 26). */
+    public static int digits(BigDecimal value) {
+        return Math.max(value.precision(), value.precision() - value.scale());
+    }
+
+    /**
+     * A positive exchange rate (units of the original currency per one US dollar), returned without trailing zeros
+     * (6.72020 becomes 6.7202), so the same rate is always recorded the same way.
+     */
     public static BigDecimal positiveRate(BigDecimal value, String field) {
         required(value, field);
         if (value.signum() <= 0) {
             throw invalid(CoalitionErrorCode.INVALID_AMOUNT, field + " must be greater than 0");
         }
-        if (value.scale() > MAX_RATE_SCALE || value.precision() > MAX_AMOUNT_PRECISION) {
+        BigDecimal plain = withoutTrailingZeros(value);
+        if (plain.scale() > MAX_RATE_SCALE || digits(plain) > MAX_AMOUNT_PRECISION) {
             throw invalid(CoalitionErrorCode.INVALID_AMOUNT, field + " must have at most " + MAX_RATE_SCALE
                     + " decimals and " + MAX_AMOUNT_PRECISION + " digits");
         }
-        return value;
+        return plain;
     }
 
     public static void period(LocalDate start, LocalDate end) {

@@ -166,7 +166,9 @@ class CoalitionCommandShapeTest {
     @ParameterizedTest
     @ValueSource(strings = {"0.01", "1", "80", "99.99", "100", "100.00"})
     void goal_accepted_forPercentAboveZeroUpToHundred(String percent) {
-        assertThat(goal(new BigDecimal(percent)).targetReductionPercent()).isEqualTo(new BigDecimal(percent));
+        BigDecimal accepted = goal(new BigDecimal(percent)).targetReductionPercent();
+        assertThat(accepted).isEqualByComparingTo(new BigDecimal(percent));
+        assertThat(accepted.scale()).isEqualTo(Math.max(0, new BigDecimal(percent).stripTrailingZeros().scale())); // 100.00 and 100 are one goal
     }
 
     @ParameterizedTest

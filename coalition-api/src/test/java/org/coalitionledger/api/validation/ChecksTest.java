@@ -181,8 +181,10 @@ class ChecksTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"0.01", "18000000.00", "18000000.5", "18000000", "1E+3", "999999999999999999.99"})
-    void positiveAmount_acceptsUpToTwoDecimalsForCny(String amount) {
-        assertThat(Checks.positiveAmount(new BigDecimal(amount), CNY, "amount")).isEqualTo(new BigDecimal(amount));
+    void positiveAmount_acceptsUpToTwoDecimalsForCny_atTheCurrencyScale(String amount) {
+        BigDecimal accepted = Checks.positiveAmount(new BigDecimal(amount), CNY, "amount");
+        assertThat(accepted).isEqualByComparingTo(new BigDecimal(amount));
+        assertThat(accepted.scale()).isEqualTo(2); // one amount, one recorded form: 18000000 is 18000000.00
     }
 
     @ParameterizedTest

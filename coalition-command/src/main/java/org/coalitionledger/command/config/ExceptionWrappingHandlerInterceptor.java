@@ -10,6 +10,7 @@ import org.coalitionledger.api.error.CoalitionError;
 import org.coalitionledger.api.error.CoalitionErrorCode;
 import org.coalitionledger.api.error.InvalidCommandException;
 import org.coalitionledger.api.reporting.CorrectRecordCommand;
+import org.coalitionledger.api.reporting.RecordIds;
 import org.coalitionledger.api.reporting.RetractRecordCommand;
 import org.coalitionledger.command.rules.CoalitionRuleViolation;
 
@@ -32,7 +33,8 @@ public class ExceptionWrappingHandlerInterceptor implements MessageHandlerInterc
             Object payload = unitOfWork.getMessage().getPayload();
             boolean aboutRecord = payload instanceof CorrectRecordCommand || payload instanceof RetractRecordCommand;
             CoalitionErrorCode code = aboutRecord ? CoalitionErrorCode.RECORD_NOT_FOUND : CoalitionErrorCode.COALITION_NOT_FOUND;
-            throw wrap(code, (aboutRecord ? "no such record: " : "no such coalition: ") + e.getAggregateIdentifier(), e);
+            String id = String.valueOf(e.getAggregateIdentifier()).replaceFirst("^" + RecordIds.PREFIX, "");
+            throw wrap(code, (aboutRecord ? "no such record: " : "no such coalition: ") + id, e);
         }
     }
 

@@ -200,9 +200,7 @@ class FigureRecord {
         notApplicable(c.usdRate(), "usdRate");
         notApplicable(c.rateDate(), "rateDate");
         notApplicable(c.rateSource(), "rateSource");
-        if (c.count() == null) {
-            throw new CorrectionNotApplicable("an arrest record is corrected through its count");
-        }
+        // The command carries at least one figure, and every other figure was refused above: count is given.
         if (c.count() == 0) {
             throw new InvalidFigures(CoalitionErrorCode.ALL_FIGURES_ZERO, "the corrected count is 0: retract the record instead");
         }
@@ -221,6 +219,7 @@ class FigureRecord {
             throw new InvalidFigures(CoalitionErrorCode.INVALID_AMOUNT,
                     "amount must have at most " + decimals + " decimals for " + currency);
         }
+        newAmount = newAmount.setScale(decimals); // Recorded at the currency's scale, like the original amount.
         BigDecimal newRate = Objects.requireNonNullElse(c.usdRate(), usdRate);
         LocalDate newRateDate = Objects.requireNonNullElse(c.rateDate(), rateDate);
         String newRateSource = Objects.requireNonNullElse(c.rateSource(), rateSource);
@@ -235,8 +234,8 @@ class FigureRecord {
 
     private void notApplicable(Object value, String field) {
         if (value != null) {
-            throw new CorrectionNotApplicable(field + " does not apply to a " + kind.name().toLowerCase().replace('_', ' ')
-                    + " record");
+            throw new CorrectionNotApplicable(field + " does not apply to record '" + recordId() + "' ("
+                    + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
         }
     }
 

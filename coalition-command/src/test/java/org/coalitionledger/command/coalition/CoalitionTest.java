@@ -400,7 +400,7 @@ class CoalitionTest {
                 .when(setGoal(listingsGoal(), date("2019-03-07")))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new GoalSetEvent(CEWTO, "listings-2025", "Halve listings of protected species",
-                        GoalMetric.LISTINGS_REMOVED, 1_000_000L, new BigDecimal("50.00"),
+                        GoalMetric.LISTINGS_REMOVED, 1_000_000L, new BigDecimal("50"),
                         date("2025-12-31"), date("2019-03-07")));
     }
 

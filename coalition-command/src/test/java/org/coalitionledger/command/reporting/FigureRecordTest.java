@@ -544,7 +544,7 @@ class FigureRecordTest {
                 .when(correct("b-1").listings(1200).count(3).because("recount"))
                 .expectNoEvents()
                 .expectException(violation(CorrectionNotApplicable.class, CORRECTION_NOT_APPLICABLE))
-                .expectExceptionMessage("count does not apply to a takedown batch record");
+                .expectExceptionMessage("count does not apply to record 'b-1' (takedown batch)");
     }
 
     @Test
@@ -553,7 +553,7 @@ class FigureRecordTest {
                 .when(correct("b-1").amount("100").because("recount"))
                 .expectNoEvents()
                 .expectException(violation(CorrectionNotApplicable.class, CORRECTION_NOT_APPLICABLE))
-                .expectExceptionMessage("amount does not apply to a takedown batch record");
+                .expectExceptionMessage("amount does not apply to record 'b-1' (takedown batch)");
     }
 
     @Test
@@ -562,7 +562,7 @@ class FigureRecordTest {
                 .when(correct("a-1").count(6).listings(10).because("recount"))
                 .expectNoEvents()
                 .expectException(violation(CorrectionNotApplicable.class, CORRECTION_NOT_APPLICABLE))
-                .expectExceptionMessage(containsString("listingsRemoved does not apply to a"));
+                .expectExceptionMessage(containsString("listingsRemoved does not apply to record"));
     }
 
     @Test
@@ -571,7 +571,7 @@ class FigureRecordTest {
                 .when(correct("a-1").usdRate("6.7").because("recount"))
                 .expectNoEvents()
                 .expectException(violation(CorrectionNotApplicable.class, CORRECTION_NOT_APPLICABLE))
-                .expectExceptionMessage(containsString("usdRate does not apply to a"));
+                .expectExceptionMessage(containsString("usdRate does not apply to record"));
     }
 
     @Test
@@ -580,7 +580,7 @@ class FigureRecordTest {
                 .when(correct("c-1").count(2).because("recount"))
                 .expectNoEvents()
                 .expectException(violation(CorrectionNotApplicable.class, CORRECTION_NOT_APPLICABLE))
-                .expectExceptionMessage("count does not apply to a confiscation record");
+                .expectExceptionMessage("count does not apply to record 'c-1' (confiscation)");
     }
 
     @Test

@@ -1,0 +1,96 @@
+package org.coalitionledger.web.config;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
+import org.coalitionledger.api.coalition.GoalMetric;
+import org.coalitionledger.api.coalition.GoalSetEvent;
+import org.coalitionledger.api.coalition.MemberJoinedEvent;
+import org.coalitionledger.api.coalition.MemberLeftEvent;
+import org.coalitionledger.api.reporting.ArrestRecordCorrectedEvent;
+import org.coalitionledger.api.reporting.ArrestRecordedEvent;
+import org.coalitionledger.api.reporting.ConfiscationRecordCorrectedEvent;
+import org.coalitionledger.api.reporting.ConfiscationRecordedEvent;
+import org.coalitionledger.api.reporting.RecordRetractedEvent;
+import org.coalitionledger.api.reporting.ReporterType;
+import org.coalitionledger.api.reporting.TakedownBatchCorrectedEvent;
+import org.coalitionledger.api.reporting.TakedownBatchRecordedEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every event survives the stored format unchanged: serialize with the application's serializer, read back, equal. */
+class EventSerializationTest {
+
+    private static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder()
+            .jsonMapperBuilderCustomizer(AxonSerializerConfig::storedFormat)
+            .build();
+
+    static List<Object> oneOfEachEvent() {
+        LocalDate d = LocalDate.of(2019, 3, 6);
+        return List.of(
+                new CoalitionFoundedEvent("cewto", "Coalition", LocalDate.of(2018, 3, 7), List.of("WWF", "TRAFFIC")),
+                new MemberJoinedEvent("cewto", "alibaba", true, true, "Alibaba", "CN", "Asia", "e-commerce", d, null),
+                new MemberJoinedEvent("cewto", "undisclosed-1", false, false, null, null, null, null, d, "a note"),
+                new MemberLeftEvent("cewto", "alibaba", LocalDate.of(2020, 1, 1), "reason"),
+                new GoalSetEvent("cewto", "goal-1", "Reduce by 80%", GoalMetric.ONLINE_TRAFFICKING, null,
+                        new BigDecimal("80"), LocalDate.of(2020, 12, 31), d),
+                new GoalSetEvent("cewto", "goal-2", "Fewer listings", GoalMetric.LISTINGS_REMOVED, 1_000_000L,
+                        new BigDecimal("12.50"), LocalDate.of(2021, 12, 31), d),
+                new TakedownBatchRecordedEvent("cewto", "batch-1", ReporterType.NGO, null, "WWF", d.minusDays(10), d,
+                        1_000_000, 10_000_000, 350_000, List.of("ivory", "pangolin"), "China-based members", "report"),
+                new ArrestRecordedEvent("cewto", "arrests-1", d, 129, "CN", "police", "scope", "source"),
+                new ConfiscationRecordedEvent("cewto", "conf-1", d, new BigDecimal("18000000.00"), "CNY",
+                        new BigDecimal("6.7202"), d, "rate source", "CN", "scope", "source"),
+                new TakedownBatchCorrectedEvent("cewto", "batch-1", 999_999, 10_000_000, 350_000, "typo"),
+                new ArrestRecordCorrectedEvent("cewto", "arrests-1", 130, "late report"),
+                new ConfiscationRecordCorrectedEvent("cewto", "conf-1", new BigDecimal("18000001.10"),
+                        new BigDecimal("6.72020000"), d, "other source", "restated"),
+                new RecordRetractedEvent("cewto", "batch-1", "duplicate"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("oneOfEachEvent")
+    void event_roundTrips_throughTheStoredFormat(Object event) {
+        SerializedObject<byte[]> stored = SERIALIZER.serialize(event, byte[].class);
+        Object read = SERIALIZER.deserialize(stored);
+        assertThat(read).isEqualTo(event);
+        assertThat(stored.getType().getRevision()).isEqualTo("1");
+    }
+
+    @Test
+    void storedFormat_keepsMoneyExact_andEnumsByName() {
+        var event = (ConfiscationRecordedEvent) oneOfEachEvent().get(8);
+        String json = new String(SERIALIZER.serialize(event, byte[].class).getData(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"amount\":18000000.00").contains("\"usdRate\":6.7202")
+                .contains("\"rateDate\":\"2019-03-06\"");
+        var goal = oneOfEachEvent().get(4);
+        assertThat(new String(SERIALIZER.serialize(goal, byte[].class).getData(), StandardCharsets.UTF_8))
+                .contains("\"metric\":\"ONLINE_TRAFFICKING\"");
+    }
+
+    @Test
+    void everyEventClass_isCoveredHere_andHasARevision() {
+        Set<Class<?>> eventClasses = new ClassFileImporter().importPackages("org.coalitionledger.api").stream()
+                .filter(c -> c.getSimpleName().endsWith("Event"))
+                .map(JavaClass::reflect)
+                .collect(Collectors.toSet());
+        assertThat(eventClasses).isNotEmpty();
+        assertThat(oneOfEachEvent().stream().map(Object::getClass).collect(Collectors.toSet()))
+                .containsAll(eventClasses);
+        assertThat(eventClasses).allSatisfy(c -> assertThat(c.getAnnotation(Revision.class))
+                .as("@Revision on %s", c.getName()).isNotNull());
+    }
+}
