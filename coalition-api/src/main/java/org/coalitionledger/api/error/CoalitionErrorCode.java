@@ -33,6 +33,19 @@ public enum CoalitionErrorCode {
     CORRECTION_NOT_APPLICABLE,
     CONCURRENT_MODIFICATION;
 
+    /** What kind of refusal a code is: the web maps INPUT to 400, NOT_FOUND to 404, CONFLICT to 409. */
+    public enum Category { INPUT, NOT_FOUND, CONFLICT }
+
+    /** Input codes are wrong whatever the ledger holds; not-found codes name something absent; the rest conflict. */
+    public Category category() {
+        return switch (this) {
+            case INVALID_ID, INVALID_TEXT, MISSING_FIELD, INVALID_PERIOD, INVALID_COUNT, ALL_FIGURES_ZERO,
+                 INVALID_AMOUNT, INVALID_CURRENCY, INVALID_COUNTRY, INVALID_REPORTER -> Category.INPUT;
+            case COALITION_NOT_FOUND, RECORD_NOT_FOUND -> Category.NOT_FOUND;
+            default -> Category.CONFLICT;
+        };
+    }
+
     /** Kebab-case form used in problem type URIs, e.g. {@code member-already-joined}. */
     public String slug() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
