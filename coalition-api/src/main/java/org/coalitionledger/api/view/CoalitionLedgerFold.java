@@ -87,6 +87,51 @@ public final class CoalitionLedgerFold {
         return coalitionId;
     }
 
+    /**
+     * Restores a fold from {@link #snapshot()}: the restored fold gives the same views and folds further entries
+     * exactly as the original would have.
+     */
+    public static CoalitionLedgerFold restore(FoldSnapshot snapshot) {
+        var fold = new CoalitionLedgerFold(snapshot.coalitionId());
+        fold.founded = snapshot.founded();
+        for (FoldSnapshot.StintState state : snapshot.stints()) {
+            var stint = new MemberStint(state.joined());
+            stint.leftOn = state.leftOn();
+            fold.stints.add(stint);
+            fold.stintsByMember.computeIfAbsent(state.joined().memberId(), id -> new ArrayList<>()).add(stint);
+        }
+        for (GoalSetEvent goal : snapshot.goals()) {
+            fold.goals.put(goal.goalId(), goal);
+        }
+        for (FoldSnapshot.RecordState state : snapshot.records()) {
+            var record = new LedgerRecord(state.recordId(), state.kind(), state.businessDate(), state.batch(),
+                    state.figures());
+            record.retracted = state.retracted();
+            record.restated = state.restated();
+            record.restatedFigures.addAll(state.restatedFigures());
+            fold.records.put(state.recordId(), record);
+        }
+        fold.restatements.addAll(snapshot.restatements());
+        return fold;
+    }
+
+    /** The fold's whole state as immutable data; the fold itself is left as it was. */
+    public FoldSnapshot snapshot() {
+        List<FoldSnapshot.StintState> stintStates = new ArrayList<>(stints.size());
+        for (MemberStint stint : stints) {
+            stintStates.add(new FoldSnapshot.StintState(stint.joined, stint.leftOn));
+        }
+        List<FoldSnapshot.RecordState> recordStates = new ArrayList<>(records.size());
+        for (LedgerRecord record : records.values()) {
+            recordStates.add(new FoldSnapshot.RecordState(record.recordId, record.kind, record.businessDate,
+                    record.batch, record.figures, record.retracted, record.restated,
+                    new TreeSet<>(record.restatedFigures)));
+        }
+        return new FoldSnapshot(coalitionId, founded, stintStates, new ArrayList<>(goals.values()), recordStates,
+                restatements);
+    }
+
+
     /** Whether the founding event has been folded; every view but {@link #restatements()} needs it. */
     public boolean isFounded() {
         return founded != null;

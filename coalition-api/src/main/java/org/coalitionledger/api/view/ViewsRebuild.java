@@ -1,0 +1,10 @@
+package org.coalitionledger.api.view;
+
+import java.util.List;
+
+/** The answer to {@link RebuildViewsCommand}: the event processors that were reset and restarted, replaying now. */
+public record ViewsRebuild(List<String> processors) {
+    public ViewsRebuild {
+        processors = processors == null ? List.of() : List.copyOf(processors);
+    }
+}
