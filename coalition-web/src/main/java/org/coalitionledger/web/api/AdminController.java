@@ -1,0 +1,49 @@
+package org.coalitionledger.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.coalitionledger.api.view.RebuildViewsCommand;
+import org.coalitionledger.api.view.ViewsRebuild;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Operators' actions. A projection rebuild empties the views and replays the event store; it is a command (so the
+ * actor is checked and logged like any other), answered 202 because the views fill up again afterwards.
+ */
+@RestController
+@Tag(name = "Administration", description = "Operator actions (role ADMIN)")
+class AdminController {
+
+    private final CommandGateway commandGateway;
+    private final Reads reads;
+
+    AdminController(CommandGateway commandGateway, Reads reads) {
+        this.commandGateway = commandGateway;
+        this.reads = reads;
+    }
+
+    @PostMapping(path = "/api/v1/admin/projections/rebuild", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "rebuildProjections",
+            summary = "Empty every view projection and rebuild it from the event store (views are incomplete "
+                    + "until the replay catches up)")
+    Mono<ResponseEntity<ViewsRebuild>> rebuild(@Parameter(hidden = true) Authentication auth,
+                                               @Parameter(hidden = true) ServerWebExchange exchange) {
+        return Mono.defer(() -> {
+            Caller caller = Caller.of(auth, exchange);
+            return Mono.fromFuture(() -> commandGateway.<ViewsRebuild>send(GenericCommandMessage
+                            .asCommandMessage(new RebuildViewsCommand()).andMetaData(caller.metaData(caller.requestId()))))
+                    .timeout(reads.timeout())
+                    .map(result -> ResponseEntity.status(HttpStatus.ACCEPTED).body(result));
+        });
+    }
+}

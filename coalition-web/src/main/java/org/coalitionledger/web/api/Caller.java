@@ -1,0 +1,43 @@
+package org.coalitionledger.web.api;
+
+import org.axonframework.messaging.MetaData;
+import org.coalitionledger.api.LedgerMetadata;
+import org.coalitionledger.web.error.ApiProblemException;
+import org.coalitionledger.web.error.WebErrorCode;
+import org.coalitionledger.web.request.RequestIds;
+import org.coalitionledger.web.security.SecurityConfig;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.server.ServerWebExchange;
+
+import java.util.regex.Pattern;
+
+/**
+ * Who is writing and through which request: the metadata every recorded event carries (actor, role, request id,
+ * and the client's Idempotency-Key when given).
+ */
+record Caller(String actor, String role, String requestId, String idempotencyKey) {
+
+    static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    static Caller of(Authentication authentication, ServerWebExchange exchange) {
+        String role = authentication instanceof SecurityConfig.TokenAuthentication token
+                ? token.role().name()
+                : authentication.getAuthorities().stream().findFirst()
+                        .map(a -> a.getAuthority().replaceFirst("^ROLE_", "")).orElse("");
+        String key = exchange.getRequest().getHeaders().getFirst(IDEMPOTENCY_HEADER);
+        if (key != null && !KEY.matcher(key).matches()) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.MALFORMED_REQUEST,
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters");
+        }
+        return new Caller(authentication.getName(), role, RequestIds.of(exchange), key);
+    }
+
+    MetaData metaData(String requestId) {
+        MetaData metaData = MetaData.with(LedgerMetadata.ACTOR, actor)
+                .and(LedgerMetadata.ACTOR_ROLE, role)
+                .and(LedgerMetadata.REQUEST_ID, requestId);
+        return idempotencyKey == null ? metaData : metaData.and(LedgerMetadata.IDEMPOTENCY_KEY, idempotencyKey);
+    }
+}

@@ -1,0 +1,173 @@
+package org.coalitionledger.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.coalitionledger.api.view.CoalitionListView;
+import org.coalitionledger.api.view.CoalitionView;
+import org.coalitionledger.api.view.FindCoalitionQuery;
+import org.coalitionledger.api.view.FindCoalitionsQuery;
+import org.coalitionledger.api.view.FindGoalProgressQuery;
+import org.coalitionledger.api.view.FindMembershipQuery;
+import org.coalitionledger.api.view.FindRestatementsQuery;
+import org.coalitionledger.api.view.FindYearOverYearQuery;
+import org.coalitionledger.api.view.GoalProgressView;
+import org.coalitionledger.api.view.MembershipView;
+import org.coalitionledger.api.view.RestatementTrailView;
+import org.coalitionledger.api.view.YearOverYearView;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The partner's reads: the views the query side keeps, through typed queries. {@code recordedAt} asks for a view
+ * as the ledger recorded it at that instant (what was believed then); without it the view is live.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/coalitions", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Views", description = "Projections of the ledger (roles PARTNER, AUDITOR, ADMIN)")
+class CoalitionReadController {
+
+    static final String CSV = "text/csv";
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final Reads reads;
+    private final QueryGateway queryGateway;
+
+    CoalitionReadController(Reads reads, QueryGateway queryGateway) {
+        this.reads = reads;
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping
+    @Operation(operationId = "listCoalitions", summary = "Every coalition the ledger holds")
+    Mono<CoalitionListView> coalitions() {
+        return reads.query(new FindCoalitionsQuery(), CoalitionListView.class)
+                .defaultIfEmpty(new CoalitionListView(List.of()));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(operationId = "getCoalition", summary = "One coalition in brief")
+    Mono<CoalitionView> coalition(@PathVariable String id) {
+        return reads.coalitionView(id, new FindCoalitionQuery(id), CoalitionView.class);
+    }
+
+    @GetMapping("/{id}/members")
+    @Operation(operationId = "getMembers", summary = "The members on a business date (default: today, UTC)")
+    Mono<MembershipView> members(@PathVariable String id,
+            @Parameter(description = "business date, ISO 8601 (yyyy-MM-dd)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+        return reads.coalitionView(id, new FindMembershipQuery(id, date), MembershipView.class);
+    }
+
+    @GetMapping(path = "/{id}/year-over-year", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
+    @Operation(operationId = "getYearOverYear", summary = "One row per year: figures, cumulative, members, restatements",
+            description = "JSON, or CSV with Accept: text/csv.")
+    @ApiResponse(responseCode = "200", description = "the year-over-year table", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = YearOverYearView.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
+    Mono<ResponseEntity<Object>> yearOverYear(@PathVariable String id,
+            @Parameter(schema = @Schema(allowableValues = {"coalition-year", "calendar-year"}))
+            @RequestParam(defaultValue = "coalition-year") String basis,
+            @Parameter(description = "view as recorded at this instant (ISO 8601), default live")
+            @RequestParam(required = false) Instant recordedAt,
+            @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
+        return Mono.defer(() -> reads.coalitionView(id,
+                        new FindYearOverYearQuery(id, Reads.basis(basis), recordedAt), YearOverYearView.class))
+                .map(view -> wantsCsv(accept)
+                        ? ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
+                                .<Object>body(YearOverYearCsv.write(view))
+                        : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view));
+    }
+
+    @GetMapping("/{id}/goals/progress")
+    @Operation(operationId = "getGoalProgress", summary = "Every goal of the coalition and its progress")
+    Mono<GoalProgressView> goalProgress(@PathVariable String id,
+            @Parameter(description = "as recorded at this instant (ISO 8601), default live")
+            @RequestParam(required = false) Instant recordedAt) {
+        return reads.coalitionView(id, new FindGoalProgressQuery(id, recordedAt), GoalProgressView.class);
+    }
+
+    @GetMapping("/{id}/restatements")
+    @Operation(operationId = "getRestatements", summary = "Every correction and retraction, in record order")
+    Mono<RestatementTrailView> restatements(@PathVariable String id,
+            @Parameter(description = "as recorded at this instant (ISO 8601), default live")
+            @RequestParam(required = false) Instant recordedAt) {
+        return reads.coalitionView(id, new FindRestatementsQuery(id, recordedAt), RestatementTrailView.class);
+    }
+
+    /**
+     * Live year-over-year view as Server-Sent Events: the current view first, then the whole new view each time it
+     * changes (event name {@code year-over-year}), with a comment every 15 s to keep proxies from closing the
+     * stream. Driven by an Axon subscription query, cancelled when the client goes away.
+     */
+    @GetMapping(path = "/{id}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(operationId = "streamUpdates", summary = "Server-Sent Events as the year-over-year view changes")
+    @ApiResponse(responseCode = "200", description = "an event stream of year-over-year views", content =
+    @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = YearOverYearView.class)))
+    Mono<ResponseEntity<Flux<ServerSentEvent<Object>>>> updates(@PathVariable String id,
+            @Parameter(schema = @Schema(allowableValues = {"coalition-year", "calendar-year"}))
+            @RequestParam(defaultValue = "coalition-year") String basis) {
+        return Mono.defer(() -> {
+            Reads.coalitionId(id);
+            FindYearOverYearQuery query = new FindYearOverYearQuery(id, Reads.basis(basis), null);
+            SubscriptionQueryResult<YearOverYearView, YearOverYearView> subscription =
+                    queryGateway.subscriptionQuery(query, YearOverYearView.class, YearOverYearView.class);
+            return subscription.initialResult()
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .timeout(reads.timeout())
+                    .switchIfEmpty(Mono.error(() -> Reads.notFound(id)))
+                    .doOnError(e -> subscription.cancel())
+                    .doOnCancel(subscription::cancel)
+                    .map(initial -> {
+                        Flux<ServerSentEvent<Object>> views = Flux.concat(Mono.just(initial), subscription.updates())
+                                .map(view -> ServerSentEvent.<Object>builder(view).event("year-over-year").build());
+                        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(HEARTBEAT)
+                                .map(tick -> ServerSentEvent.<Object>builder().comment("keep-alive").build());
+                        return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM)
+                                .body(Flux.merge(views, heartbeats).doFinally(signal -> subscription.cancel()));
+                    });
+        });
+    }
+
+    /** CSV only when the client asks for it by name: a browser's or tool's wildcard Accept gets JSON. */
+    static boolean wantsCsv(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        List<MediaType> types = MediaType.parseMediaTypes(accept);
+        org.springframework.util.MimeTypeUtils.sortBySpecificity(types);
+        for (MediaType type : types) {
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) {
+                return false;
+            }
+            if (type.getType().equals("text") && type.getSubtype().equals("csv")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

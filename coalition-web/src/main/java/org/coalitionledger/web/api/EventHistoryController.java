@@ -1,0 +1,214 @@
+package org.coalitionledger.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.coalitionledger.api.LedgerMetadata;
+import org.coalitionledger.api.error.CoalitionErrorCode;
+import org.coalitionledger.api.error.InvalidCommandException;
+import org.coalitionledger.api.reporting.RecordIds;
+import org.coalitionledger.api.validation.Checks;
+import org.coalitionledger.web.error.ApiProblemException;
+import org.coalitionledger.web.error.WebErrorCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The auditor's reads: every event with its metadata (actor, role, record time, request id), paged as JSON or
+ * streamed as NDJSON ({@code Accept: application/x-ndjson}). A coalition's history is its own stream and every
+ * record stream whose events name it, in store order (global index); a record's history is its stream.
+ * Reads Axon's event store (infrastructure), never the command or query side.
+ */
+@RestController
+@Tag(name = "Event history", description = "Every event with who/when metadata (role AUDITOR)")
+class EventHistoryController {
+
+    static final String NDJSON = "application/x-ndjson";
+    static final int MAX_LIMIT = 1000;
+
+    private final EventStorageEngine storage;
+    private final EventStore eventStore;
+    private final Map<Class<?>, Method> coalitionIdAccessors = new ConcurrentHashMap<>();
+
+    EventHistoryController(EventStorageEngine storage, EventStore eventStore) {
+        this.storage = storage;
+        this.eventStore = eventStore;
+    }
+
+    @GetMapping(path = "/api/v1/coalitions/{id}/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
+    @Operation(operationId = "getCoalitionEvents", summary = "A coalition's full event history with metadata")
+    @ApiResponse(responseCode = "200", description = "a page (JSON) or the whole history after 'after' (NDJSON)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = EventPage.class)),
+                    @Content(mediaType = NDJSON, schema = @Schema(implementation = EventView.class))})
+    Mono<ResponseEntity<Object>> coalitionEvents(@PathVariable String id,
+            @Parameter(description = "global index of the last event already seen (the previous page's next)")
+            @RequestParam(required = false) Long after,
+            @Parameter(description = "page size, 1 to 1000 (JSON only)")
+            @RequestParam(defaultValue = "100") int limit,
+            @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
+        return Mono.defer(() -> {
+            Checks.id(id, "coalitionId");
+            checkPaging(after, limit);
+            return Mono.fromCallable(() -> eventStore.lastSequenceNumberFor(id).isPresent())
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(exists -> {
+                        if (!exists) {
+                            return Mono.error(new InvalidCommandException(CoalitionErrorCode.COALITION_NOT_FOUND,
+                                    "no such coalition: " + id));
+                        }
+                        Flux<EventView> all = Flux.defer(() -> Flux.fromStream(coalitionStream(id, after)))
+                                .subscribeOn(Schedulers.boundedElastic());
+                        return respond(all, accept, limit, EventView::globalIndex);
+                    });
+        });
+    }
+
+    @GetMapping(path = "/api/v1/records/{recordId}/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
+    @Operation(operationId = "getRecordEvents", summary = "One record's event history (recording, corrections, "
+            + "retraction) with metadata")
+    @ApiResponse(responseCode = "200", description = "a page (JSON) or the whole history after 'after' (NDJSON)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = EventPage.class)),
+                    @Content(mediaType = NDJSON, schema = @Schema(implementation = EventView.class))})
+    Mono<ResponseEntity<Object>> recordEvents(@PathVariable String recordId,
+            @Parameter(description = "sequence number of the last event already seen (the previous page's next)")
+            @RequestParam(required = false) Long after,
+            @Parameter(description = "page size, 1 to 1000 (JSON only)")
+            @RequestParam(defaultValue = "100") int limit,
+            @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
+        return Mono.defer(() -> {
+            Checks.id(recordId, "recordId");
+            checkPaging(after, limit);
+            String stream = RecordIds.aggregateId(recordId);
+            return Mono.fromCallable(() -> eventStore.lastSequenceNumberFor(stream).isPresent())
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(exists -> {
+                        if (!exists) {
+                            return Mono.error(new InvalidCommandException(CoalitionErrorCode.RECORD_NOT_FOUND,
+                                    "no such record: " + recordId));
+                        }
+                        Flux<EventView> all = Flux.defer(() -> Flux.fromStream(
+                                        eventStore.readEvents(stream, after == null ? 0 : after + 1).asStream()
+                                                .map(event -> view(null, event))))
+                                .subscribeOn(Schedulers.boundedElastic());
+                        return respond(all, accept, limit, view -> view.sequenceNumber());
+                    });
+        });
+    }
+
+    private static void checkPaging(Long after, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
+                    "limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (after != null && after < 0) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
+                    "after must not be negative");
+        }
+    }
+
+    private static Mono<ResponseEntity<Object>> respond(Flux<EventView> all, String accept, int limit,
+                                                        java.util.function.Function<EventView, Long> position) {
+        if (accept != null && MediaType.parseMediaTypes(accept).stream()
+                .anyMatch(type -> type.toString().startsWith(NDJSON))) {
+            return Mono.just(ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(all));
+        }
+        return all.take(limit + 1L).collectList().map(events -> {
+            boolean more = events.size() > limit;
+            List<EventView> page = more ? events.subList(0, limit) : events;
+            Long next = more ? position.apply(page.get(page.size() - 1)) : null;
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new EventPage(page, next));
+        });
+    }
+
+    /** The coalition's own stream plus the record streams whose events name it, in global-index order. */
+    private Stream<EventView> coalitionStream(String coalitionId, Long after) {
+        GapAwareTrackingToken from = after == null ? null : GapAwareTrackingToken.newInstance(after, List.of());
+        Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false);
+        return events.filter(event -> belongsTo(event, coalitionId)).map(event -> view(
+                event.trackingToken().position().isPresent() ? event.trackingToken().position().getAsLong() : null,
+                event));
+    }
+
+    private boolean belongsTo(EventMessage<?> event, String coalitionId) {
+        if (event instanceof DomainEventMessage<?> domain) {
+            String stream = domain.getAggregateIdentifier();
+            if (coalitionId.equals(stream)) {
+                return true;
+            }
+            if (stream == null || !stream.startsWith(RecordIds.PREFIX)) {
+                return false;
+            }
+        }
+        return coalitionId.equals(coalitionIdOf(event.getPayload()));
+    }
+
+    /** Every event carries its coalition id (a design rule of the api module); read it from the record. */
+    private String coalitionIdOf(Object payload) {
+        if (payload == null) {
+            return null;
+        }
+        Method accessor = coalitionIdAccessors.computeIfAbsent(payload.getClass(), type -> {
+            try {
+                return type.getMethod("coalitionId");
+            } catch (NoSuchMethodException e) {
+                return null;
+            }
+        });
+        if (accessor == null) {
+            return null;
+        }
+        try {
+            return Objects.toString(accessor.invoke(payload), null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read coalitionId of " + payload.getClass().getName(), e);
+        }
+    }
+
+    private static EventView view(Long globalIndex, EventMessage<?> event) {
+        Map<String, Object> metadata = new LinkedHashMap<>(event.getMetaData());
+        String aggregateId = null;
+        long sequence = 0;
+        if (event instanceof DomainEventMessage<?> domain) {
+            aggregateId = domain.getAggregateIdentifier();
+            sequence = domain.getSequenceNumber();
+        }
+        return new EventView(globalIndex, event.getIdentifier(), aggregateId, sequence,
+                event.getPayloadType().getName(), event.getTimestamp(), text(metadata, LedgerMetadata.ACTOR),
+                text(metadata, LedgerMetadata.ACTOR_ROLE), text(metadata, LedgerMetadata.REQUEST_ID),
+                text(metadata, LedgerMetadata.IDEMPOTENCY_KEY), metadata, event.getPayload());
+    }
+
+    private static String text(Map<String, Object> metadata, String key) {
+        Object value = metadata.get(key);
+        return value == null ? null : value.toString();
+    }
+
+}

@@ -1,0 +1,28 @@
+package org.coalitionledger.web.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** One stored event with who/when metadata, as an auditor reads it. */
+@Schema(description = "One event as recorded: identity, stream position, record time, who recorded it, the fact.")
+public record EventView(
+        @Schema(description = "position in the whole store (global index); null when read from a record's stream")
+        Long globalIndex,
+        String eventId,
+        @Schema(description = "the stream: the coalition id, or record:<recordId>")
+        String aggregateId,
+        long sequenceNumber,
+        @Schema(description = "the event's type (Java class name, stable: events never move)")
+        String type,
+        @Schema(description = "record time: when the ledger stored the event")
+        Instant recordedAt,
+        String actor,
+        String actorRole,
+        String requestId,
+        String idempotencyKey,
+        Map<String, Object> metadata,
+        @Schema(description = "the business fact")
+        Object payload) {
+}

@@ -1,0 +1,136 @@
+package org.coalitionledger.web.error;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place where failures become RFC 9457 problems. Spring's base class covers bad JSON, 405, 406, 415 and
+ * binding errors; this class adds the ledger's codes, a stable {@code type} and {@code code} on every problem,
+ * and a generic 500 that never shows an exception message.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    /** Rejections, unknown resources, conflicts, timeouts; anything else is a fault and answers a generic 500. */
+    @ExceptionHandler(Exception.class)
+    public Mono<ResponseEntity<Object>> handleLedgerFailure(Exception failure, ServerWebExchange exchange) {
+        Throwable cause = Problems.unwrap(failure);
+        // Security failures thrown inside a handler (e.g. @PreAuthorize) keep their meaning; a catch-all must
+        // not turn them into a 500.
+        if (cause instanceof AccessDeniedException) {
+            return respond(Problems.of(HttpStatus.FORBIDDEN, WebErrorCode.FORBIDDEN,
+                    "your role may not use this endpoint"));
+        }
+        if (cause instanceof AuthenticationException) {
+            return respond(Problems.of(HttpStatus.UNAUTHORIZED, WebErrorCode.UNAUTHENTICATED,
+                    "a valid bearer token is required"));
+        }
+        var mapped = Problems.ofLedgerFailure(cause);
+        if (mapped.isPresent()) {
+            return respond(mapped.get());
+        }
+        if (cause != failure && cause instanceof Exception unwrapped
+                && unwrapped instanceof org.springframework.web.ErrorResponse) {
+            // A Spring web exception that arrived wrapped (e.g. in a CompletionException): let the base class map it.
+            return handleException(unwrapped, exchange);
+        }
+        return respond(Problems.internal(failure));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (FieldError error : ex.getFieldErrors()) {
+            errors.add(Map.of("field", error.getField(),
+                    "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()));
+        }
+        ex.getGlobalErrors().forEach(error -> errors.add(Map.of("field", error.getObjectName(),
+                "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
+                "the request has " + errors.size() + " invalid field(s); see errors");
+        problem.setProperty(Problems.ERRORS, errors);
+        return respond(problem);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        List<Map<String, Object>> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.add(Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
+                        "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()))));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
+                "the request has " + errors.size() + " invalid parameter(s); see errors");
+        problem.setProperty(Problems.ERRORS, errors);
+        return respond(problem);
+    }
+
+    /**
+     * Unreadable input. A command record refusing its own shape while being read (e.g. a nested goal) keeps its
+     * ledger code; an oversize body is 413; otherwise 400 with Spring's description of what could not be read.
+     */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
+            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            var mapped = Problems.ofLedgerFailure(cause);
+            if (mapped.isPresent()) {
+                return respond(mapped.get());
+            }
+        }
+        return super.handleServerWebInputException(ex, headers, status, exchange);
+    }
+
+    /** Gives every problem Spring builds (405, 406, 415, 404, ResponseStatusException...) a stable type and code. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        if (body instanceof ProblemDetail problem) {
+            decorate(problem, status);
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, exchange);
+    }
+
+    static void decorate(ProblemDetail problem, HttpStatusCode status) {
+        WebErrorCode code = Problems.codeOf(status);
+        if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
+            problem.setType(URI.create(code.problemType()));
+        }
+        if (problem.getProperties() == null || !problem.getProperties().containsKey(Problems.CODE)) {
+            problem.setProperty(Problems.CODE, code.name());
+        }
+        if (problem.getTitle() == null) {
+            problem.setTitle(Problems.titleOf(status));
+        }
+        if (status.is5xxServerError() && status.value() != 503) {
+            // Never echo an internal message, even one Spring put in a ResponseStatusException.
+            problem.setDetail("an unexpected error occurred");
+        }
+    }
+
+    private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem) {
+        return Mono.just(ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem));
+    }
+}

@@ -1,0 +1,27 @@
+package org.coalitionledger.web.error;
+
+import java.util.Locale;
+
+/**
+ * Codes of the problems the web edge reports itself (the ledger's own rule codes are
+ * {@link org.coalitionledger.api.error.CoalitionErrorCode}). Never rename a constant: clients key on it.
+ */
+public enum WebErrorCode {
+    VALIDATION_FAILED,
+    MALFORMED_REQUEST,
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    NOT_FOUND,
+    METHOD_NOT_ALLOWED,
+    NOT_ACCEPTABLE,
+    UNSUPPORTED_MEDIA_TYPE,
+    PAYLOAD_TOO_LARGE,
+    IDEMPOTENCY_KEY_REUSED,
+    CONFLICT,
+    TIMEOUT,
+    INTERNAL_ERROR;
+
+    public String problemType() {
+        return "urn:problem:coalition:" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
