@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param globalIndex     the store's global sequence (its position in the log); not part of the leaf
  * @param eventId         the event's unique identifier
- * @param aggregateType   the aggregate's type name
+ * @param aggregateType   the aggregate's type name, or null for an event no aggregate applied (the store leaves
+ *                        the column empty then)
  * @param aggregateId     the aggregate's identifier
  * @param sequenceNumber  the event's sequence number within its aggregate
  * @param payloadType     the serialised payload's type name
@@ -23,7 +24,6 @@ public record StoredEvent(long globalIndex, String eventId, String aggregateType
 
     public StoredEvent {
         Objects.requireNonNull(eventId, "eventId");
-        Objects.requireNonNull(aggregateType, "aggregateType");
         Objects.requireNonNull(aggregateId, "aggregateId");
         Objects.requireNonNull(payloadType, "payloadType");
         Objects.requireNonNull(timestamp, "timestamp");
@@ -48,7 +48,7 @@ public record StoredEvent(long globalIndex, String eventId, String aggregateType
                 && globalIndex == that.globalIndex
                 && sequenceNumber == that.sequenceNumber
                 && eventId.equals(that.eventId)
-                && aggregateType.equals(that.aggregateType)
+                && Objects.equals(aggregateType, that.aggregateType)
                 && aggregateId.equals(that.aggregateId)
                 && payloadType.equals(that.payloadType)
                 && Objects.equals(payloadRevision, that.payloadRevision)

@@ -1,0 +1,50 @@
+package org.coalitionledger.web.audit;
+
+import org.coalitionledger.audit.LogLeaf;
+import org.coalitionledger.audit.MerkleTree;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The log's Merkle tree in memory, so roots and proofs cost O(log n). It is a cache of the {@code audit_leaf} table:
+ * each read first appends the leaves committed since the last one (by this node's processor or another node's), so
+ * it never holds a leaf whose transaction rolled back. Rebuilt from the table on start.
+ */
+@Component
+class AuditLogTree {
+
+    private static final int CATCH_UP_PAGE = 10_000;
+
+    private final AuditLogStore store;
+    private final MerkleTree tree = new MerkleTree();
+
+    AuditLogTree(AuditLogStore store) {
+        this.store = store;
+    }
+
+    /** Runs {@code reader} on the tree, brought up to date with the committed leaves; the tree must not escape. */
+    synchronized <T> T read(Function<MerkleTree, T> reader) {
+        catchUp();
+        return reader.apply(tree);
+    }
+
+    private void catchUp() {
+        while (true) {
+            long from = tree.size();
+            List<LogLeaf> page = store.leaves(from, from + CATCH_UP_PAGE);
+            for (LogLeaf leaf : page) {
+                if (leaf.leafIndex() != tree.size()) {
+                    // Leaf indexes are dense by construction; a hole means the table was edited by hand.
+                    throw new IllegalStateException("audit_leaf has no leaf " + tree.size() + " (next is "
+                            + leaf.leafIndex() + ")");
+                }
+                tree.append(leaf.leafHash());
+            }
+            if (page.size() < CATCH_UP_PAGE) {
+                return;
+            }
+        }
+    }
+}
