@@ -1,0 +1,26 @@
+package org.coalitionledger.query.config;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+
+/**
+ * Keeps every event of one coalition in one sequence, whatever stream it is stored in: the coalition's own stream
+ * and each record's {@code record:<id>} stream. The coalition views fold a coalition's events in store order, so a
+ * correction must never overtake the record it corrects on another segment. Events without a coalition fall back to
+ * per-aggregate sequencing.
+ * <p>
+ * Referenced by bean name ({@link #BEAN_NAME}) from {@code axon.eventhandling.processors.<group>.sequencing-policy}.
+ */
+public class CoalitionSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
+
+    public static final String BEAN_NAME = "coalitionSequencingPolicy";
+
+    private final SequentialPerAggregatePolicy fallback = SequentialPerAggregatePolicy.instance();
+
+    @Override
+    public Object getSequenceIdentifierFor(EventMessage<?> event) {
+        return CoalitionIds.of(event.getPayload()).<Object>map(id -> "coalition:" + id)
+                .orElseGet(() -> fallback.getSequenceIdentifierFor(event));
+    }
+}

@@ -1,0 +1,84 @@
+package org.coalitionledger.query.views;
+
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryMessage;
+import org.coalitionledger.api.view.CoalitionLedgerFold;
+import org.coalitionledger.api.view.FindCoalitionQuery;
+import org.coalitionledger.api.view.FindGoalProgressQuery;
+import org.coalitionledger.api.view.FindMembershipQuery;
+import org.coalitionledger.api.view.FindRestatementsQuery;
+import org.coalitionledger.api.view.FindYearOverYearQuery;
+import org.coalitionledger.api.view.RestatementTrailView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Sends subscription-query updates when a coalition's views changed, after the batch that changed them committed.
+ * <p>
+ * Each open subscription of the coalition gets the complete new answer to its own query (the same record the query
+ * handler would return now), never a delta: {@code FindYearOverYearQuery} per basis, {@code FindMembershipQuery} per
+ * {@code asOf}, {@code FindGoalProgressQuery}, {@code FindRestatementsQuery}, {@code FindCoalitionQuery}. A
+ * subscription "as recorded at T" receives updates only while every event folded so far was recorded at or before T
+ * (then the live answer is the answer at T); once the ledger has moved past T its answer is final and nothing more is
+ * sent. Updates are sent on the node whose processor handled the events only.
+ */
+@Component
+class CoalitionViewUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(CoalitionViewUpdates.class);
+
+    private final QueryUpdateEmitter emitter;
+
+    CoalitionViewUpdates(QueryUpdateEmitter emitter) {
+        this.emitter = emitter;
+    }
+
+    /** Called after commit; never throws, since the batch it reports on is committed and must not be retried. */
+    void coalitionChanged(String coalitionId, CoalitionLedgerFold fold, Instant lastRecordedAt) {
+        if (!fold.isFounded()) {
+            return;
+        }
+        Set<Object> queries = new LinkedHashSet<>();
+        for (SubscriptionQueryMessage<?, ?, ?> subscription : emitter.activeSubscriptions()) {
+            queries.add(subscription.getPayload());
+        }
+        for (Object query : queries) {
+            try {
+                emitFor(query, coalitionId, fold, lastRecordedAt);
+            } catch (RuntimeException e) {
+                // A view that cannot be computed is reported to the subscriber when it asks the query handler; the
+                // other subscriptions still get their updates.
+                log.warn("No update for a {} of coalition {}: {}", query.getClass().getSimpleName(), coalitionId,
+                        e.toString());
+            }
+        }
+    }
+
+    private void emitFor(Object query, String coalitionId, CoalitionLedgerFold fold, Instant lastRecordedAt) {
+        if (query instanceof FindYearOverYearQuery q && coalitionId.equals(q.coalitionId())
+                && current(q.recordedAt(), lastRecordedAt)) {
+            emitter.emit(FindYearOverYearQuery.class, q::equals, fold.yearOverYear(ViewQueries.basis(q)));
+        } else if (query instanceof FindMembershipQuery q && coalitionId.equals(q.coalitionId()) && q.asOf() != null) {
+            emitter.emit(FindMembershipQuery.class, q::equals, fold.membership(q.asOf()));
+        } else if (query instanceof FindGoalProgressQuery q && coalitionId.equals(q.coalitionId())
+                && current(q.recordedAt(), lastRecordedAt)) {
+            emitter.emit(FindGoalProgressQuery.class, q::equals, fold.goalProgress());
+        } else if (query instanceof FindRestatementsQuery q && coalitionId.equals(q.coalitionId())
+                && current(q.recordedAt(), lastRecordedAt)) {
+            emitter.emit(FindRestatementsQuery.class, q::equals,
+                    new RestatementTrailView(coalitionId, fold.restatements()));
+        } else if (query instanceof FindCoalitionQuery q && coalitionId.equals(q.coalitionId())) {
+            emitter.emit(FindCoalitionQuery.class, q::equals, fold.coalition());
+        }
+    }
+
+    /** Live, or as recorded at an instant the ledger has not yet passed. */
+    private static boolean current(Instant recordedAt, Instant lastRecordedAt) {
+        return recordedAt == null || (lastRecordedAt != null && !lastRecordedAt.isAfter(recordedAt));
+    }
+}

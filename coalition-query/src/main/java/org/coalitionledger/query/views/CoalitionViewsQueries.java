@@ -1,0 +1,95 @@
+package org.coalitionledger.query.views;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.coalitionledger.api.view.CoalitionLedgerFold;
+import org.coalitionledger.api.view.CoalitionListView;
+import org.coalitionledger.api.view.CoalitionView;
+import org.coalitionledger.api.view.FindCoalitionQuery;
+import org.coalitionledger.api.view.FindCoalitionsQuery;
+import org.coalitionledger.api.view.FindGoalProgressQuery;
+import org.coalitionledger.api.view.FindMembershipQuery;
+import org.coalitionledger.api.view.FindRestatementsQuery;
+import org.coalitionledger.api.view.FindYearOverYearQuery;
+import org.coalitionledger.api.view.GoalProgressView;
+import org.coalitionledger.api.view.MembershipView;
+import org.coalitionledger.api.view.RestatementTrailView;
+import org.coalitionledger.api.view.YearOverYearView;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers the view queries with view records, never entities. A coalition the ledger does not hold (or did not yet
+ * hold at the {@code recordedAt} asked for) is answered with {@code null}: the gateway's future completes with null,
+ * which the web turns into 404. {@code recordedAt == null} reads the live projection; otherwise the event store is
+ * folded afresh ({@link RecordedHistory}).
+ */
+@Component
+class CoalitionViewsQueries {
+
+    private final CoalitionFoldRepository repository;
+    private final RecordedHistory history;
+
+    CoalitionViewsQueries(CoalitionFoldRepository repository, RecordedHistory history) {
+        this.repository = repository;
+        this.history = history;
+    }
+
+    @QueryHandler
+    YearOverYearView handle(FindYearOverYearQuery query) {
+        return fold(query.coalitionId(), query.recordedAt())
+                .map(fold -> fold.yearOverYear(ViewQueries.basis(query))).orElse(null);
+    }
+
+    /** Live only: membership on a business date. {@code asOf} is required (the query side has no clock). */
+    @QueryHandler
+    MembershipView handle(FindMembershipQuery query) {
+        if (query.asOf() == null) {
+            throw new IllegalArgumentException("asOf is required");
+        }
+        return fold(query.coalitionId(), null).map(fold -> fold.membership(query.asOf())).orElse(null);
+    }
+
+    @QueryHandler
+    GoalProgressView handle(FindGoalProgressQuery query) {
+        return fold(query.coalitionId(), query.recordedAt()).map(CoalitionLedgerFold::goalProgress).orElse(null);
+    }
+
+    @QueryHandler
+    RestatementTrailView handle(FindRestatementsQuery query) {
+        return fold(query.coalitionId(), query.recordedAt())
+                .map(fold -> new RestatementTrailView(fold.coalitionId(), fold.restatements())).orElse(null);
+    }
+
+    @QueryHandler
+    CoalitionView handle(FindCoalitionQuery query) {
+        return fold(query.coalitionId(), null).map(CoalitionLedgerFold::coalition).orElse(null);
+    }
+
+    /** Every founded coalition, by id. Never null: no coalition is an empty list. */
+    @QueryHandler
+    CoalitionListView handle(FindCoalitionsQuery query) {
+        List<CoalitionView> coalitions = repository.findAll(Sort.by("coalitionId")).stream()
+                .map(entity -> FoldJson.read(entity.state()))
+                .filter(CoalitionLedgerFold::isFounded)
+                .map(CoalitionLedgerFold::coalition)
+                .sorted(Comparator.comparing(CoalitionView::coalitionId))
+                .toList();
+        return new CoalitionListView(coalitions);
+    }
+
+    /** The coalition's fold, live or as recorded at an instant; empty when the coalition was not founded (then). */
+    private Optional<CoalitionLedgerFold> fold(String coalitionId, Instant recordedAt) {
+        if (coalitionId == null) {
+            return Optional.empty();
+        }
+        Optional<CoalitionLedgerFold> fold = recordedAt == null
+                ? repository.findById(coalitionId).map(entity -> FoldJson.read(entity.state()))
+                : Optional.of(history.foldAsRecordedAt(coalitionId, recordedAt));
+        return fold.filter(CoalitionLedgerFold::isFounded);
+    }
+}

@@ -1,0 +1,10 @@
+-- The coalition views' state (PostgreSQL): per coalition, the shared fold's snapshot as JSON text. Rebuilt from the
+-- event store by a reset of processor "coalition-views", never edited by hand.
+
+create table coalition_view_state (
+    coalition_id varchar(255) not null,
+    state text not null,
+    events_folded bigint not null,
+    version bigint not null,
+    primary key (coalition_id)
+);

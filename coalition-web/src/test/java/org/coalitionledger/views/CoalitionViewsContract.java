@@ -1,0 +1,231 @@
+package org.coalitionledger.views;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.coalitionledger.api.coalition.JoinCoalitionCommand;
+import org.coalitionledger.api.coalition.LeaveCoalitionCommand;
+import org.coalitionledger.api.reporting.CorrectRecordCommand;
+import org.coalitionledger.api.view.CoalitionListView;
+import org.coalitionledger.api.view.CoalitionView;
+import org.coalitionledger.api.view.FigureName;
+import org.coalitionledger.api.view.FindCoalitionQuery;
+import org.coalitionledger.api.view.FindCoalitionsQuery;
+import org.coalitionledger.api.view.FindGoalProgressQuery;
+import org.coalitionledger.api.view.FindMembershipQuery;
+import org.coalitionledger.api.view.FindRestatementsQuery;
+import org.coalitionledger.api.view.FindYearOverYearQuery;
+import org.coalitionledger.api.view.GoalProgressView;
+import org.coalitionledger.api.view.MembershipView;
+import org.coalitionledger.api.view.RebuildViewsCommand;
+import org.coalitionledger.api.view.RestatementTrailView;
+import org.coalitionledger.api.view.RestatementType;
+import org.coalitionledger.api.view.ViewsRebuild;
+import org.coalitionledger.api.view.YearBasis;
+import org.coalitionledger.api.view.YearOverYearView;
+import org.coalitionledger.api.view.YearRow;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The coalition views projection on the real event store, for coalitions each test founds afresh. */
+abstract class CoalitionViewsContract extends ViewsTestSupport {
+
+    /** The processor of the coalition views, as published for operators (coalition-query's ProcessingGroups). */
+    private static final String VIEWS_PROCESSOR = "coalition-views";
+    private static final LocalDate MARCH_6_2019 = LocalDate.of(2019, 3, 6);
+    private static final LocalDate MARCH_7_2019 = LocalDate.of(2019, 3, 7);
+
+    private YearOverYearView yearOverYear(String coalitionId, YearBasis basis, Instant recordedAt) {
+        return query(new FindYearOverYearQuery(coalitionId, basis, recordedAt), YearOverYearView.class);
+    }
+
+    @Test
+    void figureRecordedToday_forA2019Period_countsInIts2019BusinessYear() {
+        String id = foundCoalition();
+        Instant recordedFrom = Instant.now();
+        recordListings(id, "mid-2019", LocalDate.of(2019, 5, 1), LocalDate.of(2019, 6, 30), 700);
+        int recordYear = recordedFrom.atZone(ZoneOffset.UTC).getYear();
+        assertThat(recordYear).as("the record time lies in another year than the business date").isNotEqualTo(2019);
+
+        for (YearBasis basis : YearBasis.values()) {
+            YearOverYearView view = eventually(() -> yearOverYear(id, basis, null),
+                    v -> v.rows().stream().anyMatch(r -> r.figures().listingsRemoved() == 700));
+            YearRow year = rowContaining(view, LocalDate.of(2019, 6, 30));
+            assertThat(year.figures().listingsRemoved()).as(basis.name()).isEqualTo(700);
+            assertThat(year.byCategory()).containsOnlyKeys("ivory");
+            // Years are cut by business time: no row reaches the year the figure was recorded in.
+            assertThat(view.rows()).as(basis.name())
+                    .allSatisfy(r -> assertThat(r.end().getYear()).isLessThan(recordYear));
+        }
+        assertThat(rowContaining(yearOverYear(id, YearBasis.CALENDAR_YEAR, null), LocalDate.of(2019, 1, 1)).label())
+                .isEqualTo("2019");
+        assertThat(rowContaining(yearOverYear(id, YearBasis.COALITION_YEAR, null), LocalDate.of(2019, 6, 30))
+                .label()).isEqualTo("2019-03-07/2020-03-06");
+    }
+
+    @Test
+    void sixthAndSeventhOfMarch_splitCoalitionYears_butShareACalendarYear() {
+        String id = foundCoalition();
+        recordListings(id, "ends-6-march", LocalDate.of(2019, 2, 1), MARCH_6_2019, 6);
+        recordListings(id, "ends-7-march", LocalDate.of(2019, 2, 1), MARCH_7_2019, 70);
+        recordArrests(id, "arrests-6-march", MARCH_6_2019, 1);
+        recordArrests(id, "arrests-7-march", MARCH_7_2019, 10);
+
+        YearOverYearView coalitionYears = eventually(() -> yearOverYear(id, YearBasis.COALITION_YEAR, null),
+                v -> v.rows().size() == 2 && v.rows().get(1).figures().arrests() == 10);
+        assertThat(coalitionYears.rows()).extracting(YearRow::label)
+                .containsExactly("2018-03-07/2019-03-06", "2019-03-07/2020-03-06");
+        assertThat(coalitionYears.rows().get(0).figures().listingsRemoved()).isEqualTo(6);
+        assertThat(coalitionYears.rows().get(0).figures().arrests()).isEqualTo(1);
+        assertThat(coalitionYears.rows().get(1).figures().listingsRemoved()).isEqualTo(70);
+        assertThat(coalitionYears.rows().get(1).cumulative().listingsRemoved()).isEqualTo(76);
+        assertThat(coalitionYears.rows().get(1).cumulative().arrests()).isEqualTo(11);
+
+        YearOverYearView calendarYears = eventually(() -> yearOverYear(id, YearBasis.CALENDAR_YEAR, null),
+                v -> v.rows().size() == 2 && v.rows().get(1).figures().arrests() == 11);
+        assertThat(calendarYears.rows()).extracting(YearRow::label).containsExactly("2018", "2019");
+        assertThat(calendarYears.rows().get(0).figures().listingsRemoved()).isZero();
+        assertThat(calendarYears.rows().get(1).figures().listingsRemoved()).isEqualTo(76);
+    }
+
+    @Test
+    void correction_restatesTheView_keepsTheTrail_andTheViewAsRecordedBeforeItStillShowsTheOldFigure() {
+        String id = foundCoalition();
+        recordArrests(id, "arrests-june", LocalDate.of(2019, 6, 1), 10);
+        eventually(() -> yearOverYear(id, YearBasis.COALITION_YEAR, null),
+                v -> v.rows().size() == 2 && v.rows().get(1).figures().arrests() == 10);
+        Instant beforeCorrection = Instant.now();
+        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(beforeCorrection));
+
+        send(new CorrectRecordCommand(id, "arrests-june", null, null, null, 12L, null, null, null, null,
+                "police recount"));
+
+        YearRow restated = eventually(() -> yearOverYear(id, YearBasis.COALITION_YEAR, null),
+                v -> v.rows().get(1).figures().arrests() == 12).rows().get(1);
+        assertThat(restated.restated()).isTrue();
+        assertThat(restated.restatedFigures()).containsExactly(FigureName.ARRESTS);
+        assertThat(restated.restatedRecordIds()).containsExactly("arrests-june");
+
+        RestatementTrailView trail = query(new FindRestatementsQuery(id, null), RestatementTrailView.class);
+        assertThat(trail.restatements()).singleElement().satisfies(r -> {
+            assertThat(r.recordId()).isEqualTo("arrests-june");
+            assertThat(r.type()).isEqualTo(RestatementType.CORRECTION);
+            assertThat(r.before().arrests()).isEqualTo(10L);
+            assertThat(r.after().arrests()).isEqualTo(12L);
+            assertThat(r.actor()).isEqualTo(ACTOR);
+            assertThat(r.reason()).isEqualTo("police recount");
+            assertThat(r.recordedAt()).isAfter(beforeCorrection);
+            assertThat(r.businessDate()).isEqualTo(LocalDate.of(2019, 6, 1));
+        });
+
+        YearRow then = yearOverYear(id, YearBasis.COALITION_YEAR, beforeCorrection).rows().get(1);
+        assertThat(then.figures().arrests()).isEqualTo(10);
+        assertThat(then.restated()).isFalse();
+        assertThat(query(new FindRestatementsQuery(id, beforeCorrection), RestatementTrailView.class)
+                .restatements()).isEmpty();
+        // Asked at an instant after the correction, the event store gives the live answer.
+        assertThat(yearOverYear(id, YearBasis.COALITION_YEAR, Instant.now()))
+                .isEqualTo(yearOverYear(id, YearBasis.COALITION_YEAR, null));
+        assertThat(query(new FindGoalProgressQuery(id, beforeCorrection), GoalProgressView.class).goals())
+                .hasSize(1);
+    }
+
+    @Test
+    void membership_overTime_followsJoinsAndDepartures() {
+        String id = foundCoalition();
+        send(new JoinCoalitionCommand(id, "initech", true, "Initech", "KE", "Africa", "classifieds",
+                LocalDate.of(2019, 1, 10), null));
+        send(new LeaveCoalitionCommand(id, "globex", LocalDate.of(2019, 4, 1), "left"));
+
+        MembershipView later = eventually(
+                () -> query(new FindMembershipQuery(id, LocalDate.of(2019, 4, 1)), MembershipView.class),
+                v -> v.memberCount() == 2 && v.members().stream().anyMatch(m -> m.memberId().equals("initech")));
+        assertThat(later.members()).extracting(m -> m.memberId()).containsExactly("acme", "initech");
+        assertThat(later.byRegion()).containsExactlyEntriesOf(Map.of("Africa", 1L, "North America", 1L));
+
+        MembershipView dayBefore = query(new FindMembershipQuery(id, LocalDate.of(2019, 3, 31)), MembershipView.class);
+        assertThat(dayBefore.memberCount()).isEqualTo(3);
+        assertThat(dayBefore.members()).filteredOn(m -> m.memberId().equals("globex")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.founding()).isTrue();
+                    assertThat(m.leftOn()).isEqualTo(LocalDate.of(2019, 4, 1));
+                });
+        YearOverYearView years = yearOverYear(id, YearBasis.COALITION_YEAR, null);
+        assertThat(years.rows()).extracting(YearRow::membersAtYearEnd).containsExactly(3L, 2L);
+        assertThat(years.rows()).extracting(YearRow::left).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void subscription_receivesTheNewViewWhenTheCoalitionChanges() {
+        String id = foundCoalition();
+        eventually(() -> query(new FindCoalitionQuery(id), CoalitionView.class), v -> true);
+        var query = new FindYearOverYearQuery(id, YearBasis.CALENDAR_YEAR, null);
+        SubscriptionQueryResult<YearOverYearView, YearOverYearView> subscription = queryGateway.subscriptionQuery(
+                query, ResponseTypes.instanceOf(YearOverYearView.class),
+                ResponseTypes.instanceOf(YearOverYearView.class));
+        try {
+            recordListings(id, "subscribed", LocalDate.of(2020, 1, 1), LocalDate.of(2020, 2, 1), 42);
+
+            YearOverYearView update = subscription.updates()
+                    .filter(v -> v.rows().stream().anyMatch(r -> r.figures().listingsRemoved() == 42))
+                    .blockFirst(PATIENCE);
+            assertThat(update).isEqualTo(yearOverYear(id, YearBasis.CALENDAR_YEAR, null));
+            assertThat(update.coalitionId()).isEqualTo(id);
+        } finally {
+            subscription.close();
+        }
+    }
+
+    @Test
+    void rebuild_resetsAndReplaysEveryProjection_intoIdenticalViews() {
+        String id = foundCoalition();
+        recordListings(id, "before-rebuild", LocalDate.of(2019, 1, 1), LocalDate.of(2019, 3, 6), 5);
+        recordArrests(id, "arrests-before-rebuild", LocalDate.of(2019, 3, 7), 3);
+        send(new CorrectRecordCommand(id, "before-rebuild", 4L, null, null, null, null, null, null, null, "typo"));
+        eventually(() -> query(new FindRestatementsQuery(id, null), RestatementTrailView.class),
+                v -> v.restatements().size() == 1);
+        awaitCaughtUp(VIEWS_PROCESSOR);
+        Map<String, Object> live = everyView();
+        assertThat(live).containsKey(id + " coalition").containsKey("cewto coalition");
+
+        ViewsRebuild rebuild = send(new RebuildViewsCommand());
+
+        assertThat(rebuild.processors()).containsExactly(VIEWS_PROCESSOR);
+        awaitCaughtUp(VIEWS_PROCESSOR);
+
+        assertThat(everyView()).isEqualTo(live);
+    }
+
+    /** Every view of every coalition, keyed by what was asked. */
+    private Map<String, Object> everyView() {
+        Map<String, Object> views = new LinkedHashMap<>();
+        CoalitionListView coalitions = query(new FindCoalitionsQuery(), CoalitionListView.class);
+        views.put("coalitions", coalitions);
+        for (CoalitionView coalition : coalitions.coalitions()) {
+            String id = coalition.coalitionId();
+            views.put(id + " coalition", query(new FindCoalitionQuery(id), CoalitionView.class));
+            for (YearBasis basis : YearBasis.values()) {
+                views.put(id + " " + basis, yearOverYear(id, basis, null));
+            }
+            for (LocalDate asOf : List.of(coalition.foundedOn(), LocalDate.of(2019, 3, 6), LocalDate.of(2019, 4, 1))) {
+                views.put(id + " members " + asOf, query(new FindMembershipQuery(id, asOf), MembershipView.class));
+            }
+            views.put(id + " goals", query(new FindGoalProgressQuery(id, null), GoalProgressView.class));
+            views.put(id + " restatements", query(new FindRestatementsQuery(id, null), RestatementTrailView.class));
+        }
+        List<Object> nulls = new ArrayList<>();
+        views.values().stream().filter(v -> v == null).forEach(nulls::add);
+        assertThat(nulls).as("every listed coalition has every view").isEmpty();
+        return views;
+    }
+
+}
