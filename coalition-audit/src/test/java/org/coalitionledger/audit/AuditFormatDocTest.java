@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.coalitionledger.audit.ReferenceVectors.hex;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,10 @@ import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import org.coalitionledger.audit.bundle.AuditBundle;
+import org.coalitionledger.audit.bundle.BundleEvent;
+import org.coalitionledger.audit.bundle.BundleLeaf;
+import org.coalitionledger.audit.bundle.BundleView;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,9 +69,18 @@ class AuditFormatDocTest {
         assertThat(Checkpoint.open(note, verifierKey, ORIGIN)).isEqualTo(checkpoint);
     }
 
+    /** Every field of the bundle's records is documented by name, so the format and its document move together. */
     @Test
-    void auditBundleSection_isLeftForTheBundleIssue() {
-        assertThat(doc).contains("## Audit bundle\n\n(defined by the bundle issue; to be completed)");
+    void auditBundleSection_documentsEveryFieldOfTheFormat() {
+        String section = doc.substring(doc.indexOf("## 6. Audit bundle"));
+        assertThat(section).contains("`" + AuditBundle.FORMAT + "`");
+        for (Class<?> type : List.of(AuditBundle.class, BundleLeaf.class, BundleEvent.class, BundleView.class)) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                assertThat(section).as("%s.%s", type.getSimpleName(), component.getName())
+                        .contains("`" + component.getName() + "`");
+            }
+        }
+        assertThat(section).contains("org.coalitionledger.audit.verifier.BundleVerifier audit-bundle.json --key vkey");
     }
 
     /** The value must appear as a whole fenced code block (possibly indented under a list item). */
