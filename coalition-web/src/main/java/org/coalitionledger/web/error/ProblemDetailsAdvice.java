@@ -102,14 +102,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.handleServerWebInputException(ex, headers, status, exchange);
     }
 
-    /** Gives every problem Spring builds (405, 406, 415, 404, ResponseStatusException...) a stable type and code. */
+    /**
+     * Gives every problem Spring builds (405, 406, 415, 404, ResponseStatusException...) a stable type and code, and
+     * the problem+json content type whatever the request accepted.
+     */
     @Override
-    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode status, ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem) {
             decorate(problem, status);
+            HttpHeaders problemHeaders = new HttpHeaders();
+            problemHeaders.putAll(headers);
+            problemHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+            return super.createResponseEntity(body, problemHeaders, status, exchange);
         }
-        return super.handleExceptionInternal(ex, body, headers, status, exchange);
+        return super.createResponseEntity(body, headers, status, exchange);
     }
 
     static void decorate(ProblemDetail problem, HttpStatusCode status) {

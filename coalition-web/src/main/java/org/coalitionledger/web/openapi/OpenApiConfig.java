@@ -49,7 +49,7 @@ public class OpenApiConfig {
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("One token per role: ADMIN, PARTNER, AUDITOR"))
-                        .addSchemas(PROBLEM, problemSchema()));
+                );
     }
 
     @Bean
@@ -58,6 +58,8 @@ public class OpenApiConfig {
             if (openApi.getPaths() == null) {
                 return;
             }
+            // Added here rather than on the bean: springdoc drops component schemas nothing referenced yet.
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
                     describe(path, HttpMethod.valueOf(method.name()), operation)));
         };

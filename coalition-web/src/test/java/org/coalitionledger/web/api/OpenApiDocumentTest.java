@@ -1,0 +1,75 @@
+package org.coalitionledger.web.api;
+
+import org.coalitionledger.support.LedgerApplicationTest;
+import org.coalitionledger.web.security.ApiRoutes;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document as served: every API operation has a role (or is public), bearer security and problem
+ * responses. Writes it to {@code target/openapi.json} for the CI linter (see the report / .ci/run).
+ */
+@LedgerApplicationTest
+class OpenApiDocumentTest {
+
+    static final Path OUTPUT = Path.of("target", "openapi.json");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    @Test
+    void openApiDocument_listsEveryApiOperation_withRoleSecurityAndProblems() throws IOException {
+        byte[] document = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                .get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBodyContent();
+        Files.createDirectories(OUTPUT.getParent());
+        Files.write(OUTPUT, document);
+
+        JsonNode api = mapper.readTree(document);
+        List<String> problems = new ArrayList<>();
+        int operations = 0;
+        for (var path : api.path("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                operations++;
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode operation = op.getValue();
+                boolean isPublic = ApiRoutes.ruleFor(HttpMethod.valueOf(op.getKey().toUpperCase()),
+                        path.getKey().replaceAll("\\{[^}]+}", "x")).map(r -> r.access().roles().isEmpty()).orElse(false);
+                if (!isPublic && (operation.path("x-roles").isEmpty() || operation.path("security").isEmpty())) {
+                    problems.add(where + ": no role or security");
+                }
+                if (!isPublic && !operation.path("responses").has("403")) {
+                    problems.add(where + ": no 403 problem");
+                }
+                if (!operation.path("responses").path("400").path("content").has("application/problem+json")) {
+                    problems.add(where + ": no problem+json 400");
+                }
+                if (operation.path("operationId").isMissingNode()) {
+                    problems.add(where + ": no operationId");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(operations).isGreaterThanOrEqualTo(18);
+        assertThat(api.path("components").path("schemas").has("Problem")).isTrue();
+        assertThat(api.path("components").path("schemas").has("WriteReceipt")).isTrue();
+        assertThat(api.path("paths").path("/api/v1/coalitions/{id}/year-over-year").path("get").path("responses")
+                .path("200").path("content").has("text/csv")).isTrue();
+    }
+}
