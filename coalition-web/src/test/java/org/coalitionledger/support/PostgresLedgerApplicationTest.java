@@ -19,6 +19,7 @@ import java.lang.annotation.Target;
 @EnabledIfSystemProperty(named = "coalition.postgres.tests", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"COALITION_DB_NAME=" + PostgresTestDatabase.NAME,
+                "coalition.data-dir=./target/test-data/pg-${random.uuid}",
                 "spring.flyway.clean-disabled=false"})
 @ActiveProfiles({"test", "postgres", "pgtest"})
 public @interface PostgresLedgerApplicationTest {
