@@ -16,6 +16,9 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -99,7 +102,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return respond(mapped.get());
             }
         }
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json) {
+                return respond(Problems.of(HttpStatus.BAD_REQUEST, WebErrorCode.MALFORMED_REQUEST, describe(json)));
+            }
+        }
         return super.handleServerWebInputException(ex, headers, status, exchange);
+    }
+
+    /** What was wrong with a JSON body, in the client's terms: which field, and why. Never a class name. */
+    static String describe(JacksonException json) {
+        String field = json.getPath().stream()
+                .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse(null);
+        if (json instanceof UnrecognizedPropertyException unknown) {
+            return "unknown field '" + field + "': the request was not recorded (a misspelt field would otherwise"
+                    + " be read as missing); known fields: " + unknown.getKnownPropertyIds();
+        }
+        if (json instanceof StreamReadException) {
+            var location = json.getLocation();
+            return "the body is not valid JSON" + (location == null ? ""
+                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")");
+        }
+        return field == null ? "the body could not be read as the expected JSON object"
+                : "field '" + field + "' has a value of the wrong type or format";
     }
 
     /**

@@ -103,7 +103,15 @@ class CoalitionApiTest {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("adsBlocked");
         problem(post(C + id + "/takedown-batches", batch.replace("listingsRemoved", "listingRemoved")),
                 400, "MALFORMED_REQUEST");
+        post(C + id + "/takedown-batches", batch.replace("listingsRemoved", "listingRemoved")).expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .startsWith("unknown field 'listingRemoved'").contains("listingsRemoved"));
         problem(post(C + id + "/takedown-batches", "{not json"), 400, "MALFORMED_REQUEST");
+        post(C + id + "/takedown-batches", "{not json").expectBody()
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("the body is not valid JSON"));
+        post(C + id + "/takedown-batches", batch.replace("\"adsBlocked\": 10", "\"adsBlocked\": \"ten\""))
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.detail").isEqualTo("field 'adsBlocked' has a value of the wrong type or format");
     }
 
     @Test
