@@ -46,6 +46,7 @@ public final class ApiRoutes {
             new Rule(HttpMethod.GET, "/actuator/info", Access.ADMIN),
             new Rule(HttpMethod.GET, "/actuator/metrics", Access.ADMIN),
             new Rule(HttpMethod.GET, "/actuator/metrics/**", Access.ADMIN),
+            new Rule(HttpMethod.GET, "/actuator/prometheus", Access.ADMIN),
             // Administrator writes.
             new Rule(HttpMethod.POST, C, Access.ADMIN),
             new Rule(HttpMethod.POST, C + "/{id}/members", Access.ADMIN),

@@ -35,7 +35,9 @@ class OpenApiDocumentTest {
 
     @Test
     void openApiDocument_listsEveryApiOperation_withRoleSecurityAndProblems() throws IOException {
-        byte[] document = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+        // The first request builds the document; on a busy 2-core CI machine that can take longer than 5 s.
+        byte[] document = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(60)).build()
                 .get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody().returnResult().getResponseBodyContent();
         Files.createDirectories(OUTPUT.getParent());
