@@ -4,13 +4,10 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.coalitionledger.audit.LeafEncoding;
 import org.coalitionledger.audit.LogLeaf;
 import org.coalitionledger.audit.StoredEvent;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * Appends every committed event to the log as its next leaf, in the order this processor first sees events.
@@ -18,7 +15,7 @@ import java.util.Optional;
  * <p>The processing group runs as a streaming processor with exactly one segment (application.yml), so one node
  * appends at a time; the leaf rows and the processor's token commit in one transaction, so after a crash or a
  * restart the processor resumes exactly after the last logged event. The leaf is computed from the event's row as
- * stored (read by its global index), not from the message, so it covers the bytes an auditor will find.
+ * stored (read by its event id), not from the message, so it covers the bytes an auditor will find.
  *
  * <p>Never replayed ({@link DisallowReplay}, no reset handler): a leaf index, once given, never changes. Should
  * an event be delivered again anyway (a token lost by hand), it is recognised by its id and skipped. A handler
@@ -38,25 +35,19 @@ class AuditLogProcessor {
         this.store = store;
     }
 
+    /**
+     * The event's row is found by its id, never by the tracking token's position: when commits land out of order
+     * an event can arrive to fill a gap while the token already points past it, so the position is not the event's
+     * own global index.
+     */
     @EventHandler
-    void append(EventMessage<?> event, TrackingToken token) {
+    void append(EventMessage<?> event) {
         String eventId = event.getIdentifier();
-        long globalIndex = token.position().orElseThrow(() -> new IllegalStateException(
-                "event " + eventId + " arrived without a position in the store: " + token));
-        Optional<LogLeaf> logged = store.leafOfEvent(eventId);
-        if (logged.isPresent()) {
-            if (logged.get().globalIndex() != globalIndex) {
-                throw new IllegalStateException("event " + eventId + " is logged at global index "
-                        + logged.get().globalIndex() + " but now arrives at " + globalIndex);
-            }
-            return;
+        if (store.leafOfEvent(eventId).isPresent()) {
+            return; // Delivered again: it keeps the leaf it was given.
         }
-        StoredEvent row = store.storedEvent(globalIndex).orElseThrow(() -> new IllegalStateException(
-                "event " + eventId + " has no row at global index " + globalIndex));
-        if (!row.eventId().equals(eventId)) {
-            throw new IllegalStateException("global index " + globalIndex + " holds event " + row.eventId()
-                    + ", not the delivered event " + eventId);
-        }
-        store.appendLeaf(new LogLeaf(store.nextLeafIndex(), globalIndex, eventId, LeafEncoding.leafHash(row)));
+        StoredEvent row = store.storedEventById(eventId).orElseThrow(() -> new IllegalStateException(
+                "event " + eventId + " was delivered but has no row in the event store"));
+        store.appendLeaf(new LogLeaf(store.nextLeafIndex(), row.globalIndex(), eventId, LeafEncoding.leafHash(row)));
     }
 }

@@ -47,6 +47,11 @@ class AuditLogStore {
                 globalIndex).stream().findFirst();
     }
 
+    Optional<StoredEvent> storedEventById(String eventId) {
+        return jdbc.query("select " + EVENT_COLUMNS + " from domain_event_entry where event_identifier = ?", EVENT,
+                eventId).stream().findFirst();
+    }
+
     /** Every stored event, in global-index order, one at a time (the store may be large). */
     void forEachStoredEvent(Consumer<StoredEvent> action) {
         jdbc.query("select " + EVENT_COLUMNS + " from domain_event_entry order by global_index",
