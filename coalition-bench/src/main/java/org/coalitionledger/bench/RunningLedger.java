@@ -92,7 +92,7 @@ final class RunningLedger implements AutoCloseable {
     }
 
     /**
-     * Waits until every segment of the processor has processed the event at {@code head} and left replay mode.
+     * Waits until every segment of the processor is claimed and has processed the event at {@code head}.
      * Polled every {@value #POLL_MILLIS} ms, so a measured time is late by at most that much.
      *
      * @return the nanoTime at which caught-up was seen
@@ -102,8 +102,13 @@ final class RunningLedger implements AutoCloseable {
             throws TimeoutException, InterruptedException {
         CompletableFuture<Long> seen = new CompletableFuture<>();
         var check = poller.scheduleAtFixedRate(() -> {
-            if (caughtUp(processor.processingStatus(), head)) {
-                seen.complete(System.nanoTime());
+            try {
+                if (caughtUp(processor.processingStatus(), head)) {
+                    seen.complete(System.nanoTime());
+                }
+            } catch (RuntimeException e) {
+                // A scheduled task that throws is silently never run again: hand the failure to the waiter.
+                seen.completeExceptionally(e);
             }
         }, 0, POLL_MILLIS, TimeUnit.MILLISECONDS);
         try {
@@ -113,6 +118,14 @@ final class RunningLedger implements AutoCloseable {
         } finally {
             check.cancel(false);
         }
+    }
+
+    /** Each segment's status, for the log of a replay that timed out. */
+    static String describe(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .map(s -> s.getSegment() + " at " + s.getCurrentPosition() + (s.isReplaying() ? " replaying" : "")
+                        + (s.isCaughtUp() ? " caught up" : ""))
+                .toList().toString();
     }
 
     /** The lowest position over the processor's segments (how far a timed-out replay got). */
@@ -126,7 +139,8 @@ final class RunningLedger implements AutoCloseable {
             if (s.isErrorState()) {
                 throw new IllegalStateException("processor segment " + s.getSegment() + " failed", s.getError());
             }
-            if (s.isReplaying() || s.getCurrentPosition().orElse(-1) < head) {
+            // Not isReplaying(): a reset token stays a replay token until an event newer than the reset arrives.
+            if (s.getCurrentPosition().orElse(-1) < head) {
                 return false;
             }
         }
