@@ -1,14 +1,12 @@
 package org.coalitionledger.bench;
 
+import org.coalitionledger.api.CoalitionIds;
 import org.coalitionledger.api.view.CoalitionLedgerFold;
 import org.coalitionledger.api.view.LedgerEntry;
 import org.coalitionledger.audit.StoredEvent;
 import org.coalitionledger.audit.bundle.StoredFormat;
 
 import javax.sql.DataSource;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.reflect.RecordComponent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -117,7 +115,7 @@ final class Limits {
                         StoredEvent event = read(rows);
                         if (fold) {
                             LedgerEntry entry = StoredFormat.ledgerEntry(event);
-                            String coalitionId = coalitionId(entry.payload());
+                            String coalitionId = CoalitionIds.of(entry.payload()).orElse(null);
                             if (coalitionId != null) {
                                 folds.computeIfAbsent(coalitionId, CoalitionLedgerFold::new).apply(entry);
                             }
@@ -176,40 +174,5 @@ final class Limits {
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    private static final ClassValue<MethodHandle> COALITION_ID = new ClassValue<>() {
-        @Override
-        protected MethodHandle computeValue(Class<?> type) {
-            if (!type.isRecord()) {
-                return null;
-            }
-            for (RecordComponent component : type.getRecordComponents()) {
-                if (component.getName().equals("coalitionId") && component.getType() == String.class) {
-                    try {
-                        return MethodHandles.publicLookup().unreflect(component.getAccessor());
-                    } catch (IllegalAccessException e) {
-                        // Not a public API record: not an event the fold reads.
-                        return null;
-                    }
-                }
-            }
-            return null;
-        }
-    };
-
-    /** The event's coalition (every API event is a record with a coalitionId), as the views' sequencing reads it. */
-    private static String coalitionId(Object payload) {
-        MethodHandle accessor = COALITION_ID.get(payload.getClass());
-        if (accessor == null) {
-            return null;
-        }
-        try {
-            return (String) accessor.invoke(payload);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot read coalitionId of " + payload.getClass().getName(), e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.coalitionledger.query.config;
 
+import org.coalitionledger.api.CoalitionIds;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;

@@ -3,7 +3,7 @@ package org.coalitionledger.query.views;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.coalitionledger.api.view.CoalitionLedgerFold;
-import org.coalitionledger.query.config.CoalitionIds;
+import org.coalitionledger.api.CoalitionIds;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;

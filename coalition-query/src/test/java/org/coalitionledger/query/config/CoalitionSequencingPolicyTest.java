@@ -1,5 +1,6 @@
 package org.coalitionledger.query.config;
 
+import org.coalitionledger.api.CoalitionIds;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.coalitionledger.api.coalition.MemberJoinedEvent;

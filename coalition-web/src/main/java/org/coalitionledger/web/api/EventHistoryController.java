@@ -15,6 +15,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.coalitionledger.api.LedgerMetadata;
 import org.coalitionledger.api.error.CoalitionErrorCode;
 import org.coalitionledger.api.error.InvalidCommandException;
+import org.coalitionledger.api.CoalitionIds;
 import org.coalitionledger.api.reporting.RecordIds;
 import org.coalitionledger.api.validation.Checks;
 import org.coalitionledger.web.error.ApiProblemException;
@@ -31,12 +32,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -54,7 +52,6 @@ class EventHistoryController {
 
     private final EventStorageEngine storage;
     private final EventStore eventStore;
-    private final Map<Class<?>, Method> coalitionIdAccessors = new ConcurrentHashMap<>();
 
     EventHistoryController(EventStorageEngine storage, EventStore eventStore) {
         this.storage = storage;
@@ -167,29 +164,7 @@ class EventHistoryController {
                 return false;
             }
         }
-        return coalitionId.equals(coalitionIdOf(event.getPayload()));
-    }
-
-    /** Every event carries its coalition id (a design rule of the api module); read it from the record. */
-    private String coalitionIdOf(Object payload) {
-        if (payload == null) {
-            return null;
-        }
-        Method accessor = coalitionIdAccessors.computeIfAbsent(payload.getClass(), type -> {
-            try {
-                return type.getMethod("coalitionId");
-            } catch (NoSuchMethodException e) {
-                return null;
-            }
-        });
-        if (accessor == null) {
-            return null;
-        }
-        try {
-            return Objects.toString(accessor.invoke(payload), null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read coalitionId of " + payload.getClass().getName(), e);
-        }
+        return CoalitionIds.of(event.getPayload()).filter(coalitionId::equals).isPresent();
     }
 
     private static EventView view(Long globalIndex, EventMessage<?> event) {

@@ -1,4 +1,4 @@
-package org.coalitionledger.query.config;
+package org.coalitionledger.api;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
