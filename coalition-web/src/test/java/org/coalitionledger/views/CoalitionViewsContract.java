@@ -147,12 +147,12 @@ abstract class CoalitionViewsContract extends ViewsTestSupport {
         send(new LeaveCoalitionCommand(id, "globex", LocalDate.of(2019, 4, 1), "left"));
 
         MembershipView later = eventually(
-                () -> query(new FindMembershipQuery(id, LocalDate.of(2019, 4, 1)), MembershipView.class),
+                () -> query(new FindMembershipQuery(id, LocalDate.of(2019, 4, 1), null), MembershipView.class),
                 v -> v.memberCount() == 2 && v.members().stream().anyMatch(m -> m.memberId().equals("initech")));
         assertThat(later.members()).extracting(m -> m.memberId()).containsExactly("acme", "initech");
         assertThat(later.byRegion()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("Africa", 1L, "North America", 1L)));
 
-        MembershipView dayBefore = query(new FindMembershipQuery(id, LocalDate.of(2019, 3, 31)), MembershipView.class);
+        MembershipView dayBefore = query(new FindMembershipQuery(id, LocalDate.of(2019, 3, 31), null), MembershipView.class);
         assertThat(dayBefore.memberCount()).isEqualTo(3);
         assertThat(dayBefore.members()).filteredOn(m -> m.memberId().equals("globex")).singleElement()
                 .satisfies(m -> {
@@ -165,9 +165,30 @@ abstract class CoalitionViewsContract extends ViewsTestSupport {
     }
 
     @Test
+    void membershipAndCoalition_asRecordedBeforeAJoin_doNotShowIt() {
+        String id = foundCoalition();
+        eventually(() -> query(new FindCoalitionQuery(id, null), CoalitionView.class), v -> v.memberCount() == 2);
+        Instant beforeJoin = Instant.now();
+        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(beforeJoin));
+        send(new JoinCoalitionCommand(id, "initech", true, "Initech", "KE", "Africa", "classifieds",
+                LocalDate.of(2019, 1, 10), null));
+        LocalDate asOf = LocalDate.of(2019, 2, 1);
+        eventually(() -> query(new FindMembershipQuery(id, asOf, null), MembershipView.class),
+                v -> v.memberCount() == 3);
+
+        MembershipView recordedBefore = query(new FindMembershipQuery(id, asOf, beforeJoin), MembershipView.class);
+        assertThat(recordedBefore.memberCount()).isEqualTo(2);
+        assertThat(recordedBefore.members()).extracting(m -> m.memberId()).doesNotContain("initech");
+        assertThat(query(new FindCoalitionQuery(id, beforeJoin), CoalitionView.class).memberCount()).isEqualTo(2);
+        assertThat(query(new FindCoalitionQuery(id, null), CoalitionView.class).memberCount()).isEqualTo(3);
+        assertThat(query(new FindCoalitionQuery(id, Instant.parse("2000-01-01T00:00:00Z")), CoalitionView.class))
+                .as("not yet founded at that instant").isNull();
+    }
+
+    @Test
     void subscription_receivesTheNewViewWhenTheCoalitionChanges() {
         String id = foundCoalition();
-        eventually(() -> query(new FindCoalitionQuery(id), CoalitionView.class), v -> true);
+        eventually(() -> query(new FindCoalitionQuery(id, null), CoalitionView.class), v -> true);
         var query = new FindYearOverYearQuery(id, YearBasis.CALENDAR_YEAR, null);
         SubscriptionQueryResult<YearOverYearView, YearOverYearView> subscription = queryGateway.subscriptionQuery(
                 query, ResponseTypes.instanceOf(YearOverYearView.class),
@@ -212,12 +233,12 @@ abstract class CoalitionViewsContract extends ViewsTestSupport {
         views.put("coalitions", coalitions);
         for (CoalitionView coalition : coalitions.coalitions()) {
             String id = coalition.coalitionId();
-            views.put(id + " coalition", query(new FindCoalitionQuery(id), CoalitionView.class));
+            views.put(id + " coalition", query(new FindCoalitionQuery(id, null), CoalitionView.class));
             for (YearBasis basis : YearBasis.values()) {
                 views.put(id + " " + basis, yearOverYear(id, basis, null));
             }
             for (LocalDate asOf : List.of(coalition.foundedOn(), LocalDate.of(2019, 3, 6), LocalDate.of(2019, 4, 1))) {
-                views.put(id + " members " + asOf, query(new FindMembershipQuery(id, asOf), MembershipView.class));
+                views.put(id + " members " + asOf, query(new FindMembershipQuery(id, asOf, null), MembershipView.class));
             }
             views.put(id + " goals", query(new FindGoalProgressQuery(id, null), GoalProgressView.class));
             views.put(id + " restatements", query(new FindRestatementsQuery(id, null), RestatementTrailView.class));

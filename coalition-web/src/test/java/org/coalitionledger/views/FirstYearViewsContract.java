@@ -66,21 +66,21 @@ abstract class FirstYearViewsContract extends ViewsTestSupport {
     @Test
     void membership_onTheFoundingDay_andAtTheAnniversary() {
         MembershipView founding = eventually(
-                () -> query(new FindMembershipQuery(CEWTO, YEAR_ONE_START), MembershipView.class), v -> true);
+                () -> query(new FindMembershipQuery(CEWTO, YEAR_ONE_START, null), MembershipView.class), v -> true);
         MembershipView anniversary = eventually(
-                () -> query(new FindMembershipQuery(CEWTO, YEAR_ONE_END), MembershipView.class),
+                () -> query(new FindMembershipQuery(CEWTO, YEAR_ONE_END, null), MembershipView.class),
                 v -> v.memberCount() == 32);
 
         assertThat(founding.memberCount()).isEqualTo(21);
         assertThat(founding.members()).allSatisfy(m -> assertThat(m.founding()).isTrue());
         assertThat(anniversary.byRegion()).containsEntry("(undisclosed)", 3L).containsEntry("Africa", 2L);
-        assertThat(query(new FindMembershipQuery(CEWTO, YEAR_ONE_START.minusDays(1)), MembershipView.class)
+        assertThat(query(new FindMembershipQuery(CEWTO, YEAR_ONE_START.minusDays(1), null), MembershipView.class)
                 .memberCount()).isZero();
     }
 
     @Test
     void coalition_andGoal_andTheListOfCoalitions() {
-        CoalitionView coalition = eventually(() -> query(new FindCoalitionQuery(CEWTO), CoalitionView.class),
+        CoalitionView coalition = eventually(() -> query(new FindCoalitionQuery(CEWTO, null), CoalitionView.class),
                 v -> v.memberCount() == 32);
         GoalProgressView goals = query(new FindGoalProgressQuery(CEWTO, null), GoalProgressView.class);
         CoalitionListView all = query(new FindCoalitionsQuery(), CoalitionListView.class);
@@ -96,7 +96,7 @@ abstract class FirstYearViewsContract extends ViewsTestSupport {
     void unknownCoalition_isAnsweredWithNull() {
         assertThat(query(new FindYearOverYearQuery("no-such-coalition", YearBasis.COALITION_YEAR, null),
                 YearOverYearView.class)).isNull();
-        assertThat(query(new FindCoalitionQuery("no-such-coalition"), CoalitionView.class)).isNull();
+        assertThat(query(new FindCoalitionQuery("no-such-coalition", null), CoalitionView.class)).isNull();
         // Before its founding was recorded, the ledger knew no such coalition either.
         assertThat(query(new FindYearOverYearQuery(CEWTO, YearBasis.COALITION_YEAR,
                 Instant.parse("2000-01-01T00:00:00Z")), YearOverYearView.class)).isNull();

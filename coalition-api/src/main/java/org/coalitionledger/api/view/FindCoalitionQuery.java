@@ -1,5 +1,7 @@
 package org.coalitionledger.api.view;
 
-/** Ask for the {@link CoalitionView}. */
-public record FindCoalitionQuery(String coalitionId) {
+import java.time.Instant;
+
+/** Ask for the {@link CoalitionView}, live ({@code recordedAt} null) or as recorded at the instant {@code recordedAt}. */
+public record FindCoalitionQuery(String coalitionId, Instant recordedAt) {
 }

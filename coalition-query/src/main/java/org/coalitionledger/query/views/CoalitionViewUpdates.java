@@ -63,7 +63,8 @@ class CoalitionViewUpdates {
         if (query instanceof FindYearOverYearQuery q && coalitionId.equals(q.coalitionId())
                 && current(q.recordedAt(), lastRecordedAt)) {
             emitter.emit(FindYearOverYearQuery.class, q::equals, fold.yearOverYear(ViewQueries.basis(q)));
-        } else if (query instanceof FindMembershipQuery q && coalitionId.equals(q.coalitionId()) && q.asOf() != null) {
+        } else if (query instanceof FindMembershipQuery q && coalitionId.equals(q.coalitionId()) && q.asOf() != null
+                && current(q.recordedAt(), lastRecordedAt)) {
             emitter.emit(FindMembershipQuery.class, q::equals, fold.membership(q.asOf()));
         } else if (query instanceof FindGoalProgressQuery q && coalitionId.equals(q.coalitionId())
                 && current(q.recordedAt(), lastRecordedAt)) {
@@ -72,7 +73,8 @@ class CoalitionViewUpdates {
                 && current(q.recordedAt(), lastRecordedAt)) {
             emitter.emit(FindRestatementsQuery.class, q::equals,
                     new RestatementTrailView(coalitionId, fold.restatements()));
-        } else if (query instanceof FindCoalitionQuery q && coalitionId.equals(q.coalitionId())) {
+        } else if (query instanceof FindCoalitionQuery q && coalitionId.equals(q.coalitionId())
+                && current(q.recordedAt(), lastRecordedAt)) {
             emitter.emit(FindCoalitionQuery.class, q::equals, fold.coalition());
         }
     }

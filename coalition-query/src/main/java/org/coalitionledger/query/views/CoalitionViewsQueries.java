@@ -45,13 +45,13 @@ class CoalitionViewsQueries {
                 .map(fold -> fold.yearOverYear(ViewQueries.basis(query))).orElse(null);
     }
 
-    /** Live only: membership on a business date. {@code asOf} is required (the query side has no clock). */
+    /** Membership on a business date. {@code asOf} is required (the query side has no clock). */
     @QueryHandler
     MembershipView handle(FindMembershipQuery query) {
         if (query.asOf() == null) {
             throw new IllegalArgumentException("asOf is required");
         }
-        return fold(query.coalitionId(), null).map(fold -> fold.membership(query.asOf())).orElse(null);
+        return fold(query.coalitionId(), query.recordedAt()).map(fold -> fold.membership(query.asOf())).orElse(null);
     }
 
     @QueryHandler
@@ -67,7 +67,7 @@ class CoalitionViewsQueries {
 
     @QueryHandler
     CoalitionView handle(FindCoalitionQuery query) {
-        return fold(query.coalitionId(), null).map(CoalitionLedgerFold::coalition).orElse(null);
+        return fold(query.coalitionId(), query.recordedAt()).map(CoalitionLedgerFold::coalition).orElse(null);
     }
 
     /** Every founded coalition, by id. Never null: no coalition is an empty list. */

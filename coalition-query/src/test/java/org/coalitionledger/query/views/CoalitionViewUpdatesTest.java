@@ -42,11 +42,11 @@ class CoalitionViewUpdatesTest {
     void eachSubscriptionOfTheCoalition_getsTheAnswerToItsOwnQuery() {
         var calendar = subscribe(new FindYearOverYearQuery(FoldJsonTest.ID, YearBasis.CALENDAR_YEAR, null));
         var defaultBasis = subscribe(new FindYearOverYearQuery(FoldJsonTest.ID, null, null));
-        var members = subscribe(new FindMembershipQuery(FoldJsonTest.ID, FoldJsonTest.EVE));
+        var members = subscribe(new FindMembershipQuery(FoldJsonTest.ID, FoldJsonTest.EVE, null));
         var goals = subscribe(new FindGoalProgressQuery(FoldJsonTest.ID, null));
         var trail = subscribe(new FindRestatementsQuery(FoldJsonTest.ID, null));
-        var coalition = subscribe(new FindCoalitionQuery(FoldJsonTest.ID));
-        var other = subscribe(new FindCoalitionQuery("another"));
+        var coalition = subscribe(new FindCoalitionQuery(FoldJsonTest.ID, null));
+        var other = subscribe(new FindCoalitionQuery("another", null));
 
         updates.coalitionChanged(FoldJsonTest.ID, fold, last);
         emitter.complete(query -> true);
@@ -76,7 +76,7 @@ class CoalitionViewUpdatesTest {
 
     @Test
     void anUnfoundedCoalition_sendsNothing() {
-        var coalition = subscribe(new FindCoalitionQuery("nobody"));
+        var coalition = subscribe(new FindCoalitionQuery("nobody", null));
 
         updates.coalitionChanged("nobody", new CoalitionLedgerFold("nobody"), last);
         emitter.complete(query -> true);

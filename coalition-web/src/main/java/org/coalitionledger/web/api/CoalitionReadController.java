@@ -69,17 +69,21 @@ class CoalitionReadController {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getCoalition", summary = "One coalition in brief")
-    Mono<CoalitionView> coalition(@PathVariable String id) {
-        return reads.coalitionView(id, new FindCoalitionQuery(id), CoalitionView.class);
+    Mono<CoalitionView> coalition(@PathVariable String id,
+            @Parameter(description = "as recorded at this instant (ISO 8601), default live")
+            @RequestParam(required = false) Instant recordedAt) {
+        return reads.coalitionView(id, new FindCoalitionQuery(id, recordedAt), CoalitionView.class);
     }
 
     @GetMapping("/{id}/members")
     @Operation(operationId = "getMembers", summary = "The members on a business date (default: today, UTC)")
     Mono<MembershipView> members(@PathVariable String id,
             @Parameter(description = "business date, ISO 8601 (yyyy-MM-dd)")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = "as recorded at this instant (ISO 8601), default live")
+            @RequestParam(required = false) Instant recordedAt) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
-        return reads.coalitionView(id, new FindMembershipQuery(id, date), MembershipView.class);
+        return reads.coalitionView(id, new FindMembershipQuery(id, date, recordedAt), MembershipView.class);
     }
 
     @GetMapping(path = "/{id}/year-over-year", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})

@@ -280,7 +280,11 @@ class CoalitionApiTest {
                 .expectBody().jsonPath("$.memberCount").isEqualTo(32).jsonPath("$.asOf").isEqualTo("2019-03-07"));
         partner().get().uri(C + "cewto/members?asOf=2018-03-07").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.memberCount").isEqualTo(21);
+        partner().get().uri(C + "cewto/members?asOf=2019-03-07&recordedAt=2000-01-01T00:00:00Z").exchange()
+                .expectStatus().isNotFound(); // the ledger held no coalition cewto at that instant
         problem(partner().get().uri(C + "cewto/members?asOf=yesterday").exchange(), 400, "MALFORMED_REQUEST");
+        problem(partner().get().uri(C + "cewto/members?asOf=2019-03-07&recordedAt=yesterday").exchange(), 400,
+                "MALFORMED_REQUEST");
         problem(partner().get().uri(C + "no-such-coalition/members?asOf=2019-03-07").exchange(), 404,
                 "COALITION_NOT_FOUND");
     }
