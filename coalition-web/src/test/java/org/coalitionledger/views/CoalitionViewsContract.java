@@ -217,6 +217,8 @@ abstract class CoalitionViewsContract extends ViewsTestSupport {
         awaitCaughtUp(VIEWS_PROCESSOR);
         Map<String, Object> live = everyView();
         assertThat(live).containsKey(id + " coalition").containsKey("cewto coalition");
+        List<Map<String, Object>> leavesBefore = auditLeaves();
+        assertThat(leavesBefore).isNotEmpty();
 
         ViewsRebuild rebuild = send(new RebuildViewsCommand());
 
@@ -224,6 +226,19 @@ abstract class CoalitionViewsContract extends ViewsTestSupport {
         awaitCaughtUp(VIEWS_PROCESSOR);
 
         assertThat(everyView()).isEqualTo(live);
+        // Rebuilding the views never touches the verifiable log: every leaf keeps its index, event and hash.
+        assertThat(auditLeaves()).startsWith(leavesBefore.toArray(Map[]::new));
+    }
+
+    private List<Map<String, Object>> auditLeaves() {
+        return jdbc.queryForList("select leaf_index, global_index, event_id, leaf_hash from audit_leaf "
+                + "order by leaf_index").stream()
+                .map(row -> {
+                    Map<String, Object> leaf = new LinkedHashMap<>(row);
+                    leaf.replaceAll((column, value) -> value instanceof byte[] bytes
+                            ? java.util.HexFormat.of().formatHex(bytes) : value);
+                    return leaf;
+                }).toList();
     }
 
     /** Every view of every coalition, keyed by what was asked. */

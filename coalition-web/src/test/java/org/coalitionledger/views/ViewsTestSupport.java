@@ -49,6 +49,9 @@ abstract class ViewsTestSupport {
     @Autowired
     EventProcessingConfiguration processing;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     <R> R send(Object command) {
         return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Map.of(LedgerMetadata.ACTOR, ACTOR, LedgerMetadata.ACTOR_ROLE, "ADMIN")));
