@@ -3,6 +3,8 @@ package org.coalitionledger.web.history;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.coalitionledger.api.LedgerMetadata;
 import org.coalitionledger.web.commands.CommandLineParser;
 import org.slf4j.Logger;
@@ -32,6 +34,7 @@ class FirstYearHistoryLoader implements ApplicationRunner {
     static final String RESOURCE = "history/first-year.ndjson";
     static final String ACTOR = "coalition-ledger/first-year-history";
     static final String ROLE = "SYSTEM";
+    private static final int MAX_ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(FirstYearHistoryLoader.class);
 
     private final CommandGateway commandGateway;
@@ -51,11 +54,31 @@ class FirstYearHistoryLoader implements ApplicationRunner {
         }
         for (int i = 0; i < lines.size(); i++) {
             Object command = parser.parse(lines.get(i));
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with(
+            var message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with(
                     LedgerMetadata.ACTOR, ACTOR)
                     .and(LedgerMetadata.ACTOR_ROLE, ROLE)
-                    .and(LedgerMetadata.REQUEST_ID, RESOURCE + "#" + (i + 1))));
+                    .and(LedgerMetadata.REQUEST_ID, RESOURCE + "#" + (i + 1)));
+            sendRetryingConflicts(message);
         }
         log.info("First-year history: {} commands applied from {} (repeats record nothing)", lines.size(), RESOURCE);
+    }
+
+    /**
+     * Nodes starting together on one database send the same commands at the same time: the loser of a race on a
+     * stream gets a concurrency conflict. Sending again is safe (every command is idempotent) and settles it.
+     */
+    private void sendRetryingConflicts(Object message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                commandGateway.sendAndWait(message);
+                return;
+            } catch (ConcurrencyException | AggregateStreamCreationException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("First-year history: a concurrent writer won a race, sending again ({}/{})", attempt,
+                        MAX_ATTEMPTS);
+            }
+        }
     }
 }
