@@ -3,11 +3,17 @@ package org.coalitionledger.web.history;
 import org.coalitionledger.CoalitionApplication;
 import org.coalitionledger.support.EventStoreRows;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Starting the application twice on the same data folder (what the README's run command does) leaves exactly
  * one copy of the first-year history.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FirstYearHistoryRestartTest {
 
     @Test
-    void secondStart_onTheSameData_recordsNothingNew() {
+    void secondStart_onTheSameData_recordsNothingNew(CapturedOutput output) throws IOException {
         Path dataDir = Path.of(".", "target", "test-data", "restart-" + UUID.randomUUID());
 
         List<Map<String, Object>> afterFirstStart = eventRowsAfterStarting(dataDir);
@@ -29,6 +36,16 @@ class FirstYearHistoryRestartTest {
 
         assertThat(afterFirstStart).hasSize(FirstYearHistoryTest.FIRST_YEAR_EVENTS);
         assertThat(afterSecondStart).isEqualTo(afterFirstStart);
+
+        // Started without seeded tokens: they were generated into a file whose path is logged, never a token,
+        // and no other credential (such as a default user's password) appears in the log.
+        Properties tokens = new Properties();
+        try (var in = Files.newInputStream(dataDir.resolve("api-tokens.properties"))) {
+            tokens.load(in);
+        }
+        assertThat(tokens.stringPropertyNames()).hasSize(3);
+        assertThat(output.getAll()).contains("api-tokens.properties").doesNotContainIgnoringCase("password");
+        tokens.stringPropertyNames().forEach(name -> assertThat(output.getAll()).doesNotContain(tokens.getProperty(name)));
     }
 
     private static List<Map<String, Object>> eventRowsAfterStarting(Path dataDir) {
