@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @EnabledIfSystemProperty(named = "coalition.postgres.tests", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"COALITION_DB_NAME=" + PostgresTestDatabase.NAME,
+        properties = {"COALITION_DB_NAME=" + PostgresTestDatabase.NAME_PROPERTY,
                 "coalition.data-dir=./target/test-data/pg-${random.uuid}",
                 "spring.flyway.clean-disabled=false"})
 @ActiveProfiles({"test", "postgres", "pgtest"})

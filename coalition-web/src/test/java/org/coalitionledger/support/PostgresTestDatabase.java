@@ -10,8 +10,15 @@ import org.springframework.context.annotation.Profile;
 @Profile("pgtest")
 public class PostgresTestDatabase {
 
-    /** Created by .ci/run; only this database is ever cleaned. */
+    /**
+     * Created by .ci/run; only this database (or one whose name starts with it, chosen with
+     * {@code -Dcoalition.postgres.test-db=coalition_test_x} so that parallel runs on one server keep apart) is ever
+     * cleaned.
+     */
     public static final String NAME = "coalition_test";
+
+    /** The database name the PostgreSQL tests use: {@link #NAME} unless the system property names another. */
+    public static final String NAME_PROPERTY = "${coalition.postgres.test-db:" + NAME + "}";
 
     @Bean
     FlywayMigrationStrategy cleanThenMigrate() {
@@ -22,7 +29,7 @@ public class PostgresTestDatabase {
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("cannot reach the PostgreSQL test database", e);
             }
-            if (!url.endsWith("/" + NAME)) {
+            if (!url.substring(url.lastIndexOf('/') + 1).startsWith(NAME)) {
                 throw new IllegalStateException("refusing to clean a database that is not " + NAME + ": " + url);
             }
             flyway.clean();
