@@ -29,7 +29,7 @@ class ModuleDependencyTest {
 
     static final ArchRule NOTHING_DEPENDS_ON_WEB = noClasses().that().resideInAnyPackage(
                     "org.coalitionledger.api..", "org.coalitionledger.command..", "org.coalitionledger.query..",
-                    "org.coalitionledger.audit..")
+                    "org.coalitionledger.audit..", "org.coalitionledger.log..")
             .should().dependOnClassesThat().resideInAPackage("org.coalitionledger.web..")
             .because("nothing depends on the web module");
 
@@ -37,6 +37,12 @@ class ModuleDependencyTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                     "org.coalitionledger.command..", "org.coalitionledger.query..")
             .because("the offline verifier runs with no server and no database");
+
+    static final ArchRule LOG_STANDS_BESIDE_COMMAND_AND_QUERY = noClasses().that()
+            .resideInAPackage("org.coalitionledger.log..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.coalitionledger.command..",
+                    "org.coalitionledger.query..", "org.springframework.web..", "org.springframework.http..")
+            .because("the log's server half reads the event store and its own tables; HTTP stays in the web module");
 
     static final ArchRule WEB_USES_GATEWAYS_ONLY = noClasses().that().resideInAPackage("org.coalitionledger.web..")
             .should().dependOnClassesThat().resideInAnyPackage("org.coalitionledger.command..",
@@ -51,12 +57,13 @@ class ModuleDependencyTest {
     void mainClasses_followTheModuleRules() {
         assertThat(MAIN_CLASSES.stream().map(c -> c.getPackageName().split("\\.", 4).length > 2 ? c.getPackageName().split("\\.")[2] : "").distinct())
                 .as("classes of every module were imported")
-                .contains("api", "command", "query", "audit", "web");
+                .contains("api", "command", "query", "audit", "log", "web");
         API_IS_FRAMEWORK_FREE.check(MAIN_CLASSES);
         QUERY_IGNORES_COMMAND.check(MAIN_CLASSES);
         COMMAND_IGNORES_QUERY.check(MAIN_CLASSES);
         NOTHING_DEPENDS_ON_WEB.check(MAIN_CLASSES);
         AUDIT_IS_PLAIN_JAVA.check(MAIN_CLASSES);
+        LOG_STANDS_BESIDE_COMMAND_AND_QUERY.check(MAIN_CLASSES);
         WEB_USES_GATEWAYS_ONLY.check(MAIN_CLASSES);
     }
 

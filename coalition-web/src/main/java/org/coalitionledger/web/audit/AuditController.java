@@ -2,7 +2,8 @@ package org.coalitionledger.web.audit;
 
 import org.coalitionledger.audit.LogLeaf;
 import org.coalitionledger.audit.bundle.AuditJson;
-import org.coalitionledger.web.audit.AuditLogStore.StoredCheckpoint;
+import org.coalitionledger.log.AuditLogStore.StoredCheckpoint;
+import org.coalitionledger.log.*;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -194,7 +195,9 @@ class AuditController {
     }
 
     private static <T> Mono<T> blocking(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(LogUnavailableException.class, e -> new ResponseStatusException(
+                        e.isTransient() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.NOT_FOUND, e.getMessage(), e));
     }
 
     private static ResponseStatusException badRequest(String reason) {

@@ -1,5 +1,6 @@
 package org.coalitionledger.web.audit;
 
+import org.coalitionledger.log.*;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.coalitionledger.audit.Checkpoint;

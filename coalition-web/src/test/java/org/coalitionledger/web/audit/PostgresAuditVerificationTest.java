@@ -1,5 +1,6 @@
 package org.coalitionledger.web.audit;
 
+import org.coalitionledger.log.*;
 import org.coalitionledger.audit.LogDiscrepancy;
 import org.coalitionledger.audit.LogLeaf;
 import org.coalitionledger.support.PostgresLedgerApplicationTest;

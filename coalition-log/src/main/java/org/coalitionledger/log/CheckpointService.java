@@ -1,9 +1,9 @@
-package org.coalitionledger.web.audit;
+package org.coalitionledger.log;
 
 import org.coalitionledger.audit.Checkpoint;
 import org.coalitionledger.audit.ProofVerifier;
 import org.coalitionledger.audit.VerificationResult;
-import org.coalitionledger.web.audit.AuditLogStore.StoredCheckpoint;
+import org.coalitionledger.log.AuditLogStore.StoredCheckpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,7 +19,7 @@ import java.util.Optional;
  * tree extends the latest signed one (a consistency proof), so the log never signs two histories.
  */
 @Service
-class CheckpointService {
+public class CheckpointService {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointService.class);
 
@@ -38,15 +38,15 @@ class CheckpointService {
     }
 
     /** A signed checkpoint and whether this call created it. */
-    record Signed(StoredCheckpoint checkpoint, boolean created) {
+    public record Signed(StoredCheckpoint checkpoint, boolean created) {
     }
 
-    Optional<StoredCheckpoint> latest() {
+    public Optional<StoredCheckpoint> latest() {
         return store.latestCheckpoint();
     }
 
     /** Signs the log at its current size, unless a checkpoint of that size exists; then returns that one. */
-    synchronized Signed checkpointNow() {
+    public synchronized Signed checkpointNow() {
         record Head(long size, byte[] root, List<byte[]> proofFromLatest, StoredCheckpoint latest) {
         }
         Head head = tree.read(t -> {

@@ -1,4 +1,4 @@
-package org.coalitionledger.web.audit;
+package org.coalitionledger.log;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
@@ -14,10 +14,8 @@ import org.coalitionledger.audit.bundle.BundleEvent;
 import org.coalitionledger.audit.bundle.BundleLeaf;
 import org.coalitionledger.audit.bundle.BundleView;
 import org.coalitionledger.audit.bundle.LedgerViews;
-import org.coalitionledger.web.audit.AuditLogStore.StoredCheckpoint;
-import org.springframework.http.HttpStatus;
+import org.coalitionledger.log.AuditLogStore.StoredCheckpoint;
 import org.springframework.stereotype.Service;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,10 +32,10 @@ import java.util.concurrent.TimeoutException;
  * year-over-year views as recorded at the last bundled event. Reads only; blocking (call it off the event loop).
  */
 @Service
-class AuditBundleService {
+public class AuditBundleService {
 
-    static final String VIEWS_FROM_QUERY = "query";
-    static final String VIEWS_FROM_FOLD = "fold";
+    public static final String VIEWS_FROM_QUERY = "query";
+    public static final String VIEWS_FROM_FOLD = "fold";
 
     private final AuditLogStore store;
     private final CheckpointKeyStore keys;
@@ -52,9 +50,9 @@ class AuditBundleService {
         this.properties = properties;
     }
 
-    AuditBundle bundle() {
-        StoredCheckpoint latest = store.latestCheckpoint().orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "no checkpoint has been signed yet; POST /api/v1/audit/checkpoints first"));
+    public AuditBundle bundle() {
+        StoredCheckpoint latest = store.latestCheckpoint().orElseThrow(() -> new LogUnavailableException(
+                "no checkpoint has been signed yet; POST /api/v1/audit/checkpoints first", false, null));
         List<LogLeaf> leaves = store.leaves(0, latest.treeSize());
         Set<Long> bundled = new HashSet<>();
         leaves.forEach(leaf -> bundled.add(leaf.globalIndex()));
@@ -114,8 +112,8 @@ class AuditBundleService {
             }
             throw new IllegalStateException("the year-over-year query for " + coalitionId + " failed", e.getCause());
         } catch (TimeoutException e) {
-            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                    "the published views did not answer in time; try again", e);
+            throw new LogUnavailableException(
+                    "the published views did not answer in time; try again", true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while collecting the published views", e);

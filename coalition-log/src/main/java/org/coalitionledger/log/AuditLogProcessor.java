@@ -1,4 +1,4 @@
-package org.coalitionledger.web.audit;
+package org.coalitionledger.log;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(AuditLogProcessor.PROCESSING_GROUP)
 @DisallowReplay
-class AuditLogProcessor {
+public class AuditLogProcessor {
 
     /** The processing group and processor name. Never rename it: a new name is a new, empty log. */
     static final String PROCESSING_GROUP = "audit-log";
@@ -41,7 +41,7 @@ class AuditLogProcessor {
      * own global index.
      */
     @EventHandler
-    void append(EventMessage<?> event) {
+    public void append(EventMessage<?> event) {
         String eventId = event.getIdentifier();
         if (store.leafOfEvent(eventId).isPresent()) {
             return; // Delivered again: it keeps the leaf it was given.

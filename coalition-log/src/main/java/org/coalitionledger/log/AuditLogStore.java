@@ -1,4 +1,4 @@
-package org.coalitionledger.web.audit;
+package org.coalitionledger.log;
 
 import org.coalitionledger.audit.LogLeaf;
 import org.coalitionledger.audit.StoredEvent;
@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * the log is computed from the rows exactly as stored, never from what a framework makes of them.
  */
 @Repository
-class AuditLogStore {
+public class AuditLogStore {
 
     private static final String EVENT_COLUMNS = "global_index, event_identifier, type, aggregate_identifier, "
             + "sequence_number, payload_type, payload_revision, time_stamp, payload, meta_data";
@@ -42,18 +42,18 @@ class AuditLogStore {
 
     // ------------------------------------------------------------------------------------------ event store rows
 
-    Optional<StoredEvent> storedEvent(long globalIndex) {
+    public Optional<StoredEvent> storedEvent(long globalIndex) {
         return jdbc.query("select " + EVENT_COLUMNS + " from domain_event_entry where global_index = ?", EVENT,
                 globalIndex).stream().findFirst();
     }
 
-    Optional<StoredEvent> storedEventById(String eventId) {
+    public Optional<StoredEvent> storedEventById(String eventId) {
         return jdbc.query("select " + EVENT_COLUMNS + " from domain_event_entry where event_identifier = ?", EVENT,
                 eventId).stream().findFirst();
     }
 
     /** Every stored event, in global-index order, one at a time (the store may be large). */
-    void forEachStoredEvent(Consumer<StoredEvent> action) {
+    public void forEachStoredEvent(Consumer<StoredEvent> action) {
         jdbc.query("select " + EVENT_COLUMNS + " from domain_event_entry order by global_index",
                 (RowCallbackHandler) rs -> action.accept(storedEvent(rs)));
     }
@@ -69,49 +69,49 @@ class AuditLogStore {
 
     // ------------------------------------------------------------------------------------------------- leaves
 
-    Optional<LogLeaf> leafOfEvent(String eventId) {
+    public Optional<LogLeaf> leafOfEvent(String eventId) {
         return jdbc.query("select * from audit_leaf where event_id = ?", LEAF, eventId).stream().findFirst();
     }
 
-    long leafCount() {
+    public long leafCount() {
         return jdbc.queryForObject("select count(*) from audit_leaf", Long.class);
     }
 
-    long nextLeafIndex() {
+    public long nextLeafIndex() {
         return jdbc.queryForObject("select coalesce(max(leaf_index) + 1, 0) from audit_leaf", Long.class);
     }
 
-    void appendLeaf(LogLeaf leaf) {
+    public void appendLeaf(LogLeaf leaf) {
         jdbc.update("insert into audit_leaf (leaf_index, global_index, event_id, leaf_hash) values (?, ?, ?, ?)",
                 leaf.leafIndex(), leaf.globalIndex(), leaf.eventId(), leaf.leafHash());
     }
 
     /** Leaves {@code [start, end)} in leaf order. */
-    List<LogLeaf> leaves(long start, long end) {
+    public List<LogLeaf> leaves(long start, long end) {
         return jdbc.query("select * from audit_leaf where leaf_index >= ? and leaf_index < ? order by leaf_index",
                 LEAF, start, end);
     }
 
     // -------------------------------------------------------------------------------------------- checkpoints
 
-    Optional<StoredCheckpoint> latestCheckpoint() {
+    public Optional<StoredCheckpoint> latestCheckpoint() {
         return jdbc.query("select * from audit_checkpoint order by tree_size desc fetch first 1 rows only",
                 CHECKPOINT).stream().findFirst();
     }
 
-    Optional<StoredCheckpoint> checkpoint(long treeSize) {
+    public Optional<StoredCheckpoint> checkpoint(long treeSize) {
         return jdbc.query("select * from audit_checkpoint where tree_size = ?", CHECKPOINT, treeSize).stream()
                 .findFirst();
     }
 
     /** Every checkpoint of at most {@code maxTreeSize} leaves, oldest first. */
-    List<StoredCheckpoint> checkpointsUpTo(long maxTreeSize) {
+    public List<StoredCheckpoint> checkpointsUpTo(long maxTreeSize) {
         return jdbc.query("select * from audit_checkpoint where tree_size <= ? order by tree_size", CHECKPOINT,
                 maxTreeSize);
     }
 
     /** Stores a checkpoint; false when one of that size exists already (another node signed it first). */
-    boolean insertCheckpoint(StoredCheckpoint checkpoint) {
+    public boolean insertCheckpoint(StoredCheckpoint checkpoint) {
         try {
             jdbc.update("insert into audit_checkpoint (tree_size, root_hash, note, signed_at) values (?, ?, ?, ?)",
                     checkpoint.treeSize(), checkpoint.rootHash(), checkpoint.note(),
@@ -130,6 +130,6 @@ class AuditLogStore {
      * @param note     the signed note text, exactly as published
      * @param signedAt when this server signed it (not part of the signed text)
      */
-    record StoredCheckpoint(long treeSize, byte[] rootHash, String note, Instant signedAt) {
+    public record StoredCheckpoint(long treeSize, byte[] rootHash, String note, Instant signedAt) {
     }
 }

@@ -1,4 +1,4 @@
-package org.coalitionledger.web.audit;
+package org.coalitionledger.log;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

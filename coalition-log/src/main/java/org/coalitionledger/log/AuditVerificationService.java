@@ -1,4 +1,4 @@
-package org.coalitionledger.web.audit;
+package org.coalitionledger.log;
 
 import org.coalitionledger.audit.Checkpoint;
 import org.coalitionledger.audit.LogComparison;
@@ -7,7 +7,7 @@ import org.coalitionledger.audit.LogLeaf;
 import org.coalitionledger.audit.MerkleTree;
 import org.coalitionledger.audit.NoteVerificationException;
 import org.coalitionledger.audit.StoredEvent;
-import org.coalitionledger.web.audit.AuditLogStore.StoredCheckpoint;
+import org.coalitionledger.log.AuditLogStore.StoredCheckpoint;
 import org.springframework.stereotype.Service;
 
 import java.security.MessageDigest;
@@ -22,7 +22,7 @@ import java.util.Set;
  * checks the leaf table against every signed checkpoint. Reads only; blocking (call it off the event loop).
  */
 @Service
-class AuditVerificationService {
+public class AuditVerificationService {
 
     private final AuditLogStore store;
     private final CheckpointKeyStore keys;
@@ -43,11 +43,11 @@ class AuditVerificationService {
      * @param discrepancies      every altered, missing or reordered event, by leaf
      * @param checkpointProblems signed checkpoints the leaf table no longer matches
      */
-    record Report(boolean clean, long treeSize, long eventsInStore, long pendingEvents, int checkpointsChecked,
+    public record Report(boolean clean, long treeSize, long eventsInStore, long pendingEvents, int checkpointsChecked,
                   List<LogDiscrepancy> discrepancies, List<String> checkpointProblems) {
     }
 
-    Report verify() {
+    public Report verify() {
         List<LogLeaf> leaves = store.leaves(0, Long.MAX_VALUE);
         List<StoredEvent> events = new ArrayList<>();
         store.forEachStoredEvent(events::add);

@@ -1,4 +1,4 @@
-package org.coalitionledger.web.audit;
+package org.coalitionledger.log;
 
 import org.coalitionledger.audit.Ed25519Keys;
 import org.coalitionledger.audit.NoteVerifierKey;
@@ -26,7 +26,7 @@ import java.util.Set;
  * ({@code <key-file>.pub}, base64 of the raw 32 bytes). Only the path is ever logged, never key material.
  */
 @Component
-class CheckpointKeyStore {
+public class CheckpointKeyStore {
 
     private static final Logger log = LoggerFactory.getLogger(CheckpointKeyStore.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -48,11 +48,11 @@ class CheckpointKeyStore {
         SignedNote.sign("key check\n", properties.origin(), keyPair);
     }
 
-    KeyPair keyPair() {
+    public KeyPair keyPair() {
         return keyPair;
     }
 
-    NoteVerifierKey verifierKey() {
+    public NoteVerifierKey verifierKey() {
         return verifierKey;
     }
 

@@ -1,4 +1,4 @@
-package org.coalitionledger.web.audit;
+package org.coalitionledger.log;
 
 import org.coalitionledger.audit.LogLeaf;
 import org.coalitionledger.audit.MerkleTree;
@@ -13,7 +13,7 @@ import java.util.function.Function;
  * it never holds a leaf whose transaction rolled back. Rebuilt from the table on start.
  */
 @Component
-class AuditLogTree {
+public class AuditLogTree {
 
     private static final int CATCH_UP_PAGE = 10_000;
 
@@ -25,7 +25,7 @@ class AuditLogTree {
     }
 
     /** Runs {@code reader} on the tree, brought up to date with the committed leaves; the tree must not escape. */
-    synchronized <T> T read(Function<MerkleTree, T> reader) {
+    public synchronized <T> T read(Function<MerkleTree, T> reader) {
         catchUp();
         return reader.apply(tree);
     }

@@ -1,4 +1,4 @@
-package org.coalitionledger.web.audit;
+package org.coalitionledger.log;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -11,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration
 @EnableScheduling
 @EnableConfigurationProperties(AuditProperties.class)
-class AuditConfiguration {
+public class AuditConfiguration {
 
     /**
      * A failing append must stop the log and be retried, never be logged and skipped (Axon's default): a skipped
