@@ -8,11 +8,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The deterministic byte encoding of one {@link StoredEvent}: the leaf data whose
+ * The deterministic byte encoding of one logged {@link StoredEvent}: the leaf data whose
  * {@link MerkleHashes#leafHash leaf hash} enters the log. Specified in {@code docs/audit-format.md}.
  *
  * <pre>
- * leaf = str("coalition-ledger/leaf/v1")
+ * v2   = str("coalition-ledger/leaf/v2") u64(globalIndex) str(loggedAt)
+ *        str(eventId) str(aggregateType) str(aggregateId) u64(sequenceNumber)
+ *        str(payloadType) str(payloadRevision) str(timestamp) bytes(payload) bytes(metadata)
+ * v1   = str("coalition-ledger/leaf/v1")
  *        str(eventId) str(aggregateType) str(aggregateId) u64(sequenceNumber)
  *        str(payloadType) str(payloadRevision) str(timestamp) bytes(payload) bytes(metadata)
  * str(s)   = u32(length of UTF-8(s)) || UTF-8(s), or u32(0xFFFFFFFF) alone when s is null
@@ -21,24 +24,62 @@ import java.nio.charset.StandardCharsets;
  * u64      = 8-byte big-endian two's complement (the Java long as is)
  * </pre>
  *
- * Every variable-length field carries its own length, so no two different events share an encoding.
- * The global index is left out on purpose: the leaf's position in the tree already is the index, and
- * inclusion proofs bind it.
+ * Every variable-length field carries its own length, so no two different events share an encoding. Version 2
+ * binds the event's position in the store (its global index, the order the views fold in) and the time the log
+ * took it ({@link LogTime}, the record time "as recorded at" answers by), so neither can be changed without
+ * changing the leaf. Version 1 leaves, written before, keep verifying as they were.
  */
 public final class LeafEncoding {
 
     /** The version tag every v1 leaf begins with, as its first length-prefixed string. */
     public static final String VERSION_TAG = "coalition-ledger/leaf/v1";
 
+    /** The version tag every v2 leaf begins with. */
+    public static final String VERSION_TAG_V2 = "coalition-ledger/leaf/v2";
+
+    /** The encoding the log writes now. */
+    public static final int CURRENT_VERSION = 2;
+
     private static final int NULL_LENGTH = 0xFFFFFFFF;
 
     private LeafEncoding() {
     }
 
-    /** The leaf bytes of {@code event}. */
+    /** The v1 leaf bytes of {@code event} (no position, no log time). */
     public static byte[] encode(StoredEvent event) {
         Writer out = new Writer();
         out.string(VERSION_TAG);
+        content(out, event);
+        return out.toByteArray();
+    }
+
+    /** The v2 leaf bytes of {@code event}, logged at {@code loggedAt} (in {@link LogTime} form). */
+    public static byte[] encodeV2(StoredEvent event, String loggedAt) {
+        LogTime.parse(loggedAt);
+        Writer out = new Writer();
+        out.string(VERSION_TAG_V2);
+        out.uint64(event.globalIndex());
+        out.string(loggedAt);
+        content(out, event);
+        return out.toByteArray();
+    }
+
+    /** SHA-256(0x00 || v1 leaf), the hash of a v1 leaf of this event. */
+    public static byte[] leafHash(StoredEvent event) {
+        return MerkleHashes.leafHash(encode(event));
+    }
+
+    /** SHA-256(0x00 || v2 leaf), the hash of a v2 leaf of this event logged at {@code loggedAt}. */
+    public static byte[] leafHashV2(StoredEvent event, String loggedAt) {
+        return MerkleHashes.leafHash(encodeV2(event, loggedAt));
+    }
+
+    /** The hash {@code leaf} must have if it was computed from {@code event}, in the leaf's own version. */
+    public static byte[] leafHash(LogLeaf leaf, StoredEvent event) {
+        return leaf.version() == 1 ? leafHash(event) : leafHashV2(event, leaf.loggedAt());
+    }
+
+    private static void content(Writer out, StoredEvent event) {
         out.string(event.eventId());
         out.string(event.aggregateType());
         out.string(event.aggregateId());
@@ -48,12 +89,6 @@ public final class LeafEncoding {
         out.string(event.timestamp());
         out.bytes(event.payload());
         out.bytes(event.metadata());
-        return out.toByteArray();
-    }
-
-    /** SHA-256(0x00 || encode(event)), the hash appended to the log for this event. */
-    public static byte[] leafHash(StoredEvent event) {
-        return MerkleHashes.leafHash(encode(event));
     }
 
     private static final class Writer {

@@ -72,11 +72,18 @@ public final class LogComparison {
         return found;
     }
 
-    private static LogDiscrepancy check(LogLeaf leaf, StoredEvent atLoggedPosition, StoredEvent withLoggedId) {
+    /**
+     * Checks one leaf against the store.
+     *
+     * @param atLoggedPosition the stored event at the leaf's global index, or null if none
+     * @param withLoggedId     the stored event with the leaf's event id, or null if none
+     * @return the discrepancy, or null when the leaf recomputes from the event at its position
+     */
+    public static LogDiscrepancy check(LogLeaf leaf, StoredEvent atLoggedPosition, StoredEvent withLoggedId) {
         String subject = "leaf " + leaf.leafIndex() + " (event " + leaf.eventId() + ", global index "
                 + leaf.globalIndex() + ")";
         if (atLoggedPosition != null && atLoggedPosition.eventId().equals(leaf.eventId())) {
-            byte[] recomputed = LeafEncoding.leafHash(atLoggedPosition);
+            byte[] recomputed = LeafEncoding.leafHash(leaf, atLoggedPosition);
             if (MessageDigest.isEqual(recomputed, leaf.leafHash())) {
                 return null;
             }
@@ -95,7 +102,7 @@ public final class LogComparison {
         if (withLoggedId == null) {
             detail.append(", and the event itself is nowhere in the store");
         } else {
-            boolean intact = MessageDigest.isEqual(LeafEncoding.leafHash(withLoggedId), leaf.leafHash());
+            boolean intact = MessageDigest.isEqual(LeafEncoding.leafHash(leaf, withLoggedId), leaf.leafHash());
             detail.append(", and the event is now at global index ").append(withLoggedId.globalIndex())
                     .append(intact ? " (content intact)" : " (content altered as well)");
         }

@@ -22,7 +22,14 @@ public record LogDiscrepancy(Kind kind, long leafIndex, String eventId, long glo
         /** The event's row moved: its logged global index holds another event, or it is found elsewhere. */
         REORDERED,
         /** A stored event that no leaf was computed from. */
-        UNLOGGED
+        UNLOGGED,
+        /**
+         * A leaf out of the log's own order: logged long after events behind it in the store (an event inserted
+         * behind the log's position), a log time earlier than the leaf before it, or a v1 leaf after a v2 leaf.
+         */
+        OUT_OF_ORDER,
+        /** A derived column the server reads by (the leaf's coalition) disagrees with the logged event. */
+        MISINDEXED
     }
 
     public LogDiscrepancy {

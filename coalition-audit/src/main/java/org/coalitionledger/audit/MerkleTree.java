@@ -55,6 +55,26 @@ public final class MerkleTree {
         return index;
     }
 
+    /**
+     * The frontier of the tree of its first {@code treeSize} leaves: the hashes of the perfect subtrees that make
+     * it up, largest first ({@link CompactRange#ofFrontier}).
+     */
+    public List<byte[]> frontier(long treeSize) {
+        if (treeSize < 0 || treeSize > size()) {
+            throw new IllegalArgumentException("tree size " + treeSize + " is outside [0, " + size() + "]");
+        }
+        List<byte[]> frontier = new ArrayList<>();
+        long start = 0;
+        for (int height = 62; height >= 0; height--) {
+            long width = 1L << height;
+            if ((treeSize & width) != 0) {
+                frontier.add(levels.get(height).get((int) (start / width)).clone());
+                start += width;
+            }
+        }
+        return frontier;
+    }
+
     /** The leaf hash stored at {@code leafIndex}. */
     public byte[] leafHash(long leafIndex) {
         if (leafIndex < 0 || leafIndex >= size()) {

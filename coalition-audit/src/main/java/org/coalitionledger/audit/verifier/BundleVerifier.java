@@ -1,8 +1,6 @@
 package org.coalitionledger.audit.verifier;
 
 import org.coalitionledger.audit.NoteVerifierKey;
-import org.coalitionledger.audit.bundle.AuditBundle;
-import org.coalitionledger.audit.bundle.AuditJson;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +16,7 @@ import java.nio.file.Path;
  *      [--checkpoint earlier-checkpoint.txt]
  * </pre>
  *
- * {@code KEY} is the log's note verifier key ({@code name+keyid+base64}) or a file holding it; it must come from
+ * {@code KEY} is the log's first note verifier key (later keys are taken only through the bundle's chain of introductions) ({@code name+keyid+base64}) or a file holding it; it must come from
  * somewhere other than the bundle. {@code --checkpoint} names a signed checkpoint note kept from earlier.
  *
  * <p>Being a command-line tool, it writes to the standard streams on purpose: progress and every problem to
@@ -65,7 +63,6 @@ public final class BundleVerifier {
         }
         NoteVerifierKey key;
         String earlier = null;
-        AuditBundle bundle;
         try {
             Path keyPath = Path.of(keyArgument);
             String keyText = Files.isRegularFile(keyPath)
@@ -74,12 +71,16 @@ public final class BundleVerifier {
             if (checkpointPath != null) {
                 earlier = Files.readString(checkpointPath, StandardCharsets.UTF_8);
             }
-            err.println("reading " + bundlePath);
-            bundle = AuditJson.mapper().readValue(bundlePath, AuditBundle.class);
         } catch (IOException | RuntimeException e) {
             return unusable(out, err, e.getMessage());
         }
-        BundleVerification.Report report = BundleVerification.verify(bundle, key, earlier, err::println);
+        err.println("reading " + bundlePath);
+        BundleVerification.Report report;
+        try (var in = new java.io.BufferedInputStream(Files.newInputStream(bundlePath))) {
+            report = BundleVerification.verify(in, key, earlier, err::println);
+        } catch (IOException e) {
+            return unusable(out, err, e.getMessage());
+        }
         report.problems().forEach(problem -> err.println("problem: " + problem));
         out.println(report.verdict());
         return report.verified() ? VERIFIED : FAILED;
