@@ -12,7 +12,8 @@ import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import org.coalitionledger.audit.bundle.AuditBundle;
+import org.coalitionledger.audit.bundle.BundleEntry;
+import org.coalitionledger.audit.bundle.BundleHeader;
 import org.coalitionledger.audit.bundle.BundleEvent;
 import org.coalitionledger.audit.bundle.BundleLeaf;
 import org.coalitionledger.audit.bundle.BundleView;
@@ -40,6 +41,25 @@ class AuditFormatDocTest {
                 .contains("| timestamp | `" + example.timestamp() + "` |");
         assertDocContainsBlock(hex(LeafEncoding.encode(example)));
         assertDocContainsBlock(hex(LeafEncoding.leafHash(example)));
+    }
+
+    @Test
+    void leafEncodingV2Example_isWhatTheCodeProduces() {
+        StoredEvent example = LeafEncodingTest.EXAMPLE;
+        assertThat(doc).contains("| loggedAt | `" + LeafEncodingTest.EXAMPLE_LOGGED_AT + "` |");
+        assertDocContainsBlock(hex(LeafEncoding.encodeV2(example, LeafEncodingTest.EXAMPLE_LOGGED_AT)));
+        assertDocContainsBlock(hex(LeafEncoding.leafHashV2(example, LeafEncodingTest.EXAMPLE_LOGGED_AT)));
+    }
+
+    @Test
+    void keyIntroductionExample_isWhatTheCodeProduces() throws NoteVerificationException {
+        KeyPair first = TestKeys.exampleKeyPair();
+        NoteVerifierKey firstKey = NoteVerifierKey.of(ORIGIN, first.getPublic());
+        NoteVerifierKey second = NoteVerifierKey.of(ORIGIN, TestKeys.secondExampleKeyPair().getPublic());
+        KeyChain chain = KeyChain.of(firstKey).rotate(ORIGIN, first, second, 9);
+        String note = chain.links().get(1).introduction();
+        assertDocContainsBlock(note.substring(0, note.length() - 1));
+        assertThat(KeyChain.verify(firstKey, ORIGIN, chain.links()).keyFor(9)).isEqualTo(second);
     }
 
     @Test
@@ -73,8 +93,9 @@ class AuditFormatDocTest {
     @Test
     void auditBundleSection_documentsEveryFieldOfTheFormat() {
         String section = doc.substring(doc.indexOf("## 6. Audit bundle"));
-        assertThat(section).contains("`" + AuditBundle.FORMAT + "`");
-        for (Class<?> type : List.of(AuditBundle.class, BundleLeaf.class, BundleEvent.class, BundleView.class)) {
+        assertThat(section).contains("`" + BundleHeader.FORMAT + "`");
+        for (Class<?> type : List.of(BundleHeader.class, KeyChain.Link.class, BundleEntry.class, BundleLeaf.class,
+                BundleEvent.class, BundleView.class)) {
             for (RecordComponent component : type.getRecordComponents()) {
                 assertThat(section).as("%s.%s", type.getSimpleName(), component.getName())
                         .contains("`" + component.getName() + "`");

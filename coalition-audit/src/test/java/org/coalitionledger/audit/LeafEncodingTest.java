@@ -18,6 +18,44 @@ class LeafEncodingTest {
             "Coalition", "cewto", 0, "org.coalitionledger.api.event.CoalitionFounded", null,
             "2026-11-30T12:00:00Z", utf8("{\"name\":\"CEWTO\"}"), utf8("{}"));
 
+    /** The log time of the v2 worked example. */
+    static final String EXAMPLE_LOGGED_AT = "2026-11-30T12:00:00.250000Z";
+
+    @Test
+    void encodeV2_ofTheExample_isLaidOutFieldByField_withPositionAndLogTimeFirst() {
+        byte[] expected = concat(
+                str("coalition-ledger/leaf/v2"),
+                ByteBuffer.allocate(8).putLong(41).array(),
+                str(EXAMPLE_LOGGED_AT),
+                str("3f1c9a2e-0d4b-4b8a-9c1e-5a7d2b6e8f10"),
+                str("Coalition"),
+                str("cewto"),
+                ByteBuffer.allocate(8).putLong(0).array(),
+                str("org.coalitionledger.api.event.CoalitionFounded"),
+                new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff},
+                str("2026-11-30T12:00:00Z"),
+                str("{\"name\":\"CEWTO\"}"),
+                str("{}"));
+        assertThat(hex(LeafEncoding.encodeV2(EXAMPLE, EXAMPLE_LOGGED_AT))).isEqualTo(hex(expected));
+    }
+
+    @Test
+    void encodeV2_bindsThePositionAndTheLogTime() {
+        StoredEvent moved = new StoredEvent(7, EXAMPLE.eventId(), EXAMPLE.aggregateType(),
+                EXAMPLE.aggregateId(), EXAMPLE.sequenceNumber(), EXAMPLE.payloadType(), EXAMPLE.payloadRevision(),
+                EXAMPLE.timestamp(), EXAMPLE.payload(), EXAMPLE.metadata());
+        byte[] logged = LeafEncoding.leafHashV2(EXAMPLE, EXAMPLE_LOGGED_AT);
+        assertThat(LeafEncoding.leafHashV2(moved, EXAMPLE_LOGGED_AT)).isNotEqualTo(logged);
+        assertThat(LeafEncoding.leafHashV2(EXAMPLE, "2026-11-30T12:00:00.250001Z")).isNotEqualTo(logged);
+        assertThat(LeafEncoding.leafHash(LogLeaf.of(3, EXAMPLE, EXAMPLE_LOGGED_AT), EXAMPLE)).isEqualTo(logged);
+    }
+
+    @Test
+    void encodeV2_refusesALogTimeNotInTheFixedForm() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LeafEncoding.encodeV2(EXAMPLE, "2026-11-30T12:00:00.25Z"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not in the form");
+    }
+
     @Test
     void encode_isDeterministic_andIgnoresTheGlobalIndex() {
         StoredEvent sameContent = new StoredEvent(7, EXAMPLE.eventId(), EXAMPLE.aggregateType(),

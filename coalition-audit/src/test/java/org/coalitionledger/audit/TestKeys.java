@@ -28,4 +28,26 @@ final class TestKeys {
         NoteVerifierKey verifierKey = NoteVerifierKey.parse(GO_VERIFIER_KEY);
         return new KeyPair(verifierKey.publicKey(), Ed25519Keys.privateKeyFromSeed(seed));
     }
+
+    /** A second fixed key pair (seed 0x01 0x02 ... 0x20), for the key-rotation example. */
+    static KeyPair secondExampleKeyPair() {
+        byte[] seed = new byte[32];
+        for (int i = 0; i < seed.length; i++) {
+            seed[i] = (byte) (i + 1);
+        }
+        // The JDK derives the public key only while generating; a random source that yields the seed makes it so.
+        java.security.SecureRandom fixed = new java.security.SecureRandom() {
+            @Override
+            public void nextBytes(byte[] bytes) {
+                System.arraycopy(seed, 0, bytes, 0, bytes.length);
+            }
+        };
+        try {
+            var generator = java.security.KeyPairGenerator.getInstance("Ed25519");
+            generator.initialize(java.security.spec.NamedParameterSpec.ED25519, fixed);
+            return generator.generateKeyPair();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -4,7 +4,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -20,6 +22,12 @@ public final class BundleReader {
 
     private static final List<String> HEADER_FIELDS = List.of("format", "origin", "keyChain", "fromTreeSize",
             "treeSize", "checkpoints", "frontier", "consistencyProof");
+
+    // Values are read one at a time from a stream that goes on after each; the stream as a whole is checked here.
+    private static final ObjectReader ENTRY = AuditJson.mapper().readerFor(BundleEntry.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader VIEWS = AuditJson.mapper().readerFor(new TypeReference<List<BundleView>>() { })
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private BundleReader() {
     }
@@ -49,15 +57,14 @@ public final class BundleReader {
             name(in, "entries");
             expect(in, JsonToken.START_ARRAY, "entries");
             while (in.nextToken() == JsonToken.START_OBJECT) {
-                entries.accept(AuditJson.mapper().readValue(in, BundleEntry.class));
+                entries.accept(ENTRY.readValue(in));
             }
             if (in.currentToken() != JsonToken.END_ARRAY) {
                 throw new IllegalArgumentException("entries must be a list of objects");
             }
             name(in, "views");
             in.nextToken();
-            List<BundleView> views = new ArrayList<>(AuditJson.mapper().readValue(in,
-                    new TypeReference<List<BundleView>>() { }));
+            List<BundleView> views = new ArrayList<>(VIEWS.<List<BundleView>>readValue(in));
             if (in.nextToken() != JsonToken.END_OBJECT) {
                 throw new IllegalArgumentException("unexpected content after the views");
             }
