@@ -102,7 +102,12 @@ public final class LogComparison {
         if (withLoggedId == null) {
             detail.append(", and the event itself is nowhere in the store");
         } else {
-            boolean intact = MessageDigest.isEqual(LeafEncoding.leafHash(leaf, withLoggedId), leaf.leafHash());
+            // Judged at the position it was logged at: a v2 leaf binds the position, which is what moved.
+            StoredEvent backInPlace = new StoredEvent(leaf.globalIndex(), withLoggedId.eventId(),
+                    withLoggedId.aggregateType(), withLoggedId.aggregateId(), withLoggedId.sequenceNumber(),
+                    withLoggedId.payloadType(), withLoggedId.payloadRevision(), withLoggedId.timestamp(),
+                    withLoggedId.payload(), withLoggedId.metadata());
+            boolean intact = MessageDigest.isEqual(LeafEncoding.leafHash(leaf, backInPlace), leaf.leafHash());
             detail.append(", and the event is now at global index ").append(withLoggedId.globalIndex())
                     .append(intact ? " (content intact)" : " (content altered as well)");
         }

@@ -118,7 +118,7 @@ public record NoteVerifierKey(String name, int keyId, byte[] rawPublicKey) {
         });
     }
 
-    static String hex8(int keyId) {
+    public static String hex8(int keyId) {
         return HexFormat.of().toHexDigits(keyId);
     }
 

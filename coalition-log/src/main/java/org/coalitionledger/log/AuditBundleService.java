@@ -1,122 +1,109 @@
 package org.coalitionledger.log;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.NoHandlerForQueryException;
-import org.axonframework.queryhandling.QueryGateway;
-import org.coalitionledger.api.view.FindYearOverYearQuery;
-import org.coalitionledger.api.view.YearBasis;
-import org.coalitionledger.api.view.YearOverYearView;
-import org.coalitionledger.audit.LogLeaf;
-import org.coalitionledger.audit.StoredEvent;
-import org.coalitionledger.audit.bundle.AuditBundle;
-import org.coalitionledger.audit.bundle.AuditJson;
+import org.coalitionledger.audit.bundle.BundleEntry;
 import org.coalitionledger.audit.bundle.BundleEvent;
+import org.coalitionledger.audit.bundle.BundleHeader;
 import org.coalitionledger.audit.bundle.BundleLeaf;
 import org.coalitionledger.audit.bundle.BundleView;
+import org.coalitionledger.audit.bundle.BundleWriter;
 import org.coalitionledger.audit.bundle.LedgerViews;
 import org.coalitionledger.log.AuditLogStore.StoredCheckpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.io.OutputStream;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Assembles the audit bundle (docs/audit-format.md, section 6) for the latest signed checkpoint: exactly the leaves
- * it signs, the stored rows they came from, every checkpoint up to it, the public key, and the published
- * year-over-year views as recorded at the last bundled event. Reads only; blocking (call it off the event loop).
+ * Writes the audit bundle (docs/audit-format.md, section 6) of the log from checkpoint M (or the start) to
+ * checkpoint N, streaming: the key chain, the checkpoints from M to N, the tree's frontier at M and the consistency
+ * proof from M to N, every leaf of the range with its stored event, and (for a bundle from the start) every view as
+ * of N, folded from the very leaves written, by the code the offline verifier runs. Everything in it is fixed by
+ * checkpoint N, so a bundle of an honest ledger verifies whatever is being written meanwhile. Reads only; blocking.
  */
 @Service
 public class AuditBundleService {
 
-    public static final String VIEWS_FROM_QUERY = "query";
-    public static final String VIEWS_FROM_FOLD = "fold";
+    private static final Logger log = LoggerFactory.getLogger(AuditBundleService.class);
 
     private final AuditLogStore store;
+    private final AuditLogTree tree;
     private final CheckpointKeyStore keys;
-    private final QueryGateway queryGateway;
     private final AuditProperties properties;
+    private final TransactionTemplate transactions;
 
-    AuditBundleService(AuditLogStore store, CheckpointKeyStore keys, QueryGateway queryGateway,
-                       AuditProperties properties) {
+    AuditBundleService(AuditLogStore store, AuditLogTree tree, CheckpointKeyStore keys, AuditProperties properties,
+            TransactionTemplate transactions) {
         this.store = store;
+        this.tree = tree;
         this.keys = keys;
-        this.queryGateway = queryGateway;
         this.properties = properties;
+        this.transactions = transactions;
     }
 
-    public AuditBundle bundle() {
-        StoredCheckpoint latest = store.latestCheckpoint().orElseThrow(() -> new LogUnavailableException(
-                "no checkpoint has been signed yet; POST /api/v1/audit/checkpoints first", false, null));
-        List<LogLeaf> leaves = store.leaves(0, latest.treeSize());
-        Set<Long> bundled = new HashSet<>();
-        leaves.forEach(leaf -> bundled.add(leaf.globalIndex()));
-        List<StoredEvent> events = new ArrayList<>();
-        store.forEachStoredEvent(event -> {
-            if (bundled.contains(event.globalIndex())) {
-                events.add(event);
-            }
-        });
-
-        Instant recordedAt = events.stream().map(e -> Instant.parse(e.timestamp())).max(Instant::compareTo)
-                .orElse(null);
-        LedgerViews fold = new LedgerViews(events);
-        List<BundleView> views = new ArrayList<>();
-        // Learnt from the first query: whether a read model answers year-over-year queries in this deployment.
-        // Where none does, the bundle publishes what the fold says instead, and says so in viewsSource.
-        Boolean viaQuery = null;
-        for (String coalitionId : fold.coalitionIds()) {
-            for (YearBasis basis : YearBasis.values()) {
-                YearOverYearView view = null;
-                if (!Boolean.FALSE.equals(viaQuery)) {
-                    try {
-                        view = published(coalitionId, basis, recordedAt);
-                        viaQuery = true;
-                    } catch (NoHandlerForQueryException e) {
-                        viaQuery = false;
-                    }
-                }
-                if (Boolean.FALSE.equals(viaQuery)) {
-                    view = fold.yearOverYear(coalitionId, basis, recordedAt);
-                }
-                views.add(new BundleView(coalitionId, basis, recordedAt == null ? null : recordedAt.toString(),
-                        AuditJson.mapper().valueToTree(view)));
-            }
-        }
-        String source = Boolean.FALSE.equals(viaQuery) ? VIEWS_FROM_FOLD : VIEWS_FROM_QUERY;
-        List<String> checkpoints = store.checkpointsUpTo(latest.treeSize()).stream()
-                .map(StoredCheckpoint::note).toList();
-        return new AuditBundle(AuditBundle.FORMAT, properties.origin(), keys.verifierKey().toText(),
-                latest.treeSize(), checkpoints, leaves.stream().map(BundleLeaf::of).toList(),
-                events.stream().map(BundleEvent::of).toList(), views, source);
+    /** The range a bundle covers, checked before anything is written. */
+    public record Range(long from, long to) {
     }
 
     /**
-     * The view the query side publishes as recorded at {@code recordedAt} (null when it holds no such coalition).
+     * The range of a bundle from checkpoint {@code from} (null: the start) to checkpoint {@code to} (null: the latest).
      *
-     * @throws NoHandlerForQueryException when no read model answers the query
+     * @throws LogUnavailableException  when no checkpoint is signed, or either size is not a checkpoint's
+     * @throws IllegalArgumentException when {@code from} is after {@code to}
      */
-    private YearOverYearView published(String coalitionId, YearBasis basis, Instant recordedAt) {
-        try {
-            return queryGateway.query(new FindYearOverYearQuery(coalitionId, basis, recordedAt),
-                    ResponseTypes.instanceOf(YearOverYearView.class))
-                    .get(properties.viewQueryTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof NoHandlerForQueryException noHandler) {
-                throw noHandler;
-            }
-            throw new IllegalStateException("the year-over-year query for " + coalitionId + " failed", e.getCause());
-        } catch (TimeoutException e) {
-            throw new LogUnavailableException(
-                    "the published views did not answer in time; try again", true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while collecting the published views", e);
+    public Range range(Long from, Long to) {
+        StoredCheckpoint end = to == null
+                ? store.latestCheckpoint().orElseThrow(() -> new LogUnavailableException(
+                        "no checkpoint has been signed yet; an administrator signs one with "
+                                + "POST /api/v1/audit/checkpoints", false, null))
+                : store.checkpoint(to).orElseThrow(() -> notACheckpoint(to));
+        long start = from == null ? 0 : from;
+        if (start < 0 || start > end.treeSize()) {
+            throw new IllegalArgumentException("from must be a checkpoint's tree size within [0, "
+                    + end.treeSize() + "]; got " + start);
         }
+        if (start > 0 && store.checkpoint(start).isEmpty()) {
+            throw notACheckpoint(start);
+        }
+        return new Range(start, end.treeSize());
+    }
+
+    /** Writes the bundle of {@code range} to {@code out}. */
+    public void write(Range range, OutputStream out) {
+        long from = range.from();
+        long to = range.to();
+        List<String> frontier = tree.read(t -> t.frontier(from)).stream().map(HexFormat.of()::formatHex).toList();
+        List<String> proof = from == 0 || from == to ? List.of()
+                : tree.read(t -> t.consistencyProof(from, to)).stream().map(HexFormat.of()::formatHex).toList();
+        List<String> checkpoints = store.checkpoints(from, to).stream()
+                .map(StoredCheckpoint::note).toList();
+        BundleHeader header = new BundleHeader(BundleHeader.FORMAT, properties.origin(), keys.chain().links(), from, to,
+                checkpoints, frontier, proof);
+        LedgerViews views = new LedgerViews();
+        boolean[] viewsHold = {from == 0};
+        try (BundleWriter writer = new BundleWriter(out, header)) {
+            transactions.executeWithoutResult(status -> store.forEachLoggedRow(from, to, row -> {
+                writer.entry(new BundleEntry(BundleLeaf.of(row.leaf()),
+                        row.event() == null ? null : BundleEvent.of(row.event())));
+                if (viewsHold[0] && row.event() != null) {
+                    try {
+                        views.add(row.event());
+                    } catch (IllegalArgumentException e) {
+                        // An unreadable stored payload: publish no views; the verifier names the event.
+                        log.error("Bundle without views: {}", e.getMessage());
+                        viewsHold[0] = false;
+                    }
+                }
+            }));
+            List<BundleView> published = viewsHold[0] ? views.views() : List.of();
+            writer.finish(published);
+        }
+    }
+
+    private static LogUnavailableException notACheckpoint(long size) {
+        return new LogUnavailableException("no checkpoint of tree size " + size + " was signed", false, null);
     }
 }

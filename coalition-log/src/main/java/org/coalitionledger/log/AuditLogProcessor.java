@@ -4,13 +4,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.coalitionledger.audit.LeafEncoding;
-import org.coalitionledger.audit.LogLeaf;
 import org.coalitionledger.audit.StoredEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends every committed event to the log as its next leaf, in the order this processor first sees events.
+ * Appends every committed event to the log as its next leaf ({@link LogAppender}), in the order this processor
+ * first sees events. An event committed so late that Axon's gap detection gave up on it is taken by the
+ * {@link UnloggedEventSweeper} instead.
  *
  * <p>The processing group runs as a streaming processor with exactly one segment (application.yml), so one node
  * appends at a time; the leaf rows and the processor's token commit in one transaction, so after a crash or a
@@ -30,9 +30,11 @@ public class AuditLogProcessor {
     static final String PROCESSING_GROUP = "audit-log";
 
     private final AuditLogStore store;
+    private final LogAppender appender;
 
-    AuditLogProcessor(AuditLogStore store) {
+    AuditLogProcessor(AuditLogStore store, LogAppender appender) {
         this.store = store;
+        this.appender = appender;
     }
 
     /**
@@ -48,6 +50,6 @@ public class AuditLogProcessor {
         }
         StoredEvent row = store.storedEventById(eventId).orElseThrow(() -> new IllegalStateException(
                 "event " + eventId + " was delivered but has no row in the event store"));
-        store.appendLeaf(new LogLeaf(store.nextLeafIndex(), row.globalIndex(), eventId, LeafEncoding.leafHash(row)));
+        appender.append(row, event.getPayload());
     }
 }

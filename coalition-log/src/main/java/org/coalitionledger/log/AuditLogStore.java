@@ -1,6 +1,8 @@
 package org.coalitionledger.log;
 
+import org.coalitionledger.audit.KeyChain;
 import org.coalitionledger.audit.LogLeaf;
+import org.coalitionledger.audit.LogTime;
 import org.coalitionledger.audit.StoredEvent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,18 +20,23 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The log's tables ({@code audit_leaf}, {@code audit_checkpoint}) and the event store's rows, read with plain JDBC:
- * the log is computed from the rows exactly as stored, never from what a framework makes of them.
+ * The log's tables ({@code audit_leaf}, {@code audit_leaf_coalition}, {@code audit_checkpoint},
+ * {@code audit_signing_key}) and the event store's rows, read with plain JDBC: the log is computed from the rows
+ * exactly as stored, never from what a framework makes of them. Long reads stream row by row.
  */
 @Repository
 public class AuditLogStore {
 
-    private static final String EVENT_COLUMNS = "global_index, event_identifier, type, aggregate_identifier, "
-            + "sequence_number, payload_type, payload_revision, time_stamp, payload, meta_data";
+    /** Rows fetched per round trip by the streaming reads, so memory stays bounded however long the log. */
+    private static final int FETCH_SIZE = 1000;
+
+    private static final String EVENT_COLUMNS = "e.global_index, e.event_identifier, e.type, e.aggregate_identifier, "
+            + "e.sequence_number, e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data";
+    private static final String LEAF_COLUMNS = "l.leaf_index, l.global_index as leaf_global_index, l.event_id, "
+            + "l.leaf_version, l.logged_at, l.leaf_hash";
 
     private static final RowMapper<StoredEvent> EVENT = (rs, i) -> storedEvent(rs);
-    private static final RowMapper<LogLeaf> LEAF = (rs, i) -> new LogLeaf(rs.getLong("leaf_index"),
-            rs.getLong("global_index"), rs.getString("event_id"), rs.getBytes("leaf_hash"));
+    private static final RowMapper<LogLeaf> LEAF = (rs, i) -> leaf(rs);
     private static final RowMapper<StoredCheckpoint> CHECKPOINT = (rs, i) -> new StoredCheckpoint(
             rs.getLong("tree_size"), rs.getBytes("root_hash"), rs.getString("note"),
             rs.getObject("signed_at", OffsetDateTime.class).toInstant());
@@ -40,22 +47,34 @@ public class AuditLogStore {
         this.jdbc = jdbc;
     }
 
+    /** A leaf with the stored event it names (null when no row has that event id) and its coalition index row. */
+    public record LoggedRow(LogLeaf leaf, StoredEvent event, boolean indexed, String coalitionId) {
+    }
+
     // ------------------------------------------------------------------------------------------ event store rows
 
     public Optional<StoredEvent> storedEvent(long globalIndex) {
-        return jdbc.query("select " + EVENT_COLUMNS + " from domain_event_entry where global_index = ?", EVENT,
+        return jdbc.query("select " + EVENT_COLUMNS + " from domain_event_entry e where e.global_index = ?", EVENT,
                 globalIndex).stream().findFirst();
     }
 
     public Optional<StoredEvent> storedEventById(String eventId) {
-        return jdbc.query("select " + EVENT_COLUMNS + " from domain_event_entry where event_identifier = ?", EVENT,
+        return jdbc.query("select " + EVENT_COLUMNS + " from domain_event_entry e where e.event_identifier = ?", EVENT,
                 eventId).stream().findFirst();
     }
 
-    /** Every stored event, in global-index order, one at a time (the store may be large). */
-    public void forEachStoredEvent(Consumer<StoredEvent> action) {
-        jdbc.query("select " + EVENT_COLUMNS + " from domain_event_entry order by global_index",
-                (RowCallbackHandler) rs -> action.accept(storedEvent(rs)));
+    public long storedEventCount() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    /**
+     * Stored events no leaf names, by global index, from {@code fromGlobalIndex} on: the events the log has not
+     * taken (yet).
+     */
+    public void forEachUnloggedEvent(long fromGlobalIndex, Consumer<StoredEvent> action) {
+        stream("select " + EVENT_COLUMNS + " from domain_event_entry e where e.global_index >= ? and not exists "
+                + "(select 1 from audit_leaf l where l.event_id = e.event_identifier) order by e.global_index",
+                rs -> action.accept(storedEvent(rs)), fromGlobalIndex);
     }
 
     private static StoredEvent storedEvent(ResultSet rs) throws SQLException {
@@ -70,26 +89,95 @@ public class AuditLogStore {
     // ------------------------------------------------------------------------------------------------- leaves
 
     public Optional<LogLeaf> leafOfEvent(String eventId) {
-        return jdbc.query("select * from audit_leaf where event_id = ?", LEAF, eventId).stream().findFirst();
+        return jdbc.query("select " + LEAF_COLUMNS + " from audit_leaf l where l.event_id = ?", LEAF, eventId)
+                .stream().findFirst();
     }
 
     public long leafCount() {
         return jdbc.queryForObject("select count(*) from audit_leaf", Long.class);
     }
 
-    public long nextLeafIndex() {
-        return jdbc.queryForObject("select coalesce(max(leaf_index) + 1, 0) from audit_leaf", Long.class);
+    /** The next leaf's index, the last leaf's log time (null if none or v1) and the highest logged global index. */
+    public record Head(long nextLeafIndex, Instant lastLoggedAt, long maxGlobalIndex) {
     }
 
-    public void appendLeaf(LogLeaf leaf) {
-        jdbc.update("insert into audit_leaf (leaf_index, global_index, event_id, leaf_hash) values (?, ?, ?, ?)",
-                leaf.leafIndex(), leaf.globalIndex(), leaf.eventId(), leaf.leafHash());
+    public Head head() {
+        return jdbc.query("select l.leaf_index, l.logged_at, (select max(global_index) from audit_leaf) as max_global "
+                + "from audit_leaf l order by l.leaf_index desc fetch first 1 rows only", (rs, i) -> {
+                    OffsetDateTime loggedAt = rs.getObject("logged_at", OffsetDateTime.class);
+                    return new Head(rs.getLong("leaf_index") + 1, loggedAt == null ? null : loggedAt.toInstant(),
+                            rs.getLong("max_global"));
+                }).stream().findFirst().orElse(new Head(0, null, 0));
+    }
+
+    /** Appends a leaf and its coalition index row (in the caller's transaction). */
+    public void appendLeaf(LogLeaf leaf, String coalitionId) {
+        jdbc.update("insert into audit_leaf (leaf_index, global_index, event_id, leaf_hash, leaf_version, logged_at) "
+                        + "values (?, ?, ?, ?, ?, ?)", leaf.leafIndex(), leaf.globalIndex(), leaf.eventId(),
+                leaf.leafHash(), leaf.version(), leaf.loggedAt() == null ? null
+                        : OffsetDateTime.ofInstant(LogTime.parse(leaf.loggedAt()), ZoneOffset.UTC));
+        jdbc.update("insert into audit_leaf_coalition (leaf_index, coalition_id) values (?, ?)", leaf.leafIndex(),
+                coalitionId);
+    }
+
+    /** Leaves without a coalition index row (logged before the index existed), oldest first. */
+    public List<LogLeaf> unindexedLeaves(int max) {
+        return jdbc.query("select " + LEAF_COLUMNS + " from audit_leaf l where not exists (select 1 from "
+                + "audit_leaf_coalition c where c.leaf_index = l.leaf_index) order by l.leaf_index fetch first "
+                + max + " rows only", LEAF);
+    }
+
+    public void indexLeaf(long leafIndex, String coalitionId) {
+        jdbc.update("insert into audit_leaf_coalition (leaf_index, coalition_id) values (?, ?)", leafIndex,
+                coalitionId);
     }
 
     /** Leaves {@code [start, end)} in leaf order. */
     public List<LogLeaf> leaves(long start, long end) {
-        return jdbc.query("select * from audit_leaf where leaf_index >= ? and leaf_index < ? order by leaf_index",
-                LEAF, start, end);
+        return jdbc.query("select " + LEAF_COLUMNS + " from audit_leaf l where l.leaf_index >= ? and l.leaf_index < ? "
+                + "order by l.leaf_index", LEAF, start, end);
+    }
+
+    /**
+     * Leaves {@code [start, end)} in leaf order, each with the stored event its id names and its index row, one at a
+     * time.
+     */
+    public void forEachLoggedRow(long start, long end, Consumer<LoggedRow> action) {
+        stream("select " + LEAF_COLUMNS + ", " + EVENT_COLUMNS + ", c.leaf_index as indexed, c.coalition_id "
+                + "from audit_leaf l left join domain_event_entry e on e.event_identifier = l.event_id "
+                + "left join audit_leaf_coalition c on c.leaf_index = l.leaf_index "
+                + "where l.leaf_index >= ? and l.leaf_index < ? order by l.leaf_index",
+                rs -> action.accept(loggedRow(rs)), start, end);
+    }
+
+    /**
+     * One coalition's logged events in leaf order, through the coalition index: leaves below {@code treeSize} when it
+     * is given, else leaves logged at or before {@code loggedAtOrBefore} (v1 leaves, which have no log time, are
+     * passed on for the caller to judge by their record time).
+     */
+    public void forEachCoalitionRow(String coalitionId, Long treeSize, Instant loggedAtOrBefore,
+            Consumer<LoggedRow> action) {
+        String cut = treeSize != null ? "l.leaf_index < ?" : "(l.logged_at <= ? or l.logged_at is null)";
+        Object bound = treeSize != null ? treeSize : OffsetDateTime.ofInstant(loggedAtOrBefore, ZoneOffset.UTC);
+        stream("select " + LEAF_COLUMNS + ", " + EVENT_COLUMNS + ", c.leaf_index as indexed, c.coalition_id "
+                + "from audit_leaf_coalition c join audit_leaf l on l.leaf_index = c.leaf_index "
+                + "left join domain_event_entry e on e.event_identifier = l.event_id "
+                + "where c.coalition_id = ? and " + cut + " order by c.leaf_index",
+                rs -> action.accept(loggedRow(rs)), coalitionId, bound);
+    }
+
+    private static LogLeaf leaf(ResultSet rs) throws SQLException {
+        OffsetDateTime loggedAt = rs.getObject("logged_at", OffsetDateTime.class);
+        return new LogLeaf(rs.getLong("leaf_index"), rs.getLong("leaf_global_index"), rs.getString("event_id"),
+                rs.getInt("leaf_version"), loggedAt == null ? null : LogTime.format(loggedAt.toInstant()),
+                rs.getBytes("leaf_hash"));
+    }
+
+    private static LoggedRow loggedRow(ResultSet rs) throws SQLException {
+        StoredEvent event = rs.getString("event_identifier") == null ? null : storedEvent(rs);
+        rs.getLong("indexed");
+        boolean indexed = !rs.wasNull();
+        return new LoggedRow(leaf(rs), event, indexed, rs.getString("coalition_id"));
     }
 
     // -------------------------------------------------------------------------------------------- checkpoints
@@ -104,10 +192,14 @@ public class AuditLogStore {
                 .findFirst();
     }
 
-    /** Every checkpoint of at most {@code maxTreeSize} leaves, oldest first. */
-    public List<StoredCheckpoint> checkpointsUpTo(long maxTreeSize) {
-        return jdbc.query("select * from audit_checkpoint where tree_size <= ? order by tree_size", CHECKPOINT,
-                maxTreeSize);
+    public long checkpointCount() {
+        return jdbc.queryForObject("select count(*) from audit_checkpoint", Long.class);
+    }
+
+    /** Every checkpoint of sizes within {@code [minTreeSize, maxTreeSize]}, oldest first. */
+    public List<StoredCheckpoint> checkpoints(long minTreeSize, long maxTreeSize) {
+        return jdbc.query("select * from audit_checkpoint where tree_size >= ? and tree_size <= ? order by tree_size",
+                CHECKPOINT, minTreeSize, maxTreeSize);
     }
 
     /** Stores a checkpoint; false when one of that size exists already (another node signed it first). */
@@ -122,11 +214,43 @@ public class AuditLogStore {
         }
     }
 
+    // ------------------------------------------------------------------------------------------- signing keys
+
+    /** The key chain as stored, first key first. */
+    public List<KeyChain.Link> keyChain() {
+        return jdbc.query("select verifier_key, valid_from, introduction from audit_signing_key order by key_index",
+                (rs, i) -> new KeyChain.Link(rs.getString("verifier_key"), rs.getLong("valid_from"),
+                        rs.getString("introduction")));
+    }
+
+    /** Stores the chain's next key; false when a key of that index exists already (another node added it). */
+    public boolean insertKey(int keyIndex, KeyChain.Link link, Instant createdAt) {
+        try {
+            jdbc.update("insert into audit_signing_key (key_index, verifier_key, valid_from, introduction, created_at) "
+                            + "values (?, ?, ?, ?, ?)", keyIndex, link.verifierKey(), link.validFrom(),
+                    link.introduction(), OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC));
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    private void stream(String sql, RowCallbackHandler handler, Object... arguments) {
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(FETCH_SIZE);
+            for (int i = 0; i < arguments.length; i++) {
+                statement.setObject(i + 1, arguments[i]);
+            }
+            return statement;
+        }, handler);
+    }
+
     /**
      * A signed checkpoint as stored.
      *
      * @param treeSize the checkpoint's tree size (one checkpoint per size: the log never signs two roots for one)
-     * @param rootHash its root
+     * @param rootHash its root (a copy for queries; the signed note is what counts)
      * @param note     the signed note text, exactly as published
      * @param signedAt when this server signed it (not part of the signed text)
      */

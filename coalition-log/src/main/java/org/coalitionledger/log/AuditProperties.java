@@ -10,15 +10,18 @@ import java.time.Duration;
  *
  * @param origin             the log's name in every checkpoint, and the signing key's name; fixed, never the host's
  *                           name, so every node of one ledger signs for the same log
- * @param keyFile            the Ed25519 signing key (PKCS#8 DER, owner-only); its public key sits next to it in
- *                           {@code <keyFile>.pub}. Nodes of one ledger must share it
+ * @param keyFile            the first Ed25519 signing key (PKCS#8 DER, owner-only); its public key sits next to it
+ *                           in {@code <keyFile>.pub}; rotated keys beside it as {@code <keyFile>.<key ID in hex>}. Nodes of one
+ *                           ledger must share them
  * @param checkpointInterval how often a checkpoint is signed when the log has grown
  * @param maxLeavesPerPage   the largest range {@code GET /api/v1/audit/leaves} answers at once
- * @param viewQueryTimeout   how long the bundle waits for a published view from the query side
+ * @param maxLogDelay        how long a stored event may stay unlogged, or enter the log behind its position, before
+ *                           verification names it
+ * @param sweepWindow        how many recent global indexes the sweep for unlogged events looks back over
  */
 @ConfigurationProperties("coalition.audit")
 public record AuditProperties(String origin, Path keyFile, Duration checkpointInterval, int maxLeavesPerPage,
-                              Duration viewQueryTimeout) {
+                              Duration maxLogDelay, long sweepWindow) {
 
     public AuditProperties {
         if (origin == null || origin.isBlank()) {
@@ -33,8 +36,11 @@ public record AuditProperties(String origin, Path keyFile, Duration checkpointIn
         if (maxLeavesPerPage <= 0) {
             maxLeavesPerPage = 1000;
         }
-        if (viewQueryTimeout == null) {
-            viewQueryTimeout = Duration.ofSeconds(30);
+        if (maxLogDelay == null) {
+            maxLogDelay = Duration.ofSeconds(60);
+        }
+        if (sweepWindow <= 0) {
+            sweepWindow = 100_000;
         }
     }
 }

@@ -1,6 +1,11 @@
 package org.coalitionledger.log;
 
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.coalitionledger.api.audit.SigningKeyRotatedEvent;
 import org.coalitionledger.audit.Checkpoint;
+import org.coalitionledger.audit.KeyChain;
+import org.coalitionledger.audit.NoteVerificationException;
 import org.coalitionledger.audit.ProofVerifier;
 import org.coalitionledger.audit.VerificationResult;
 import org.coalitionledger.log.AuditLogStore.StoredCheckpoint;
@@ -8,15 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Signs checkpoints of the log: periodically when it has grown, and on demand. Before signing it checks the new
- * tree extends the latest signed one (a consistency proof), so the log never signs two histories.
+ * Signs checkpoints of the log: periodically when it has grown, and on an administrator's demand. Before signing it
+ * checks that the new tree extends the latest checkpoint whose signature it has verified under the key chain (a
+ * consistency proof from the signed root, never from a stored copy of it), so the log never signs two histories;
+ * and it signs only with the chain's current key.
  */
 @Service
 public class CheckpointService {
@@ -27,13 +37,18 @@ public class CheckpointService {
     private final AuditLogTree tree;
     private final CheckpointKeyStore keys;
     private final AuditProperties properties;
+    private final EventGateway events;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    CheckpointService(AuditLogStore store, AuditLogTree tree, CheckpointKeyStore keys, AuditProperties properties) {
+    CheckpointService(AuditLogStore store, AuditLogTree tree, CheckpointKeyStore keys, AuditProperties properties,
+            EventGateway events, TransactionTemplate transactions) {
         this.store = store;
         this.tree = tree;
         this.keys = keys;
         this.properties = properties;
+        this.events = events;
+        this.transactions = transactions;
         this.clock = Clock.systemUTC();
     }
 
@@ -41,50 +56,97 @@ public class CheckpointService {
     public record Signed(StoredCheckpoint checkpoint, boolean created) {
     }
 
+    /** Signing was refused: the log or the key is not what the signed history says it must be. */
+    public static class SigningRefusedException extends IllegalStateException {
+        SigningRefusedException(String message) {
+            super(message);
+        }
+    }
+
     public Optional<StoredCheckpoint> latest() {
         return store.latestCheckpoint();
     }
 
+    public Optional<StoredCheckpoint> checkpoint(long treeSize) {
+        return store.checkpoint(treeSize);
+    }
+
     /** Signs the log at its current size, unless a checkpoint of that size exists; then returns that one. */
     public synchronized Signed checkpointNow() {
-        record Head(long size, byte[] root, List<byte[]> proofFromLatest, StoredCheckpoint latest) {
+        record Head(long size, byte[] root, StoredCheckpoint latest, List<byte[]> proofFromLatest) {
         }
+        KeyChain chain = keys.chain();
         Head head = tree.read(t -> {
             StoredCheckpoint latest = store.latestCheckpoint().orElse(null);
             long size = t.size();
             List<byte[]> proof = latest == null || latest.treeSize() > size ? List.of()
                     : t.consistencyProof(latest.treeSize(), size);
-            return new Head(size, t.root(), proof, latest);
+            return new Head(size, t.root(), latest, proof);
         });
         StoredCheckpoint latest = head.latest();
         if (latest != null) {
-            if (latest.treeSize() > head.size()) {
-                throw new IllegalStateException("the log holds " + head.size() + " leaves but a checkpoint of "
-                        + latest.treeSize() + " was signed: leaves were removed from audit_leaf");
+            Checkpoint signed;
+            try {
+                signed = chain.open(latest.note(), properties.origin());
+            } catch (NoteVerificationException e) {
+                throw new SigningRefusedException("refusing to sign: the latest stored checkpoint (size "
+                        + latest.treeSize() + ") does not verify under the key chain: " + e.getMessage());
             }
-            VerificationResult consistent = ProofVerifier.verifyConsistency(latest.treeSize(), head.size(),
-                    latest.rootHash(), head.root(), head.proofFromLatest());
+            if (signed.treeSize() > head.size()) {
+                throw new SigningRefusedException("refusing to sign: the log holds " + head.size() + " leaves but a "
+                        + "checkpoint of " + signed.treeSize() + " was signed: leaves were removed from audit_leaf");
+            }
+            VerificationResult consistent = ProofVerifier.verifyConsistency(signed.treeSize(), head.size(),
+                    signed.rootHash(), head.root(), head.proofFromLatest());
             if (!consistent.valid()) {
-                throw new IllegalStateException("refusing to sign: the log no longer extends its checkpoint of size "
-                        + latest.treeSize() + " (" + consistent.reason() + ")");
+                throw new SigningRefusedException("refusing to sign: the log no longer extends its signed checkpoint "
+                        + "of size " + signed.treeSize() + " (" + consistent.reason() + ")");
             }
-            if (latest.treeSize() == head.size()) {
+            if (signed.treeSize() == head.size()) {
                 return new Signed(latest, false);
             }
         }
-        String note = new Checkpoint(properties.origin(), head.size(), head.root())
-                .sign(properties.origin(), keys.keyPair());
-        StoredCheckpoint signed = new StoredCheckpoint(head.size(), head.root(), note, clock.instant());
-        if (store.insertCheckpoint(signed)) {
+        KeyPair signer;
+        try {
+            signer = keys.signingKeyPair();
+        } catch (IllegalStateException e) {
+            throw new SigningRefusedException(e.getMessage());
+        }
+        if (!keys.chain().keyFor(head.size()).equals(keys.verifierKey())) {
+            throw new SigningRefusedException("refusing to sign: the current key is valid only from tree size "
+                    + keys.chain().links().get(keys.chain().size() - 1).validFrom() + ", the log has " + head.size());
+        }
+        String note = new Checkpoint(properties.origin(), head.size(), head.root()).sign(properties.origin(), signer);
+        StoredCheckpoint created = new StoredCheckpoint(head.size(), head.root(), note, clock.instant());
+        if (store.insertCheckpoint(created)) {
             log.info("Signed checkpoint of the audit log at size {}", head.size());
-            return new Signed(signed, true);
+            return new Signed(created, true);
         }
         // Another node signed this size first; Ed25519 is deterministic, so the note is the same if roots agree.
         StoredCheckpoint existing = store.checkpoint(head.size()).orElseThrow();
         if (!MessageDigest.isEqual(existing.rootHash(), head.root())) {
-            throw new IllegalStateException("a checkpoint of size " + head.size() + " with another root exists");
+            throw new SigningRefusedException("a checkpoint of size " + head.size() + " with another root exists");
         }
         return new Signed(existing, false);
+    }
+
+    /**
+     * Rotates the signing key: the current key signs the log as it stands, then introduces a new key for every
+     * larger tree size; the rotation is recorded in the ledger with {@code metadata} (who asked) and the reason.
+     * The chain row and the ledger fact commit together.
+     *
+     * @return the new key's link in the chain
+     */
+    public synchronized KeyChain.Link rotateKey(String reason, Map<String, ?> metadata) {
+        Signed last = checkpointNow();
+        long validFrom = last.checkpoint().treeSize() + 1;
+        String previous = keys.verifierKey().toText();
+        return transactions.execute(status -> {
+            KeyChain.Link link = keys.rotate(validFrom);
+            events.publish(GenericEventMessage.asEventMessage(new SigningKeyRotatedEvent(properties.origin(),
+                    keys.chain().size() - 1, link.verifierKey(), previous, validFrom, reason)).andMetaData(metadata));
+            return link;
+        });
     }
 
     /** The periodic checkpoint: only when the log has grown (or none was signed yet). */

@@ -215,14 +215,24 @@ public final class BundleVerification {
             return;
         }
         LogLeaf leaf;
-        StoredEvent event;
         try {
             leaf = entry.leaf().toLogLeaf();
-            event = entry.event().toStoredEvent();
         } catch (IllegalArgumentException | NullPointerException e) {
-            problems.add("entry " + expectedLeaf + ": " + e.getMessage());
+            problems.add("entry " + expectedLeaf + ": the leaf is malformed: " + e.getMessage());
             range = null;
             return;
+        }
+        StoredEvent event = null;
+        if (entry.event() == null) {
+            problems.add("MISSING: leaf " + leaf.leafIndex() + " (event " + leaf.eventId() + ", global index "
+                    + leaf.globalIndex() + "): the bundle carries no stored event for it; it is missing from the "
+                    + "event store");
+        } else {
+            try {
+                event = entry.event().toStoredEvent();
+            } catch (IllegalArgumentException e) {
+                problems.add("leaf " + leaf.leafIndex() + ": " + e.getMessage());
+            }
         }
         if (leaf.leafIndex() != expectedLeaf) {
             problems.add("entry for leaf " + expectedLeaf + " claims index " + leaf.leafIndex()
@@ -230,14 +240,20 @@ public final class BundleVerification {
         }
         expectedLeaf++;
         events++;
-        LogDiscrepancy discrepancy = LogComparison.check(leaf,
-                event.globalIndex() == leaf.globalIndex() ? event : null,
-                event.eventId().equals(leaf.eventId()) ? event : null);
-        if (discrepancy != null) {
-            problems.add(discrepancy.kind() + ": " + discrepancy.detail());
+        if (event != null) {
+            LogDiscrepancy discrepancy = LogComparison.check(leaf,
+                    event.globalIndex() == leaf.globalIndex() ? event : null,
+                    event.eventId().equals(leaf.eventId()) ? event : null);
+            if (discrepancy != null) {
+                problems.add(discrepancy.kind() + ": " + discrepancy.detail());
+            }
         }
         order.next(leaf).ifPresent(late -> problems.add(late.kind() + ": " + late.detail()));
         range.append(leaf.leafHash());
+        if (viewsComparable && event == null) {
+            viewsComparable = false;
+            progress.accept("views not recomputed: an event is missing");
+        }
         if (viewsComparable) {
             try {
                 recomputed.add(event);

@@ -24,9 +24,9 @@ import java.util.Optional;
 
 /**
  * Answers the view queries with view records, never entities. A coalition the ledger does not hold (or did not yet
- * hold at the {@code recordedAt} asked for) is answered with {@code null}: the gateway's future completes with null,
- * which the web turns into 404. {@code recordedAt == null} reads the live projection; otherwise the event store is
- * folded afresh ({@link RecordedHistory}).
+ * hold at the {@code recordedAt} or checkpoint asked for) is answered with {@code null}: the gateway's future completes
+ * with null, which the web turns into 404. Without {@code recordedAt} and {@code asOfCheckpoint} the live projection
+ * answers; otherwise the coalition's logged events are folded afresh ({@link RecordedHistory}).
  */
 @Component
 class CoalitionViewsQueries {
@@ -41,7 +41,7 @@ class CoalitionViewsQueries {
 
     @QueryHandler
     YearOverYearView handle(FindYearOverYearQuery query) {
-        return fold(query.coalitionId(), query.recordedAt())
+        return fold(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint())
                 .map(fold -> fold.yearOverYear(ViewQueries.basis(query))).orElse(null);
     }
 
@@ -51,23 +51,23 @@ class CoalitionViewsQueries {
         if (query.asOf() == null) {
             throw new IllegalArgumentException("asOf is required");
         }
-        return fold(query.coalitionId(), query.recordedAt()).map(fold -> fold.membership(query.asOf())).orElse(null);
+        return fold(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint()).map(fold -> fold.membership(query.asOf())).orElse(null);
     }
 
     @QueryHandler
     GoalProgressView handle(FindGoalProgressQuery query) {
-        return fold(query.coalitionId(), query.recordedAt()).map(CoalitionLedgerFold::goalProgress).orElse(null);
+        return fold(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint()).map(CoalitionLedgerFold::goalProgress).orElse(null);
     }
 
     @QueryHandler
     RestatementTrailView handle(FindRestatementsQuery query) {
-        return fold(query.coalitionId(), query.recordedAt())
+        return fold(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint())
                 .map(fold -> new RestatementTrailView(fold.coalitionId(), fold.restatements())).orElse(null);
     }
 
     @QueryHandler
     CoalitionView handle(FindCoalitionQuery query) {
-        return fold(query.coalitionId(), query.recordedAt()).map(CoalitionLedgerFold::coalition).orElse(null);
+        return fold(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint()).map(CoalitionLedgerFold::coalition).orElse(null);
     }
 
     /** Every founded coalition, by id. Never null: no coalition is an empty list. */
@@ -83,13 +83,13 @@ class CoalitionViewsQueries {
     }
 
     /** The coalition's fold, live or as recorded at an instant; empty when the coalition was not founded (then). */
-    private Optional<CoalitionLedgerFold> fold(String coalitionId, Instant recordedAt) {
+    private Optional<CoalitionLedgerFold> fold(String coalitionId, Instant recordedAt, Long asOfCheckpoint) {
         if (coalitionId == null) {
             return Optional.empty();
         }
-        Optional<CoalitionLedgerFold> fold = recordedAt == null
+        Optional<CoalitionLedgerFold> fold = recordedAt == null && asOfCheckpoint == null
                 ? repository.findById(coalitionId).map(entity -> FoldJson.read(entity.state()))
-                : Optional.of(history.foldAsRecordedAt(coalitionId, recordedAt));
+                : Optional.of(history.fold(coalitionId, recordedAt, asOfCheckpoint));
         return fold.filter(CoalitionLedgerFold::isFounded);
     }
 }

@@ -1,41 +1,29 @@
 package org.coalitionledger.query.views;
 
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.coalitionledger.api.view.CoalitionLedgerFold;
-import org.coalitionledger.api.CoalitionIds;
+import org.coalitionledger.api.view.LoggedHistory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
- * "As recorded at T": a coalition's views computed from the event store itself, never from the live rows. Reads the
- * store in its global order and folds, with the shared fold, the coalition's events recorded at or before T.
- * <p>
- * Events recorded after T are skipped, not taken as the end of the read: on several nodes, store order and record
- * time can disagree by a little, and an event recorded before T must count wherever it sits. Each payload is
- * deserialised once (to find its coalition); the whole store is read on every call. The performance issue measures
- * this and may add an index by coalition.
+ * A coalition's views as the ledger recorded them at an instant, or as of a signed checkpoint: the shared fold over
+ * the coalition's events in the order the verifiable log holds them ({@link LoggedHistory}), never the live rows.
+ * The log, not the event store, decides both the order and the record time, so an answer for a past instant never
+ * changes and the offline verifier reproduces an answer as of a checkpoint exactly.
  */
 @Component
 class RecordedHistory {
 
-    private final EventStorageEngine storage;
+    private final LoggedHistory history;
 
-    RecordedHistory(EventStorageEngine storage) {
-        this.storage = storage;
+    RecordedHistory(LoggedHistory history) {
+        this.history = history;
     }
 
-    CoalitionLedgerFold foldAsRecordedAt(String coalitionId, Instant recordedAt) {
-        Objects.requireNonNull(recordedAt, "recordedAt");
+    CoalitionLedgerFold fold(String coalitionId, Instant recordedAt, Long asOfCheckpoint) {
         var fold = new CoalitionLedgerFold(coalitionId);
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-            events.filter(event -> !event.getTimestamp().isAfter(recordedAt))
-                    .filter(event -> CoalitionIds.of(event.getPayload()).filter(coalitionId::equals).isPresent())
-                    .forEachOrdered(event -> fold.apply(LedgerEntries.of(event)));
-        }
+        history.forEachEntry(coalitionId, asOfCheckpoint == null ? recordedAt : null, asOfCheckpoint, fold::apply);
         return fold;
     }
 }

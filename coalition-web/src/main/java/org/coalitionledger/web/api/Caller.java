@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
  * Who is writing and through which request: the metadata every recorded event carries (actor, role, request id,
  * and the client's Idempotency-Key when given).
  */
-record Caller(String actor, String role, String requestId, String idempotencyKey) {
+public record Caller(String actor, String role, String requestId, String idempotencyKey) {
 
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
-    static Caller of(Authentication authentication, ServerWebExchange exchange) {
+    public static Caller of(Authentication authentication, ServerWebExchange exchange) {
         String role = authentication instanceof SecurityConfig.TokenAuthentication token
                 ? token.role().name()
                 : authentication.getAuthorities().stream().findFirst()
@@ -34,7 +34,7 @@ record Caller(String actor, String role, String requestId, String idempotencyKey
         return new Caller(authentication.getName(), role, RequestIds.of(exchange), key);
     }
 
-    MetaData metaData(String requestId) {
+    public MetaData metaData(String requestId) {
         MetaData metaData = MetaData.with(LedgerMetadata.ACTOR, actor)
                 .and(LedgerMetadata.ACTOR_ROLE, role)
                 .and(LedgerMetadata.REQUEST_ID, requestId);

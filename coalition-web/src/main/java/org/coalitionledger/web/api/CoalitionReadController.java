@@ -42,7 +42,9 @@ import java.util.List;
 
 /**
  * The partner's reads: the views the query side keeps, through typed queries. {@code recordedAt} asks for a view
- * as the ledger recorded it at that instant (what was believed then); without it the view is live.
+ * as the ledger recorded it at that instant (what was believed then, by the verifiable log's record time);
+ * {@code asOfCheckpoint} as of a signed checkpoint (the answer carries the {@value Reads#CHECKPOINT_HEADER} header);
+ * without either the view is live.
  */
 @RestController
 @RequestMapping(path = "/api/v1/coalitions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,6 +52,9 @@ import java.util.List;
 class CoalitionReadController {
 
     static final String CSV = "text/csv";
+    static final String AS_OF_CHECKPOINT = "as of the signed checkpoint of this tree size (GET /api/v1/audit/checkpoint "
+            + "has the latest): the view the offline verifier reproduces from that checkpoint's bundle; not with "
+            + "recordedAt";
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final Reads reads;
@@ -71,8 +76,10 @@ class CoalitionReadController {
     @Operation(operationId = "getCoalition", summary = "One coalition in brief")
     Mono<CoalitionView> coalition(@PathVariable String id,
             @Parameter(description = "as recorded at this instant (ISO 8601), default live")
-            @RequestParam(required = false) Instant recordedAt) {
-        return reads.coalitionView(id, new FindCoalitionQuery(id, recordedAt), CoalitionView.class);
+            @RequestParam(required = false) Instant recordedAt,
+            @Parameter(description = AS_OF_CHECKPOINT) @RequestParam(required = false) Long asOfCheckpoint) {
+        return reads.historicView(id, recordedAt, asOfCheckpoint,
+                new FindCoalitionQuery(id, recordedAt, asOfCheckpoint), CoalitionView.class);
     }
 
     @GetMapping("/{id}/members")
@@ -81,9 +88,11 @@ class CoalitionReadController {
             @Parameter(description = "business date, ISO 8601 (yyyy-MM-dd)")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "as recorded at this instant (ISO 8601), default live")
-            @RequestParam(required = false) Instant recordedAt) {
+            @RequestParam(required = false) Instant recordedAt,
+            @Parameter(description = AS_OF_CHECKPOINT) @RequestParam(required = false) Long asOfCheckpoint) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
-        return reads.coalitionView(id, new FindMembershipQuery(id, date, recordedAt), MembershipView.class);
+        return reads.historicView(id, recordedAt, asOfCheckpoint,
+                new FindMembershipQuery(id, date, recordedAt, asOfCheckpoint), MembershipView.class);
     }
 
     @GetMapping(path = "/{id}/year-over-year", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
@@ -98,9 +107,11 @@ class CoalitionReadController {
             @RequestParam(defaultValue = "coalition-year") String basis,
             @Parameter(description = "view as recorded at this instant (ISO 8601), default live")
             @RequestParam(required = false) Instant recordedAt,
+            @Parameter(description = AS_OF_CHECKPOINT) @RequestParam(required = false) Long asOfCheckpoint,
             @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
-        return Mono.defer(() -> reads.coalitionView(id,
-                        new FindYearOverYearQuery(id, Reads.basis(basis), recordedAt), YearOverYearView.class))
+        return Mono.defer(() -> reads.historicView(id, recordedAt, asOfCheckpoint,
+                        new FindYearOverYearQuery(id, Reads.basis(basis), recordedAt, asOfCheckpoint),
+                        YearOverYearView.class))
                 .map(view -> wantsCsv(accept)
                         ? ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
                                 .<Object>body(YearOverYearCsv.write(view))
@@ -111,16 +122,20 @@ class CoalitionReadController {
     @Operation(operationId = "getGoalProgress", summary = "Every goal of the coalition and its progress")
     Mono<GoalProgressView> goalProgress(@PathVariable String id,
             @Parameter(description = "as recorded at this instant (ISO 8601), default live")
-            @RequestParam(required = false) Instant recordedAt) {
-        return reads.coalitionView(id, new FindGoalProgressQuery(id, recordedAt), GoalProgressView.class);
+            @RequestParam(required = false) Instant recordedAt,
+            @Parameter(description = AS_OF_CHECKPOINT) @RequestParam(required = false) Long asOfCheckpoint) {
+        return reads.historicView(id, recordedAt, asOfCheckpoint,
+                new FindGoalProgressQuery(id, recordedAt, asOfCheckpoint), GoalProgressView.class);
     }
 
     @GetMapping("/{id}/restatements")
     @Operation(operationId = "getRestatements", summary = "Every correction and retraction, in record order")
     Mono<RestatementTrailView> restatements(@PathVariable String id,
             @Parameter(description = "as recorded at this instant (ISO 8601), default live")
-            @RequestParam(required = false) Instant recordedAt) {
-        return reads.coalitionView(id, new FindRestatementsQuery(id, recordedAt), RestatementTrailView.class);
+            @RequestParam(required = false) Instant recordedAt,
+            @Parameter(description = AS_OF_CHECKPOINT) @RequestParam(required = false) Long asOfCheckpoint) {
+        return reads.historicView(id, recordedAt, asOfCheckpoint,
+                new FindRestatementsQuery(id, recordedAt, asOfCheckpoint), RestatementTrailView.class);
     }
 
     /**

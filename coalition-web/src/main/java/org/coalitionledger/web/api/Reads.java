@@ -5,24 +5,33 @@ import org.coalitionledger.api.error.CoalitionErrorCode;
 import org.coalitionledger.api.error.InvalidCommandException;
 import org.coalitionledger.api.validation.Checks;
 import org.coalitionledger.api.view.YearBasis;
+import org.coalitionledger.log.CheckpointService;
 import org.coalitionledger.web.error.ApiProblemException;
 import org.coalitionledger.web.error.WebErrorCode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** Typed queries through the query gateway: lazily dispatched, bounded in time, null answered as 404. */
 @Component
 class Reads {
 
+    /** The response header naming the signed checkpoint (tree size) a view as of a checkpoint follows from. */
+    static final String CHECKPOINT_HEADER = "Ledger-Checkpoint";
+
     private final QueryGateway queryGateway;
+    private final CheckpointService checkpoints;
     private final Duration timeout;
 
-    Reads(QueryGateway queryGateway, @Value("${coalition.web.query-timeout:PT30S}") Duration timeout) {
+    Reads(QueryGateway queryGateway, CheckpointService checkpoints,
+            @Value("${coalition.web.query-timeout:PT30S}") Duration timeout) {
         this.queryGateway = queryGateway;
+        this.checkpoints = checkpoints;
         this.timeout = timeout;
     }
 
@@ -39,6 +48,37 @@ class Reads {
         return Mono.defer(() -> {
             coalitionId(coalitionId);
             return query(query, type).switchIfEmpty(Mono.error(() -> notFound(coalitionId)));
+        });
+    }
+
+    /**
+     * A coalition's view, live, as recorded at an instant or as of a signed checkpoint (then a 404 unless a
+     * checkpoint of that tree size was signed, and the response says which checkpoint it follows from).
+     */
+    <R> Mono<R> historicView(String coalitionId, Instant recordedAt, Long asOfCheckpoint, Object query,
+            Class<R> type) {
+        if (asOfCheckpoint == null) {
+            return coalitionView(coalitionId, query, type);
+        }
+        return Mono.defer(() -> {
+            if (recordedAt != null) {
+                throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
+                        "ask for recordedAt or asOfCheckpoint, not both");
+            }
+            if (asOfCheckpoint < 0) {
+                throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
+                        "asOfCheckpoint must be a tree size, 0 or more; got " + asOfCheckpoint);
+            }
+            return Mono.fromCallable(() -> checkpoints.checkpoint(asOfCheckpoint).isPresent())
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(signed -> {
+                        if (!signed) {
+                            return Mono.error(new ApiProblemException(HttpStatus.NOT_FOUND,
+                                    WebErrorCode.CHECKPOINT_NOT_FOUND,
+                                    "no checkpoint of tree size " + asOfCheckpoint + " was signed"));
+                        }
+                        return coalitionView(coalitionId, query, type);
+                    });
         });
     }
 

@@ -19,6 +19,8 @@ public enum WebErrorCode {
     IDEMPOTENCY_KEY_REUSED,
     CONFLICT,
     TIMEOUT,
+    CHECKPOINT_NOT_FOUND,
+    SIGNING_REFUSED,
     INTERNAL_ERROR;
 
     public String problemType() {

@@ -59,10 +59,17 @@ public final class ApiRoutes {
             new Rule(HttpMethod.POST, C + "/{id}/records/{recordId}/retraction", Access.ADMIN),
             new Rule(HttpMethod.POST, C + "/{id}/imports", Access.ADMIN),
             new Rule(HttpMethod.POST, "/api/v1/admin/projections/rebuild", Access.ADMIN),
-            // Auditor: raw history with metadata, and the verifiable log (any method: its own endpoints decide).
+            // The log's transparency surface is public: the latest checkpoint and the signing keys.
+            new Rule(HttpMethod.GET, "/api/v1/audit/checkpoint", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/api/v1/audit/public-key", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/api/v1/audit/keys", Access.PUBLIC),
+            // Signing on demand and rotating the key change the log's state: administrators only.
+            new Rule(HttpMethod.POST, "/api/v1/audit/checkpoints", Access.ADMIN),
+            new Rule(HttpMethod.POST, "/api/v1/audit/key-rotations", Access.ADMIN),
+            // Auditor: raw history with metadata, and the rest of the verifiable log (reads only).
             new Rule(HttpMethod.GET, C + "/{id}/events", Access.AUDITOR),
             new Rule(HttpMethod.GET, "/api/v1/records/{recordId}/events", Access.AUDITOR),
-            new Rule(null, "/api/v1/audit/**", Access.AUDITOR),
+            new Rule(HttpMethod.GET, "/api/v1/audit/**", Access.AUDITOR),
             // Views: partners, auditors (who also ask "as recorded at"), administrators.
             new Rule(HttpMethod.GET, C, Access.READER),
             new Rule(HttpMethod.GET, C + "/{id}", Access.READER),

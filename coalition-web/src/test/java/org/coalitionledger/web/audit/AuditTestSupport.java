@@ -27,6 +27,10 @@ final class AuditTestSupport {
                 .build();
     }
 
+    static Consumer<HttpHeaders> admin() {
+        return headers -> headers.setBearerAuth(TestTokens.ADMIN);
+    }
+
     static Consumer<HttpHeaders> auditor() {
         return headers -> headers.setBearerAuth(AUDITOR_TOKEN);
     }

@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.coalitionledger.api.audit.SigningKeyRotatedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +59,8 @@ class EventSerializationTest {
                 new ArrestRecordCorrectedEvent("cewto", "arrests-1", 130, "late report"),
                 new ConfiscationRecordCorrectedEvent("cewto", "conf-1", new BigDecimal("18000001.10"),
                         new BigDecimal("6.72020000"), d, "other source", "restated"),
-                new RecordRetractedEvent("cewto", "batch-1", "duplicate"));
+                new RecordRetractedEvent("cewto", "batch-1", "duplicate"),
+                new SigningKeyRotatedEvent("coalition-ledger/audit-log", 1, "new+key", "old+key", 42, "yearly"));
     }
 
     @ParameterizedTest

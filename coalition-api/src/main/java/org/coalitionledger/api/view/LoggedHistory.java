@@ -1,0 +1,17 @@
+package org.coalitionledger.api.view;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * The ledger's history as its verifiable log holds it: what the views as recorded at an instant and as of a signed
+ * checkpoint are folded from. Provided by the log's server half; the query side only reads it.
+ */
+public interface LoggedHistory {
+
+    /**
+     * Passes {@code action} each logged event of the coalition, in log order: those logged at or before
+     * {@code recordedAt}, or those within the first {@code treeSize} leaves. Exactly one of the two is given.
+     */
+    void forEachEntry(String coalitionId, Instant recordedAt, Long treeSize, Consumer<LedgerEntry> action);
+}
