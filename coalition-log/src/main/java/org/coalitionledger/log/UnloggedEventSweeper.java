@@ -9,14 +9,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Nothing stored escapes the log. The log processor follows Axon's tracking token, which gives up on a gap in the
  * global index after a while; an event whose commit came later still is never delivered. Every few seconds this
- * appends any stored event behind the log's position that no leaf names yet (within a window of recent global
- * indexes, so the cost stays bounded). Verification names what the sweep cannot explain: an event logged long after
+ * appends any stored event behind the log's position that no leaf names yet and that was recorded more than
+ * {@code max-log-delay} ago (younger ones are left to the processor), within a window of recent global indexes, so
+ * the cost stays bounded. Verification names what the sweep cannot explain: an event logged long after
  * the log passed its position, or one stored but unlogged past the allowed delay.
  *
  * <p>Also fills the coalition index for leaves logged before the index existed (version 1 ledgers), once.
@@ -56,9 +58,11 @@ public class UnloggedEventSweeper {
     public int sweep() {
         Integer swept = transactions.execute(status -> {
             long maxLogged = store.head().maxGlobalIndex();
+            // Younger ones are most likely commits the log processor is about to deliver (a gap it still waits for).
+            Instant settled = Instant.now().minus(properties.maxLogDelay());
             List<StoredEvent> behind = new ArrayList<>();
             store.forEachUnloggedEvent(Math.max(0, maxLogged - properties.sweepWindow()), event -> {
-                if (event.globalIndex() < maxLogged) {
+                if (event.globalIndex() < maxLogged && recordedBefore(event, settled)) {
                     behind.add(event);
                 }
             });
@@ -70,6 +74,15 @@ public class UnloggedEventSweeper {
             return behind.size();
         });
         return swept == null ? 0 : swept;
+    }
+
+    /** Whether the event's record time lies before {@code instant}; an unreadable time counts as long past. */
+    private static boolean recordedBefore(StoredEvent event, Instant instant) {
+        try {
+            return Instant.parse(event.timestamp()).isBefore(instant);
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     /** Indexes, by coalition, leaves logged before the index existed: at start, before views are asked for. */
