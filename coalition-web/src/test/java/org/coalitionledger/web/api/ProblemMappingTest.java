@@ -57,6 +57,9 @@ class ProblemMappingTest {
     EventStorageEngine storageEngine;
     @MockitoBean
     JdbcTemplate jdbc;
+    /** Views as of a checkpoint ask the log whether it signed one; no view here asks for that. */
+    @MockitoBean
+    org.coalitionledger.log.CheckpointService checkpoints;
 
     WebTestClient.ResponseSpec arrest(String token) {
         return client.post().uri("/api/v1/coalitions/c1/arrests").header("Authorization", "Bearer " + token)
