@@ -28,10 +28,11 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:verified: every check held",
-                "1:verification failed: tampering, a fork, or a signature that does not verify",
+                "1:verification failed: tampering, a fork, a signature that does not verify, or a bundle that "
+                        + "is not the documented format",
                 "2:usage error: wrong or missing arguments",
-                "3:cannot verify: an input could not be read (missing file, not a bundle or key) or the ledger "
-                        + "could not be reached or refused the request"})
+                "3:cannot verify: a file could not be read (missing, unreadable, a key file without a key) or the "
+                        + "ledger could not be reached or refused the request"})
 public final class CoalitionVerifier implements Callable<Integer> {
 
     public static final int VERIFIED = 0;

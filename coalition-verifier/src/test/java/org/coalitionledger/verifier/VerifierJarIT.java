@@ -1,6 +1,5 @@
 package org.coalitionledger.verifier;
 
-import org.coalitionledger.audit.bundle.AuditJson;
 import org.coalitionledger.audit.verifier.TestLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +32,7 @@ class VerifierJarIT {
 
         TestLedger ledger = TestLedger.firstYear();
         Path bundle = dir.resolve("audit-bundle.json");
-        AuditJson.mapper().writeValue(bundle.toFile(), ledger.bundle());
+        Files.write(bundle, ledger.bundle().bytes());
         Files.writeString(dir.resolve("vkey"), ledger.verifierKey.toText() + "\n");
 
         Result verified = javaJar("bundle", "audit-bundle.json", "--key", "vkey");
