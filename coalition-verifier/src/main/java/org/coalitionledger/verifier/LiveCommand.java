@@ -1,6 +1,7 @@
 package org.coalitionledger.verifier;
 
 import org.coalitionledger.audit.Checkpoint;
+import org.coalitionledger.audit.KeyChain;
 import org.coalitionledger.audit.NoteVerificationException;
 import org.coalitionledger.audit.NoteVerifierKey;
 import org.coalitionledger.audit.ProofVerifier;
@@ -92,9 +93,12 @@ final class LiveCommand implements Callable<Integer> {
             return CoalitionVerifier.cannotVerify(spec, BundleCommand.describe(e));
         }
 
+        // Checkpoints open with the key valid at their size. The ledger does not publish its key chain over HTTP
+        // yet, so the chain is the trusted key alone; a rotated ledger's later checkpoints fail here until it does.
+        KeyChain chain = KeyChain.of(trusted);
         Checkpoint latest;
         try {
-            latest = Checkpoint.open(latestNote, trusted, expectedOrigin);
+            latest = chain.open(latestNote, expectedOrigin);
         } catch (NoteVerificationException e) {
             return failed("the ledger's latest checkpoint does not verify with the trusted key: " + e.getMessage(),
                     List.of(latestNote));
@@ -109,7 +113,7 @@ final class LiveCommand implements Callable<Integer> {
         }
         Checkpoint earlier;
         try {
-            earlier = Checkpoint.open(keptNote.get(), trusted, expectedOrigin);
+            earlier = chain.open(keptNote.get(), expectedOrigin);
         } catch (NoteVerificationException e) {
             return failed("the checkpoint kept in " + keptFile + " does not verify with the trusted key ("
                     + e.getMessage() + "): the state or the key changed since the last run", List.of(keptNote.get()));

@@ -2,6 +2,7 @@ package org.coalitionledger.verifier;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 
 /** One run of the command line as the jar's main runs it, with its exit code and both streams captured. */
 record VerifierRun(int exitCode, String out, String err) {
@@ -18,8 +19,8 @@ record VerifierRun(int exitCode, String out, String err) {
 
     /** The last line of stdout: the verdict. */
     String verdict() {
-        String[] lines = out.strip().split("\n");
-        return lines[lines.length - 1];
+        List<String> lines = out.lines().toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 
     @Override
