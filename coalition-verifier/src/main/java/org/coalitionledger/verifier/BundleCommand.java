@@ -13,9 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -63,23 +61,12 @@ final class BundleCommand implements Callable<Integer> {
                 });
             }
         } catch (IOException e) {
-            return CoalitionVerifier.cannotVerify(spec, describe(e));
+            return CoalitionVerifier.cannotVerify(spec, e);
         }
         report.problems().forEach(problem -> err.println("problem: " + problem));
         err.flush();
         out.println(report.verdict());
         out.flush();
         return report.verified() ? CoalitionVerifier.VERIFIED : CoalitionVerifier.FAILED;
-    }
-
-    /** A file-system exception's message is just the path; say what went wrong with it. */
-    static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file: " + e.getMessage();
-        }
-        if (e instanceof AccessDeniedException) {
-            return "cannot read (access denied): " + e.getMessage();
-        }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }

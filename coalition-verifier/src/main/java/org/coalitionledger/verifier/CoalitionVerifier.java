@@ -9,6 +9,8 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 
@@ -81,6 +83,22 @@ public final class CoalitionVerifier implements Callable<Integer> {
     static int cannotVerify(CommandSpec spec, String reason) {
         spec.commandLine().getOut().println("FAILED: cannot verify: " + reason);
         return CANNOT_VERIFY;
+    }
+
+    /** {@link #cannotVerify(CommandSpec, String)} for a failed read. */
+    static int cannotVerify(CommandSpec spec, IOException e) {
+        return cannotVerify(spec, describe(e));
+    }
+
+    /** What went wrong reading; a file-system exception's own message is just the path. */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file: " + e.getMessage();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "cannot read (access denied): " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     /** {@code --version}: this tool's version (from the build) and the Java it runs on. */

@@ -90,7 +90,7 @@ final class LiveCommand implements Callable<Integer> {
             progress("fetching " + ledger.url(LedgerClient.CHECKPOINT_PATH));
             latestNote = ledger.latestCheckpoint();
         } catch (IOException e) {
-            return CoalitionVerifier.cannotVerify(spec, BundleCommand.describe(e));
+            return CoalitionVerifier.cannotVerify(spec, e);
         }
 
         // Checkpoints open with the key valid at their size. The ledger does not publish its key chain over HTTP
@@ -134,7 +134,7 @@ final class LiveCommand implements Callable<Integer> {
                         + latest.treeSize());
                 proof = ledger.consistencyProof(earlier.treeSize(), latest.treeSize());
             } catch (IOException e) {
-                return CoalitionVerifier.cannotVerify(spec, BundleCommand.describe(e));
+                return CoalitionVerifier.cannotVerify(spec, e);
             }
         }
         VerificationResult consistent = ProofVerifier.verifyConsistency(earlier.treeSize(), latest.treeSize(),
@@ -162,7 +162,7 @@ final class LiveCommand implements Callable<Integer> {
             kept.keep(expectedOrigin, note);
         } catch (IOException e) {
             return CoalitionVerifier.cannotVerify(spec, "the checkpoint verified but cannot be kept in "
-                    + kept.file(expectedOrigin) + ": " + BundleCommand.describe(e));
+                    + kept.file(expectedOrigin) + ": " + CoalitionVerifier.describe(e));
         }
         return verified(verdict);
     }

@@ -121,7 +121,8 @@ class CoalitionVerifierTest {
         VerifierRun cut = VerifierRun.of("bundle", bundleFile.toString(), "--key", keyFile.toString());
 
         assertThat(cut.exitCode()).as(cut.toString()).isEqualTo(CoalitionVerifier.FAILED);
-        assertThat(cut.verdict()).startsWith("FAILED: ").contains("the bundle is not readable as the documented format");
+        assertThat(cut.verdict()).startsWith("FAILED: ")
+                .contains("the bundle is not readable as the documented format");
     }
 
     @Test
@@ -147,7 +148,8 @@ class CoalitionVerifierTest {
         assertThat(badKey.verdict()).startsWith("FAILED: cannot verify: key file " + notAKey
                 + " does not hold a verifier key");
 
-        VerifierRun noKeyFile = VerifierRun.of("bundle", bundleFile.toString(), "--key", dir.resolve("vkey2").toString());
+        VerifierRun noKeyFile = VerifierRun.of("bundle", bundleFile.toString(), "--key",
+                dir.resolve("vkey2").toString());
         assertThat(noKeyFile.exitCode()).isEqualTo(CoalitionVerifier.CANNOT_VERIFY);
         assertThat(noKeyFile.verdict()).isEqualTo("FAILED: cannot verify: key file " + dir.resolve("vkey2")
                 + " does not exist");

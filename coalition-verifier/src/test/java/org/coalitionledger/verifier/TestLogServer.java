@@ -51,7 +51,7 @@ final class TestLogServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** A tree of {@code size} leaves; leaf i's data is {@code "event " + i}, or {@code "rewritten " + i} from forkAt. */
+    /** A tree of {@code size} leaves; leaf i holds {@code "event " + i}, or {@code "rewritten " + i} from forkAt on. */
     static MerkleTree tree(int size, int forkAt) {
         MerkleTree tree = new MerkleTree();
         for (int i = 0; i < size; i++) {
@@ -113,7 +113,8 @@ final class TestLogServer implements AutoCloseable {
     private boolean record(HttpExchange exchange) {
         boolean authorised = ("Bearer " + AUDITOR_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
         URI uri = exchange.getRequestURI();
-        requests.add(uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery()) + (authorised ? " [token]" : ""));
+        requests.add(uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery())
+                + (authorised ? " [token]" : ""));
         return authorised;
     }
 

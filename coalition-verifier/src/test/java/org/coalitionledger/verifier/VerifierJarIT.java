@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The packaged jar, run as an auditor runs it: {@code java -jar coalition-verifier.jar} and nothing else. */
 class VerifierJarIT {
 
-    private static final Path JAR = Path.of(System.getProperty("coalition.verifier.jar", "target/coalition-verifier.jar"));
+    private static final Path JAR = Path.of(System.getProperty("coalition.verifier.jar",
+            "target/coalition-verifier.jar"));
 
     @TempDir
     Path dir;
@@ -51,7 +52,8 @@ class VerifierJarIT {
     /** Runs the jar in the temporary directory with no class path but its own. */
     private Result javaJar(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toAbsolutePath().toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         builder.environment().remove("CLASSPATH");

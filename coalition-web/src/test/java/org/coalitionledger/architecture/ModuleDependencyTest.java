@@ -46,7 +46,8 @@ class ModuleDependencyTest {
                     "org.coalitionledger.query..", "org.springframework.web..", "org.springframework.http..")
             .because("the log's server half reads the event store and its own tables; HTTP stays in the web module");
 
-    static final ArchRule VERIFIER_USES_AUDIT_ONLY = noClasses().that().resideInAPackage("org.coalitionledger.verifier..")
+    static final ArchRule VERIFIER_USES_AUDIT_ONLY = noClasses().that()
+            .resideInAPackage("org.coalitionledger.verifier..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                     "org.coalitionledger.command..", "org.coalitionledger.query..", "org.coalitionledger.log..",
                     "org.coalitionledger.web..")
