@@ -31,8 +31,9 @@ final class BundleCommand implements Callable<Integer> {
     Path bundle;
 
     @Option(names = "--key", required = true, paramLabel = "<key file or key>",
-            description = "the log's verifier key (name+keyid+base64) or a file holding it; obtain it independently "
-                    + "of the bundle (GET /api/v1/audit/public-key, kept from earlier, or given out of band)")
+            description = "the log's first verifier key (name+keyid+base64) or a file holding it; obtain it "
+                    + "independently of the bundle (the first of GET /api/v1/audit/keys, kept from earlier, or given "
+                    + "out of band); later keys are taken only through the bundle's chain of introductions")
     String key;
 
     @Option(names = "--checkpoint", paramLabel = "<earlier checkpoint>",

@@ -1,5 +1,6 @@
 package org.coalitionledger.verifier;
 
+import org.coalitionledger.audit.KeyChain;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,13 +17,14 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The two calls the live check makes to a ledger (docs/audit-format.md, section 7): the latest signed checkpoint
- * and a consistency proof. Plain JDK HTTP; every failure to get a usable answer is an {@link IOException} saying
+ * The calls the live check makes to a ledger (docs/audit-format.md, section 7): the latest signed checkpoint, the
+ * key chain and a consistency proof. Plain JDK HTTP; every failure to get a usable answer is an {@link IOException} saying
  * which request failed and how.
  */
 final class LedgerClient {
 
     static final String CHECKPOINT_PATH = "/api/v1/audit/checkpoint";
+    static final String KEYS_PATH = "/api/v1/audit/keys";
     static final String CONSISTENCY_PATH = "/api/v1/audit/proofs/consistency";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,6 +52,28 @@ final class LedgerClient {
     /** The text of the latest signed checkpoint note. */
     String latestCheckpoint() throws IOException {
         return get(CHECKPOINT_PATH, "text/plain");
+    }
+
+    /** The key chain as the ledger publishes it, first key to current; unverified. */
+    List<KeyChain.Link> keyChain() throws IOException {
+        String body = get(KEYS_PATH, "application/json");
+        try {
+            JsonNode keys = JSON.readTree(body).get("keys");
+            if (keys == null || !keys.isArray()) {
+                throw new IOException("GET " + base + KEYS_PATH + " answered no \"keys\" array");
+            }
+            List<KeyChain.Link> links = new ArrayList<>();
+            for (JsonNode key : keys) {
+                JsonNode introduction = key.get("introduction");
+                links.add(new KeyChain.Link(key.required("verifierKey").asString(),
+                        key.required("validFrom").asLong(),
+                        introduction == null || introduction.isNull() ? null : introduction.asString()));
+            }
+            return links;
+        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            throw new IOException("GET " + base + KEYS_PATH + " answered something that is not a key chain: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The hashes of the RFC 9162 consistency proof from tree size {@code first} to {@code second}. */

@@ -24,10 +24,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
- * {@code live}: checks a running ledger. Fetches its latest signed checkpoint, verifies the signature with the
- * trusted key, and proves it consistent (RFC 9162, verified here) with the checkpoint kept from the last run; only
- * then keeps the new one. A ledger that shows a smaller tree, another root for the same size, or a proof that
- * does not verify has forked or rewritten its history: that fails, and the kept checkpoint stays as it was.
+ * {@code live}: checks a running ledger. Fetches its latest signed checkpoint and key chain, verifies the signature
+ * with the key valid at the checkpoint's size (the chain followed from the trusted first key), and proves it
+ * consistent (RFC 9162, verified here) with the checkpoint kept from the last run; only then keeps the new one. A
+ * ledger that shows a smaller tree, another root for the same size, or a proof that does not verify has forked or
+ * rewritten its history: that fails, and the kept checkpoint stays as it was.
  */
 @Command(name = "live", sortOptions = false,
         description = {"Checks a running ledger's latest signed checkpoint against the one kept from your last run "
@@ -45,7 +46,8 @@ final class LiveCommand implements Callable<Integer> {
     URI url;
 
     @Option(names = "--key", required = true, paramLabel = "<key file or key>",
-            description = "the log's verifier key (name+keyid+base64) or a file holding it, obtained independently")
+            description = "the log's first verifier key (name+keyid+base64) or a file holding it, obtained "
+                    + "independently; later keys are taken only through the ledger's chain of introductions")
     String key;
 
     @Option(names = "--token", paramLabel = "<token>", defaultValue = "${env:" + TOKEN_VARIABLE + "}",
@@ -82,6 +84,7 @@ final class LiveCommand implements Callable<Integer> {
         NoteVerifierKey trusted;
         String expectedOrigin;
         String latestNote;
+        List<KeyChain.Link> links;
         Optional<String> keptNote;
         try {
             trusted = TrustedKey.read(key);
@@ -89,18 +92,28 @@ final class LiveCommand implements Callable<Integer> {
             keptNote = kept.load(expectedOrigin);
             progress("fetching " + ledger.url(LedgerClient.CHECKPOINT_PATH));
             latestNote = ledger.latestCheckpoint();
+            links = ledger.keyChain();
         } catch (IOException e) {
             return CoalitionVerifier.cannotVerify(spec, e);
         }
 
-        // Checkpoints open with the key valid at their size. The ledger does not publish its key chain over HTTP
-        // yet, so the chain is the trusted key alone; a rotated ledger's later checkpoints fail here until it does.
-        KeyChain chain = KeyChain.of(trusted);
+        // Each checkpoint opens with the key valid at its size, taken only through introductions that follow from
+        // the trusted first key.
+        KeyChain chain;
+        try {
+            chain = KeyChain.verify(trusted, expectedOrigin, links);
+        } catch (NoteVerificationException e) {
+            return failed("the ledger's key chain does not follow from the trusted key: " + e.getMessage(),
+                    List.of());
+        }
+        progress("key chain: " + chain.size() + " key" + (chain.size() == 1 ? "" : "s") + " from the trusted key "
+                + trusted.toText());
         Checkpoint latest;
         try {
             latest = chain.open(latestNote, expectedOrigin);
         } catch (NoteVerificationException e) {
-            return failed("the ledger's latest checkpoint does not verify with the trusted key: " + e.getMessage(),
+            return failed("the ledger's latest checkpoint does not verify with the trusted key chain: "
+                    + e.getMessage(),
                     List.of(latestNote));
         }
         progress("latest signed checkpoint: size " + latest.treeSize() + ", root " + hex(latest.rootHash()));
@@ -115,7 +128,7 @@ final class LiveCommand implements Callable<Integer> {
         try {
             earlier = chain.open(keptNote.get(), expectedOrigin);
         } catch (NoteVerificationException e) {
-            return failed("the checkpoint kept in " + keptFile + " does not verify with the trusted key ("
+            return failed("the checkpoint kept in " + keptFile + " does not verify with the trusted key chain ("
                     + e.getMessage() + "): the state or the key changed since the last run", List.of(keptNote.get()));
         }
         progress("kept checkpoint: size " + earlier.treeSize() + ", root " + hex(earlier.rootHash()));

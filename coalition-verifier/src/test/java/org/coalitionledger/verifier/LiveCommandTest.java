@@ -2,6 +2,9 @@ package org.coalitionledger.verifier;
 
 import org.coalitionledger.audit.Checkpoint;
 import org.coalitionledger.audit.Ed25519Keys;
+import org.coalitionledger.audit.KeyChain;
+import org.coalitionledger.audit.MerkleTree;
+import org.coalitionledger.audit.NoteVerifierKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +71,8 @@ class LiveCommandTest {
         VerifierRun unchanged = live();
         assertThat(unchanged.exitCode()).as(unchanged.toString()).isEqualTo(CoalitionVerifier.VERIFIED);
         assertThat(unchanged.verdict()).endsWith("the log has not grown");
-        assertThat(ledger.requests).containsExactly(LedgerClient.CHECKPOINT_PATH + " [token]");
+        assertThat(ledger.requests).containsExactly(LedgerClient.CHECKPOINT_PATH + " [token]",
+                LedgerClient.KEYS_PATH + " [token]");
     }
 
     @Test
@@ -114,8 +120,48 @@ class LiveCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(CoalitionVerifier.FAILED);
         assertThat(run.verdict()).startsWith("FAILED: the ledger's latest checkpoint does not verify with the "
-                + "trusted key: note has no signature by " + TestLogServer.ORIGIN + "+");
+                + "trusted key chain: note has no signature by " + TestLogServer.ORIGIN + "+");
         assertThat(Files.readString(kept)).isEqualTo(nine);
+    }
+
+    @Test
+    void live_verified_acrossKeyRotations_followingTheChainFromTheFirstKey() throws Exception {
+        keep(5);
+        ledger.rotate(7);
+        String nine = ledger.serve(TestLogServer.tree(9));
+
+        VerifierRun rotated = live();
+
+        assertThat(rotated.exitCode()).as(rotated.toString()).isEqualTo(CoalitionVerifier.VERIFIED);
+        assertThat(rotated.err()).contains("key chain: 2 keys from the trusted key " + ledger.verifierKey.toText());
+        assertThat(rotated.verdict()).contains("consistent with the checkpoint of size 5 ");
+        assertThat(Files.readString(kept)).isEqualTo(nine);
+
+        ledger.rotate(10);
+        ledger.serve(TestLogServer.tree(12));
+        VerifierRun again = live();
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(CoalitionVerifier.VERIFIED);
+        assertThat(again.verdict()).contains("consistent with the checkpoint of size 9 ");
+    }
+
+    @Test
+    void live_failed_whenAKeyIsIntroducedByAnotherKeyThanTheChainsLast() throws Exception {
+        String five = keep(5);
+        // An insider with a key of their own publishes it as the next key, introduced by that same key.
+        KeyPair insider = Ed25519Keys.generateKeyPair();
+        KeyChain.Link forged = KeyChain.of(NoteVerifierKey.of(TestLogServer.ORIGIN, insider.getPublic()))
+                .rotate(TestLogServer.ORIGIN, insider, NoteVerifierKey.of(TestLogServer.ORIGIN, insider.getPublic()), 7)
+                .links().get(1);
+        ledger.forgedChain = List.of(ledger.chain.links().get(0), forged);
+        MerkleTree tree = TestLogServer.tree(9);
+        ledger.serve(tree, new Checkpoint(TestLogServer.ORIGIN, 9, tree.root()).sign(TestLogServer.ORIGIN, insider));
+
+        VerifierRun run = live();
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(CoalitionVerifier.FAILED);
+        assertThat(run.verdict()).startsWith("FAILED: the ledger's key chain does not follow from the trusted key: "
+                + "key 1 of the chain is not introduced by key 0");
+        assertThat(Files.readString(kept)).isEqualTo(five);
     }
 
     @Test

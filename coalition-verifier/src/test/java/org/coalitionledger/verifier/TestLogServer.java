@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.coalitionledger.audit.Checkpoint;
 import org.coalitionledger.audit.Ed25519Keys;
+import org.coalitionledger.audit.KeyChain;
 import org.coalitionledger.audit.MerkleHashes;
 import org.coalitionledger.audit.MerkleTree;
 import org.coalitionledger.audit.NoteVerifierKey;
@@ -22,17 +23,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * A ledger's two audit endpoints over real HTTP on loopback, answering from a Merkle tree built with the audit
- * module's own classes and checkpoints signed with a real Ed25519 key: the latest checkpoint (public) and
- * consistency proofs (auditor token). A test swaps the tree it serves to grow, rewind or rewrite the log.
+ * A ledger's audit endpoints over real HTTP on loopback, answering from a Merkle tree built with the audit module's
+ * own classes and checkpoints signed with real Ed25519 keys: the latest checkpoint and the key chain (public), and
+ * consistency proofs (auditor token). A test swaps the tree it serves to grow, rewind or rewrite the log, and
+ * rotates the signing key.
  */
 final class TestLogServer implements AutoCloseable {
 
     static final String ORIGIN = "ledger.test/cewto";
     static final String AUDITOR_TOKEN = "auditor-token-for-tests-0123456789";
 
-    final KeyPair keyPair = Ed25519Keys.generateKeyPair();
-    final NoteVerifierKey verifierKey = NoteVerifierKey.of(ORIGIN, keyPair.getPublic());
+    /** The first key: the one auditors trust. */
+    final NoteVerifierKey verifierKey;
+    /** The current signing key. */
+    volatile KeyPair keyPair = Ed25519Keys.generateKeyPair();
+    volatile KeyChain chain;
+    /** When set, the key chain published instead of the real one. */
+    volatile List<KeyChain.Link> forgedChain;
     /** Every request as {@code path?query}, with {@code " [token]"} appended when it carried the auditor token. */
     final List<String> requests = new CopyOnWriteArrayList<>();
 
@@ -41,8 +48,11 @@ final class TestLogServer implements AutoCloseable {
     private volatile String note;
 
     TestLogServer() throws IOException {
+        verifierKey = NoteVerifierKey.of(ORIGIN, keyPair.getPublic());
+        chain = KeyChain.of(verifierKey);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(LedgerClient.CHECKPOINT_PATH, this::checkpoint);
+        server.createContext(LedgerClient.KEYS_PATH, this::keys);
         server.createContext(LedgerClient.CONSISTENCY_PATH, this::consistency);
         server.start();
     }
@@ -75,6 +85,27 @@ final class TestLogServer implements AutoCloseable {
         this.tree = tree;
         this.note = signedNote;
         return signedNote;
+    }
+
+    /** The current key introduces a fresh one, which signs checkpoints from tree size {@code validFrom} on. */
+    void rotate(long validFrom) {
+        KeyPair next = Ed25519Keys.generateKeyPair();
+        chain = chain.rotate(ORIGIN, keyPair, NoteVerifierKey.of(ORIGIN, next.getPublic()), validFrom);
+        keyPair = next;
+    }
+
+    private void keys(HttpExchange exchange) throws IOException {
+        record(exchange);
+        String keys = (forgedChain != null ? forgedChain : chain.links()).stream().map(link -> "{\"verifierKey\":\"" + link.verifierKey()
+                + "\",\"validFrom\":" + link.validFrom() + ",\"introduction\":"
+                + (link.introduction() == null ? "null" : json(link.introduction())) + "}")
+                .collect(Collectors.joining(","));
+        answer(exchange, 200, "application/json", "{\"origin\":\"" + ORIGIN + "\",\"keys\":[" + keys + "]}");
+    }
+
+    /** A JSON string of a signed note: its newlines escaped (notes hold no other character JSON escapes). */
+    private static String json(String note) {
+        return "\"" + note.replace("\n", "\\n") + "\"";
     }
 
     private void checkpoint(HttpExchange exchange) throws IOException {
