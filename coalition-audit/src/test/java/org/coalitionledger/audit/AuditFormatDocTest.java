@@ -101,7 +101,7 @@ class AuditFormatDocTest {
                         .contains("`" + component.getName() + "`");
             }
         }
-        assertThat(section).contains("org.coalitionledger.audit.verifier.BundleVerifier audit-bundle.json --key vkey");
+        assertThat(section).contains("java -jar coalition-verifier/target/coalition-verifier.jar bundle audit-bundle.json --key vkey");
     }
 
     /** The value must appear as a whole fenced code block (possibly indented under a list item). */

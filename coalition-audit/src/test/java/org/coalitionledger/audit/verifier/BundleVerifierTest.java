@@ -12,15 +12,10 @@ import org.coalitionledger.audit.bundle.BundleLeaf;
 import org.coalitionledger.audit.bundle.BundleView;
 import org.coalitionledger.audit.verifier.TestLedger.TestBundle;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,9 +27,6 @@ class BundleVerifierTest {
 
     private final TestLedger ledger = TestLedger.firstYear();
     private final TestBundle honest = ledger.bundle();
-
-    @TempDir
-    Path dir;
 
     @Test
     void honestBundle_accepted_withAndWithoutAnEarlierCheckpoint() {
@@ -270,38 +262,6 @@ class BundleVerifierTest {
         assertThat(report.problems()).containsExactly("expected the field 'origin' next, found 'origin2'");
     }
 
-    @Test
-    void commandLine_exitsZero_onAnHonestBundle_andOne_onATamperedOne() throws Exception {
-        Path bundleFile = dir.resolve("bundle.json");
-        Path keyFile = dir.resolve("vkey");
-        Path earlierFile = dir.resolve("earlier.txt");
-        Files.write(bundleFile, honest.bytes());
-        Files.writeString(keyFile, ledger.verifierKey.toText() + "\n");
-        Files.writeString(earlierFile, ledger.checkpoint(4));
-
-        Run ok = run(bundleFile.toString(), "--key", keyFile.toString(), "--checkpoint", earlierFile.toString());
-        assertThat(ok.status).as(ok.err).isZero();
-        assertThat(ok.out.lines()).singleElement().asString().startsWith("VERIFIED: 6 events");
-        assertThat(ok.err).contains("key chain: 1 key").contains("earlier checkpoint: size 4");
-
-        Run keyAsText = run(bundleFile.toString(), "--key", ledger.verifierKey.toText());
-        assertThat(keyAsText.status).as(keyAsText.err).isZero();
-
-        Files.write(bundleFile, honest.withCheckpoints(List.of(honest.header().checkpoints().get(0))).bytes());
-        Run failed = run(bundleFile.toString(), "--key", keyFile.toString());
-        assertThat(failed.status).isEqualTo(1);
-        assertThat(failed.out.lines()).singleElement().asString()
-                .startsWith("FAILED: 1 problem; first: the bundle holds no valid signed checkpoint of its own size 6");
-    }
-
-    @Test
-    void commandLine_exitsTwo_whenTheKeyIsMissing() {
-        Run noKey = run("bundle.json");
-        assertThat(noKey.status).isEqualTo(2);
-        assertThat(noKey.out).startsWith("FAILED: cannot verify: no --key given");
-        assertThat(noKey.err).contains(BundleVerifier.USAGE);
-    }
-
     private BundleVerification.Report verify(TestBundle bundle, String earlier) {
         return verify(bundle, earlier, ledger);
     }
@@ -323,17 +283,6 @@ class BundleVerifierTest {
             }
         }
         throw new AssertionError("no view " + name);
-    }
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = BundleVerifier.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private static BundleEvent withPayload(BundleEvent e, String json) {

@@ -38,24 +38,25 @@ import java.util.List;
 /**
  * A small ledger built the way the application stores it (Axon's jackson3 serializer in the stored format), its
  * log (the first two leaves in the v1 encoding, as a ledger from before v2 has them, the rest v2), checkpoints
- * signed with a fresh key (rotatable), and the honest bundle of it. Tests tamper with copies.
+ * signed with a fresh key (rotatable), and the honest bundle of it. Tests tamper with copies. Public for the
+ * command-line verifier's tests (coalition-verifier, through this module's test jar).
  */
-final class TestLedger {
+public final class TestLedger {
 
-    static final String ORIGIN = "coalition-ledger.test/audit-log";
+    public static final String ORIGIN = "coalition-ledger.test/audit-log";
     static final Instant LOGGED_FROM = Instant.parse("2026-01-01T00:00:00Z");
     private static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder()
             .jsonMapperBuilderCustomizer(StoredFormat::configure).build();
 
     KeyPair keyPair = Ed25519Keys.generateKeyPair();
-    final NoteVerifierKey verifierKey = NoteVerifierKey.of(ORIGIN, keyPair.getPublic());
+    public final NoteVerifierKey verifierKey = NoteVerifierKey.of(ORIGIN, keyPair.getPublic());
     KeyChain chain = KeyChain.of(verifierKey);
     final List<StoredEvent> events = new ArrayList<>();
     final List<LogLeaf> leaves = new ArrayList<>();
     final MerkleTree tree = new MerkleTree();
 
     /** The first-year story in miniature: founding, two members, a batch, its correction, an arrest. */
-    static TestLedger firstYear() {
+    public static TestLedger firstYear() {
         TestLedger ledger = new TestLedger();
         LocalDate founded = LocalDate.of(2018, 3, 7);
         ledger.add("Coalition", "cewto", new CoalitionFoundedEvent("cewto", "Coalition to End Wildlife Trafficking "
@@ -97,7 +98,7 @@ final class TestLedger {
     }
 
     /** A checkpoint of {@code size}, signed by the key the chain holds valid at that size. */
-    String checkpoint(long size) {
+    public String checkpoint(long size) {
         return new Checkpoint(ORIGIN, size, tree.root(size)).sign(ORIGIN, keyPair);
     }
 
@@ -129,13 +130,13 @@ final class TestLedger {
     }
 
     /** The whole log's bundle: an early checkpoint and the latest one, every view. */
-    TestBundle bundle() {
+    public TestBundle bundle() {
         return bundle(0, events.size(), List.of(checkpoint(3), checkpoint(events.size())));
     }
 
     /** A bundle as data, to tamper with; {@link #bytes()} writes it as the server would. */
-    record TestBundle(BundleHeader header, List<BundleEntry> entries, List<BundleView> views) {
-        byte[] bytes() {
+    public record TestBundle(BundleHeader header, List<BundleEntry> entries, List<BundleView> views) {
+        public byte[] bytes() {
             var out = new ByteArrayOutputStream();
             try (var writer = new BundleWriter(out, header)) {
                 entries.forEach(writer::entry);
