@@ -125,9 +125,10 @@ class EventHistoryController {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
                     "limit must be between 1 and " + MAX_LIMIT);
         }
-        if (after != null && after < 0) {
+        // The next position is after + 1, so the largest long would wrap around to the start of the stream.
+        if (after != null && (after < 0 || after == Long.MAX_VALUE)) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
-                    "after must not be negative");
+                    "after must be between 0 and " + (Long.MAX_VALUE - 1));
         }
     }
 
@@ -178,6 +179,7 @@ class EventHistoryController {
         return new EventView(globalIndex, event.getIdentifier(), aggregateId, sequence,
                 event.getPayloadType().getName(), event.getTimestamp(), text(metadata, LedgerMetadata.ACTOR),
                 text(metadata, LedgerMetadata.ACTOR_ROLE), text(metadata, LedgerMetadata.REQUEST_ID),
+                text(metadata, LedgerMetadata.CLIENT_REQUEST_ID),
                 text(metadata, LedgerMetadata.IDEMPOTENCY_KEY), metadata, event.getPayload());
     }
 
