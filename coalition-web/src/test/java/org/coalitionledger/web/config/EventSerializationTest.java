@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.coalitionledger.api.KnownEventTypes;
 import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
 import org.coalitionledger.api.coalition.GoalMetric;
 import org.coalitionledger.api.coalition.GoalSetEvent;
@@ -94,5 +95,9 @@ class EventSerializationTest {
                 .containsAll(eventClasses);
         assertThat(eventClasses).allSatisfy(c -> assertThat(c.getAnnotation(Revision.class))
                 .as("@Revision on %s", c.getName()).isNotNull());
+        // The allow-list the server and the offline verifier read stored events by: exactly these classes.
+        assertThat(KnownEventTypes.CLASSES).containsExactlyInAnyOrderElementsOf(eventClasses);
+        assertThat(eventClasses).allSatisfy(c -> assertThat(
+                KnownEventTypes.isKnown(c.getName(), c.getAnnotation(Revision.class).value())).isTrue());
     }
 }
