@@ -1,6 +1,8 @@
 package org.coalitionledger.api;
 
 import org.axonframework.serialization.Revision;
+import org.coalitionledger.api.admin.ViewsRebuildStartedEvent;
+import org.coalitionledger.api.audit.SigningKeyRotatedEvent;
 import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
 import org.coalitionledger.api.coalition.GoalSetEvent;
 import org.coalitionledger.api.coalition.MemberJoinedEvent;
@@ -32,7 +34,8 @@ public final class KnownEventTypes {
             CoalitionFoundedEvent.class, MemberJoinedEvent.class, MemberLeftEvent.class, GoalSetEvent.class,
             TakedownBatchRecordedEvent.class, ArrestRecordedEvent.class, ConfiscationRecordedEvent.class,
             TakedownBatchCorrectedEvent.class, ArrestRecordCorrectedEvent.class,
-            ConfiscationRecordCorrectedEvent.class, RecordRetractedEvent.class);
+            ConfiscationRecordCorrectedEvent.class, RecordRetractedEvent.class, SigningKeyRotatedEvent.class,
+            ViewsRebuildStartedEvent.class);
 
     private static final Map<String, String> REVISIONS = new LinkedHashMap<>();
 
