@@ -2,10 +2,11 @@ package org.coalitionledger.audit.verifier;
 
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
-import org.coalitionledger.audit.bundle.AuditBundle;
+import org.coalitionledger.audit.bundle.BundleEntry;
 import org.coalitionledger.audit.bundle.BundleEvent;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,14 +24,15 @@ class KnownEventTypesVerificationTest {
     private static final String CONTROL = "org.coalitionledger.audit.verifier.Gadgets$ControlGadget";
 
     private final TestLedger ledger = TestLedger.firstYear();
-    private final AuditBundle honest = ledger.bundle();
+    private final TestLedger.TestBundle honest = ledger.bundle();
 
     @Test
     void bundleNamingAJdkClass_rejected_namingTheEvent() {
         BundleVerification.Report report = verify(naming(3, "java.lang.ProcessBuilder"));
 
         assertThat(report.verified()).isFalse();
-        assertThat(report.problems()).contains("cannot recompute the views: event event-4 (global index 4) names "
+        assertThat(report.problems()).contains("leaf 3: cannot fold its event into the views: event event-4 "
+                + "(global index 4) names "
                 + "payload type 'java.lang.ProcessBuilder' revision '1', which is not one of the ledger's event "
                 + "types: refused as tampering, nothing was loaded");
     }
@@ -63,17 +65,18 @@ class KnownEventTypesVerificationTest {
         assertThat(spy.asked).contains(CONTROL);
     }
 
-    private AuditBundle naming(int index, String payloadType) {
-        List<BundleEvent> events = new ArrayList<>(honest.events());
-        BundleEvent e = events.get(index);
-        events.set(index, new BundleEvent(e.globalIndex(), e.eventId(), e.aggregateType(), e.aggregateId(),
-                e.sequenceNumber(), payloadType, e.payloadRevision(), e.timestamp(), e.payload(), e.metadata()));
-        return new AuditBundle(honest.format(), honest.origin(), honest.verifierKey(), honest.treeSize(),
-                honest.checkpoints(), honest.leaves(), events, honest.views(), honest.viewsSource());
+    private TestLedger.TestBundle naming(int index, String payloadType) {
+        List<BundleEntry> entries = new ArrayList<>(honest.entries());
+        BundleEvent e = entries.get(index).event();
+        entries.set(index, new BundleEntry(entries.get(index).leaf(), new BundleEvent(e.globalIndex(), e.eventId(),
+                e.aggregateType(), e.aggregateId(), e.sequenceNumber(), payloadType, e.payloadRevision(),
+                e.timestamp(), e.payload(), e.metadata())));
+        return honest.withEntries(entries);
     }
 
-    private BundleVerification.Report verify(AuditBundle bundle) {
-        return BundleVerification.verify(bundle, ledger.verifierKey, null, line -> { });
+    private BundleVerification.Report verify(TestLedger.TestBundle bundle) {
+        return BundleVerification.verify(new ByteArrayInputStream(bundle.bytes()), ledger.verifierKey, null,
+                line -> { });
     }
 
     private static <T> T withContextClassLoader(ClassLoader loader, Supplier<T> action) {
