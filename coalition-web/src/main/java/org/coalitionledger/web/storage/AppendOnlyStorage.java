@@ -29,8 +29,12 @@ import java.util.stream.Collectors;
 @Component
 public class AppendOnlyStorage implements Callback {
 
-    /** The tables that are only ever appended to: events, log leaves, signed checkpoints. Add the log's new ones. */
-    public static final List<String> TABLES = List.of("domain_event_entry", "audit_leaf", "audit_checkpoint");
+    /**
+     * The tables that are only ever appended to: events, log leaves and their coalition index, signed checkpoints,
+     * the signing key chain. Add the log's new ones here.
+     */
+    public static final List<String> TABLES = List.of("domain_event_entry", "audit_leaf", "audit_leaf_coalition",
+            "audit_checkpoint", "audit_signing_key");
 
     private static final Logger log = LoggerFactory.getLogger(AppendOnlyStorage.class);
 
