@@ -10,8 +10,10 @@ public final class LedgerMetadata {
     public static final String ACTOR = "actor";
     /** Role the principal acted in (ADMIN, or SYSTEM for the built-in first-year load). Required. */
     public static final String ACTOR_ROLE = "actorRole";
-    /** Request id of the HTTP request (or import line) that carried the command. */
+    /** Request id, made by the server, of the HTTP request (or import line) that carried the command. */
     public static final String REQUEST_ID = "requestId";
+    /** The client's own reference for the request (its valid {@code X-Request-Id}), when it gave one. */
+    public static final String CLIENT_REQUEST_ID = "clientRequestId";
     /** The client's Idempotency-Key, when one was given. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 

@@ -30,7 +30,10 @@ enum BenchDatabase {
     List<String> appArguments(Path dataRoot) {
         Path dataDir = dataRoot.resolve(name().toLowerCase(Locale.ROOT)).toAbsolutePath();
         if (this == POSTGRES) {
+            // Migrations as the owner, the application as its restricted role (README, Database roles).
             return List.of("--spring.profiles.active=postgres", "--COALITION_DB_NAME=" + PG_NAME,
+                    "--COALITION_DB_OWNER_USER=postgres", "--COALITION_DB_OWNER_PASSWORD=postgres",
+                    "--COALITION_DB_USER=coalition_app", "--COALITION_DB_PASSWORD=coalition_app",
                     "--coalition.data-dir=" + dataDir);
         }
         return List.of("--coalition.data-dir=" + dataDir);

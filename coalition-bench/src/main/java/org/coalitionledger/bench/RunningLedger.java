@@ -69,8 +69,9 @@ final class RunningLedger implements AutoCloseable {
         return new RunningLedger(builder.run(args.toArray(String[]::new)));
     }
 
+    /** The schema owner's connections (Flyway's): the raw limits make and drop a scratch table of their own. */
     DataSource dataSource() {
-        return context.getBean(DataSource.class);
+        return context.getBean(org.flywaydb.core.Flyway.class).getConfiguration().getDataSource();
     }
 
     CompletableFuture<Object> send(Object command, String requestId) {

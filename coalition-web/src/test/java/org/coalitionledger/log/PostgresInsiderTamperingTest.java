@@ -8,7 +8,9 @@ import org.coalitionledger.audit.NoteVerifierKey;
 import org.coalitionledger.audit.bundle.AuditJson;
 import org.coalitionledger.audit.verifier.BundleVerification;
 import org.coalitionledger.support.PostgresInsiderTest;
+import org.coalitionledger.support.SchemaOwner;
 import org.coalitionledger.web.security.TestTokens;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,8 +45,10 @@ class PostgresInsiderTamperingTest {
     private static final String COLUMNS = "global_index, sequence_number, meta_data, payload, aggregate_identifier, "
             + "event_identifier, payload_revision, payload_type, time_stamp, type";
 
-    @Autowired
+    /** The insider: the schema owner (the application's own role may not rewrite the log's tables). */
     JdbcTemplate jdbc;
+    @Autowired
+    Flyway flyway;
     @Autowired
     AuditLogStore store;
     @Autowired
@@ -63,6 +67,7 @@ class PostgresInsiderTamperingTest {
 
     @BeforeEach
     void caughtUp() {
+        jdbc = SchemaOwner.jdbc(flyway);
         client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(60))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();

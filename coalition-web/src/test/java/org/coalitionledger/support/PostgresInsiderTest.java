@@ -20,6 +20,11 @@ import java.lang.annotation.Target;
 @EnabledIfSystemProperty(named = "coalition.postgres.tests", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"COALITION_DB_NAME=" + PostgresTestDatabase.NAME_PROPERTY + "_insider",
+                // As in PostgresLedgerApplicationTest: the application as its restricted role; tampering is done
+                // as the schema owner (SchemaOwner).
+                "COALITION_DB_OWNER_USER=postgres", "COALITION_DB_OWNER_PASSWORD=postgres",
+                "COALITION_DB_USER=" + PostgresTestDatabase.APPLICATION_ROLE,
+                "COALITION_DB_PASSWORD=" + PostgresTestDatabase.APPLICATION_ROLE,
                 "coalition.data-dir=./target/test-data/pg-insider-${random.uuid}",
                 "spring.flyway.clean-disabled=false",
                 "coalition.audit.max-log-delay=PT3S",

@@ -17,6 +17,9 @@ public class PostgresTestDatabase {
      */
     public static final String NAME = "coalition_test";
 
+    /** The application's restricted role in the tests (created by .ci/run; README, Database roles). */
+    public static final String APPLICATION_ROLE = "coalition_app";
+
     /** The database name the PostgreSQL tests use: {@link #NAME} unless the system property names another. */
     public static final String NAME_PROPERTY = "${coalition.postgres.test-db:" + NAME + "}";
 

@@ -220,7 +220,7 @@ abstract class CoalitionViewsContract extends ViewsTestSupport {
         List<Map<String, Object>> leavesBefore = auditLeaves();
         assertThat(leavesBefore).isNotEmpty();
 
-        ViewsRebuild rebuild = send(new RebuildViewsCommand());
+        ViewsRebuild rebuild = send(new RebuildViewsCommand(java.util.UUID.randomUUID().toString(), "contract test"));
 
         assertThat(rebuild.processors()).containsExactly(VIEWS_PROCESSOR);
         awaitCaughtUp(VIEWS_PROCESSOR);

@@ -1,8 +1,8 @@
 package org.coalitionledger.audit.bundle;
 
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.coalitionledger.api.KnownEventTypes;
 import org.coalitionledger.api.LedgerMetadata;
 import org.coalitionledger.audit.StoredEvent;
 import org.coalitionledger.api.view.LedgerEntry;
@@ -40,12 +40,18 @@ public final class StoredFormat {
     }
 
     /**
-     * The event's payload object, or an {@link UnknownSerializedType} when its class is not on the classpath (the
-     * fold ignores those, as the application's projections do).
+     * The event's payload object. Only the ledger's own event types are read ({@link KnownEventTypes}); the type
+     * name is checked as text first, so a row or bundle naming any other class never makes this load it.
      *
-     * @throws IllegalArgumentException if the payload bytes cannot be read as their stored type
+     * @throws IllegalArgumentException if the payload type is not a known event type (tampering), or the payload
+     *                                  bytes cannot be read as their stored type
      */
     public static Object payload(StoredEvent event) {
+        String refusal = KnownEventTypes.refusal("event " + event.eventId() + " (global index " + event.globalIndex()
+                + ")", event.payloadType(), event.payloadRevision());
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
+        }
         try {
             return SERIALIZER.deserialize(new SimpleSerializedObject<>(event.payload(), byte[].class,
                     event.payloadType(), event.payloadRevision()));

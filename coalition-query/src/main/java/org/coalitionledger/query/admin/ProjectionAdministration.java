@@ -2,7 +2,11 @@ package org.coalitionledger.query.admin;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.coalitionledger.api.admin.AdminStreams;
+import org.coalitionledger.api.admin.ViewsRebuildStartedEvent;
 import org.coalitionledger.api.view.RebuildViewsCommand;
 import org.coalitionledger.api.view.ViewsRebuild;
 import org.coalitionledger.query.config.ProcessingGroups;
@@ -21,7 +25,8 @@ import java.util.List;
  * replays the whole store while the views fill up again. Until it has caught up, the views are incomplete.
  * <p>
  * The web reaches this only through the command bus ({@link RebuildViewsCommand}), so the request is checked and
- * recorded like any other command: it must carry the actor metadata. With several nodes the reset fails while
+ * recorded like any other command: it must carry the actor metadata, and the rebuild becomes a ledger fact
+ * ({@link ViewsRebuildStartedEvent}) naming who asked and why. With several nodes the reset fails while
  * another node holds a segment of the processor: shut the processor down there first.
  */
 @Component
@@ -33,24 +38,34 @@ public class ProjectionAdministration {
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdministration.class);
 
     private final EventProcessingConfiguration processing;
+    private final EventBus eventBus;
     private final TransactionTemplate outsideAnyTransaction;
 
-    public ProjectionAdministration(EventProcessingConfiguration processing,
+    public ProjectionAdministration(EventProcessingConfiguration processing, EventBus eventBus,
                                     PlatformTransactionManager transactionManager) {
         this.processing = processing;
+        this.eventBus = eventBus;
         this.outsideAnyTransaction = new TransactionTemplate(transactionManager);
         // The reset must commit before the processor starts again, or its threads read the old tokens; the command
         // that asks for it runs in a transaction of its own, so suspend that one.
         this.outsideAnyTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
+    /**
+     * Rebuilds, then records the fact on the rebuild's own administrative stream. The event is published in the
+     * command's unit of work, so it carries the command's actor metadata and commits with it; the replay then
+     * meets it like any other event (no view folds it).
+     */
     @CommandHandler
     public ViewsRebuild handle(RebuildViewsCommand command) {
-        return rebuild();
+        ViewsRebuild rebuild = rebuild(command.rebuildId());
+        eventBus.publish(new GenericDomainEventMessage<>(null, AdminStreams.viewsRebuild(command.rebuildId()), 0,
+                new ViewsRebuildStartedEvent(command.rebuildId(), rebuild.processors(), command.reason())));
+        return rebuild;
     }
 
     /** Resets and restarts every view processor; returns once they run again (not once they have caught up). */
-    public synchronized ViewsRebuild rebuild() {
+    synchronized ViewsRebuild rebuild(String rebuildId) {
         return outsideAnyTransaction.execute(status -> {
             for (String name : VIEW_PROCESSORS) {
                 StreamingEventProcessor processor = processor(name);
@@ -63,7 +78,7 @@ public class ProjectionAdministration {
                     processor.start();
                 }
             }
-            return new ViewsRebuild(VIEW_PROCESSORS);
+            return new ViewsRebuild(rebuildId, VIEW_PROCESSORS);
         });
     }
 

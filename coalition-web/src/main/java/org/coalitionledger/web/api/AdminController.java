@@ -3,6 +3,7 @@ package org.coalitionledger.web.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.coalitionledger.api.view.RebuildViewsCommand;
@@ -12,13 +13,17 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.util.UUID;
+
 /**
  * Operators' actions. A projection rebuild empties the views and replays the event store; it is a command (so the
- * actor is checked and logged like any other), answered 202 because the views fill up again afterwards.
+ * actor is checked like any other) that records a ledger fact naming who asked and why, answered 202 because the
+ * views fill up again afterwards. Auditors page through such acts at {@code GET /api/v1/admin/events}.
  */
 @RestController
 @Tag(name = "Administration", description = "Operator actions (role ADMIN)")
@@ -34,14 +39,16 @@ class AdminController {
 
     @PostMapping(path = "/api/v1/admin/projections/rebuild", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "rebuildProjections",
-            summary = "Empty every view projection and rebuild it from the event store (views are incomplete "
-                    + "until the replay catches up)")
-    Mono<ResponseEntity<ViewsRebuild>> rebuild(@Parameter(hidden = true) Authentication auth,
+            summary = "Empty every view projection and rebuild it from the event store, for a reason; recorded as "
+                    + "a ViewsRebuildStartedEvent (views are incomplete until the replay catches up)")
+    Mono<ResponseEntity<ViewsRebuild>> rebuild(@Valid @RequestBody WriteRequests.Rebuild body,
+                                               @Parameter(hidden = true) Authentication auth,
                                                @Parameter(hidden = true) ServerWebExchange exchange) {
         return Mono.defer(() -> {
             Caller caller = Caller.of(auth, exchange);
+            RebuildViewsCommand command = new RebuildViewsCommand(UUID.randomUUID().toString(), body.reason());
             return Mono.fromFuture(() -> commandGateway.<ViewsRebuild>send(GenericCommandMessage
-                            .asCommandMessage(new RebuildViewsCommand()).andMetaData(caller.metaData(caller.requestId()))))
+                            .asCommandMessage(command).andMetaData(caller.metaData(caller.requestId()))))
                     .timeout(reads.timeout())
                     .map(result -> ResponseEntity.status(HttpStatus.ACCEPTED).body(result));
         });

@@ -13,10 +13,10 @@ import org.springframework.web.server.ServerWebExchange;
 import java.util.regex.Pattern;
 
 /**
- * Who is writing and through which request: the metadata every recorded event carries (actor, role, request id,
- * and the client's Idempotency-Key when given).
+ * Who is writing and through which request: the metadata every recorded event carries (actor, role, the server's
+ * request id, and the client's own request reference and Idempotency-Key when given).
  */
-public record Caller(String actor, String role, String requestId, String idempotencyKey) {
+public record Caller(String actor, String role, String requestId, String clientRequestId, String idempotencyKey) {
 
     static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
@@ -31,13 +31,17 @@ public record Caller(String actor, String role, String requestId, String idempot
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.MALFORMED_REQUEST,
                     "Idempotency-Key must be 1 to 255 visible ASCII characters");
         }
-        return new Caller(authentication.getName(), role, RequestIds.of(exchange), key);
+        return new Caller(authentication.getName(), role, RequestIds.of(exchange), RequestIds.clientReference(exchange),
+                key);
     }
 
     public MetaData metaData(String requestId) {
         MetaData metaData = MetaData.with(LedgerMetadata.ACTOR, actor)
                 .and(LedgerMetadata.ACTOR_ROLE, role)
                 .and(LedgerMetadata.REQUEST_ID, requestId);
+        if (clientRequestId != null) {
+            metaData = metaData.and(LedgerMetadata.CLIENT_REQUEST_ID, clientRequestId);
+        }
         return idempotencyKey == null ? metaData : metaData.and(LedgerMetadata.IDEMPOTENCY_KEY, idempotencyKey);
     }
 }

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.coalitionledger.api.LedgerMetadata;
+import org.coalitionledger.api.admin.AdminStreams;
 import org.coalitionledger.api.error.CoalitionErrorCode;
 import org.coalitionledger.api.error.InvalidCommandException;
 import org.coalitionledger.api.CoalitionIds;
@@ -35,12 +36,14 @@ import reactor.core.scheduler.Schedulers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * The auditor's reads: every event with its metadata (actor, role, record time, request id), paged as JSON or
  * streamed as NDJSON ({@code Accept: application/x-ndjson}). A coalition's history is its own stream and every
- * record stream whose events name it, in store order (global index); a record's history is its stream.
+ * record stream whose events name it, in store order (global index); a record's history is its stream; the
+ * administrative acts are every stream whose id starts with {@code admin:}.
  * Reads Axon's event store (infrastructure), never the command or query side.
  */
 @RestController
@@ -120,14 +123,38 @@ class EventHistoryController {
         });
     }
 
+    @GetMapping(path = "/api/v1/admin/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
+    @Operation(operationId = "getAdministrativeEvents", summary = "Every administrative act (projection rebuilds, "
+            + "...) with who asked for it and why, in store order")
+    @ApiResponse(responseCode = "200", description = "a page (JSON) or the whole history after 'after' (NDJSON)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = EventPage.class)),
+                    @Content(mediaType = NDJSON, schema = @Schema(implementation = EventView.class))})
+    Mono<ResponseEntity<Object>> administrativeEvents(
+            @Parameter(description = "global index of the last event already seen (the previous page's next)")
+            @RequestParam(required = false) Long after,
+            @Parameter(description = "page size, 1 to 1000 (JSON only)")
+            @RequestParam(defaultValue = "100") int limit,
+            @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
+        return Mono.defer(() -> {
+            checkPaging(after, limit);
+            Flux<EventView> all = Flux.defer(() -> Flux.fromStream(storeOrder(after,
+                            event -> event instanceof DomainEventMessage<?> domain
+                                    && AdminStreams.isAdministrative(domain.getAggregateIdentifier()))))
+                    .subscribeOn(Schedulers.boundedElastic());
+            return respond(all, accept, limit, EventView::globalIndex);
+        });
+    }
+
     private static void checkPaging(Long after, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
                     "limit must be between 1 and " + MAX_LIMIT);
         }
-        if (after != null && after < 0) {
+        // The next position is after + 1, so the largest long would wrap around to the start of the stream.
+        if (after != null && (after < 0 || after == Long.MAX_VALUE)) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
-                    "after must not be negative");
+                    "after must be between 0 and " + (Long.MAX_VALUE - 1));
         }
     }
 
@@ -147,9 +174,14 @@ class EventHistoryController {
 
     /** The coalition's own stream plus the record streams whose events name it, in global-index order. */
     private Stream<EventView> coalitionStream(String coalitionId, Long after) {
+        return storeOrder(after, event -> belongsTo(event, coalitionId));
+    }
+
+    /** The events after {@code after} that {@code wanted} accepts, in global-index order. */
+    private Stream<EventView> storeOrder(Long after, Predicate<EventMessage<?>> wanted) {
         GapAwareTrackingToken from = after == null ? null : GapAwareTrackingToken.newInstance(after, List.of());
         Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false);
-        return events.filter(event -> belongsTo(event, coalitionId)).map(event -> view(
+        return events.filter(wanted).map(event -> view(
                 event.trackingToken().position().isPresent() ? event.trackingToken().position().getAsLong() : null,
                 event));
     }
@@ -178,6 +210,7 @@ class EventHistoryController {
         return new EventView(globalIndex, event.getIdentifier(), aggregateId, sequence,
                 event.getPayloadType().getName(), event.getTimestamp(), text(metadata, LedgerMetadata.ACTOR),
                 text(metadata, LedgerMetadata.ACTOR_ROLE), text(metadata, LedgerMetadata.REQUEST_ID),
+                text(metadata, LedgerMetadata.CLIENT_REQUEST_ID),
                 text(metadata, LedgerMetadata.IDEMPOTENCY_KEY), metadata, event.getPayload());
     }
 

@@ -20,7 +20,10 @@ public record EventView(
         Instant recordedAt,
         String actor,
         String actorRole,
+        @Schema(description = "the request id the server gave the request that recorded the event")
         String requestId,
+        @Schema(description = "the client's own reference for that request (its X-Request-Id), if it gave one")
+        String clientRequestId,
         String idempotencyKey,
         Map<String, Object> metadata,
         @Schema(description = "the business fact")

@@ -75,4 +75,8 @@ public final class WriteRequests {
     @Schema(description = "Withdraw a record for good, with the reason.")
     public record Retraction(@NotBlank String reason) {
     }
+
+    @Schema(description = "Rebuild every view projection from the event store, with the reason (recorded).")
+    public record Rebuild(@NotBlank String reason) {
+    }
 }

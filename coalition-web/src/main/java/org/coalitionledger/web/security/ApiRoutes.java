@@ -66,10 +66,11 @@ public final class ApiRoutes {
             // Signing on demand and rotating the key change the log's state: administrators only.
             new Rule(HttpMethod.POST, "/api/v1/audit/checkpoints", Access.ADMIN),
             new Rule(HttpMethod.POST, "/api/v1/audit/key-rotations", Access.ADMIN),
-            // Auditor: raw history with metadata, and the rest of the verifiable log (reads only).
+            // Auditor: raw history with metadata, administrative acts, and the rest of the verifiable log (reads only).
             new Rule(HttpMethod.GET, C + "/{id}/events", Access.AUDITOR),
             new Rule(HttpMethod.GET, "/api/v1/records/{recordId}/events", Access.AUDITOR),
             new Rule(HttpMethod.GET, "/api/v1/audit/**", Access.AUDITOR),
+            new Rule(HttpMethod.GET, "/api/v1/admin/events", Access.AUDITOR),
             // Views: partners, auditors (who also ask "as recorded at"), administrators.
             new Rule(HttpMethod.GET, C, Access.READER),
             new Rule(HttpMethod.GET, C + "/{id}", Access.READER),

@@ -169,7 +169,7 @@ class CoalitionApiTest {
         admin().post().uri(C + id + "/records/" + arrest + "/retraction").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Request-Id", "retraction-request-0001")
                 .bodyValue("{\"reason\": \"double counted\"}").exchange()
-                .expectStatus().isCreated().expectHeader().valueEquals("X-Request-Id", "retraction-request-0001");
+                .expectStatus().isCreated().expectHeader().exists("X-Request-Id");
         problem(post(C + id + "/records/" + arrest + "/corrections", "{\"count\": 3, \"reason\": \"r\"}"),
                 409, "RECORD_RETRACTED");
 
@@ -180,7 +180,9 @@ class CoalitionApiTest {
                 .jsonPath("$.events[1].type").isEqualTo("org.coalitionledger.api.reporting.RecordRetractedEvent")
                 .jsonPath("$.events[1].actor").isEqualTo("admin")
                 .jsonPath("$.events[1].actorRole").isEqualTo("ADMIN")
-                .jsonPath("$.events[1].requestId").isEqualTo("retraction-request-0001")
+                .jsonPath("$.events[1].requestId").value(requestId -> assertThat((String) requestId)
+                        .isNotEqualTo("retraction-request-0001"))
+                .jsonPath("$.events[1].clientRequestId").isEqualTo("retraction-request-0001")
                 .jsonPath("$.events[1].recordedAt").exists()
                 .jsonPath("$.next").doesNotExist();
     }

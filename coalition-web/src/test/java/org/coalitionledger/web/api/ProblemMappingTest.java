@@ -115,8 +115,9 @@ class ProblemMappingTest {
     @Test
     void rebuildProjections_accepted_202_asAnAdministratorsCommand() {
         when(commandGateway.send(any())).thenReturn(CompletableFuture.completedFuture(
-                new ViewsRebuild(List.of("coalition-views"))));
+                new ViewsRebuild("rebuild-1", List.of("coalition-views"))));
         client.post().uri("/api/v1/admin/projections/rebuild").header("Authorization", "Bearer " + TestTokens.ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\": \"replay check\"}")
                 .exchange()
                 .expectStatus().isAccepted()
                 .expectBody().jsonPath("$.processors[0]").isEqualTo("coalition-views");

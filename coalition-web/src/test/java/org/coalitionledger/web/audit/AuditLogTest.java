@@ -265,8 +265,9 @@ class AuditLogTest {
         get(client, "/api/v1/coalitions/cewto/year-over-year?asOfCheckpoint=" + size).exchange()
                 .expectHeader().valueEquals("Ledger-Checkpoint", String.valueOf(size));
 
-        client.post().uri("/api/v1/admin/projections/rebuild").headers(admin()).exchange()
-                .expectStatus().isAccepted();
+        client.post().uri("/api/v1/admin/projections/rebuild").headers(admin())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\": \"views as of a checkpoint\"}")
+                .exchange().expectStatus().isAccepted();
         List<String> afterRebuild = new ArrayList<>();
         for (BundleView view : views.stream().filter(v -> v.coalitionId().equals("cewto")).toList()) {
             afterRebuild.add(json(get(client, viewUri(view, size)), 200).toString());

@@ -4,6 +4,8 @@ import org.coalitionledger.log.*;
 import org.coalitionledger.audit.LogDiscrepancy;
 import org.coalitionledger.audit.LogLeaf;
 import org.coalitionledger.support.PostgresLedgerApplicationTest;
+import org.coalitionledger.support.SchemaOwner;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.coalitionledger.web.audit.AuditTestSupport.awaitLogCaughtUp;
 
 /**
- * Tampering with the event store directly in PostgreSQL, as someone with database access could, is found by
- * verification and named by leaf and event. The context is shared with other test classes, so every test restores
- * the rows it touched, exactly, in a finally block.
+ * Tampering with the event store directly in PostgreSQL, as the schema owner could (the application's own role may
+ * not: see PostgresAppendOnlyStorageTest), is found by verification and named by leaf and event. The context is
+ * shared with other test classes, so every test restores the rows it touched, exactly, in a finally block.
  */
 @PostgresLedgerApplicationTest
 class PostgresAuditVerificationTest {
@@ -32,6 +34,8 @@ class PostgresAuditVerificationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Flyway flyway;
     @Autowired
     AuditLogStore store;
     @Autowired
@@ -57,7 +61,7 @@ class PostgresAuditVerificationTest {
                 byte[].class, leaf.globalIndex());
         String json = new String(original, StandardCharsets.UTF_8);
         try {
-            jdbc.update("update domain_event_entry set payload = ? where global_index = ?",
+            owner().update("update domain_event_entry set payload = ? where global_index = ?",
                     (json.substring(0, json.length() - 1) + ",\"tampered\":true}").getBytes(StandardCharsets.UTF_8),
                     leaf.globalIndex());
 
@@ -72,7 +76,7 @@ class PostgresAuditVerificationTest {
                         + leaf.globalIndex() + "): the stored event was altered");
             });
         } finally {
-            jdbc.update("update domain_event_entry set payload = ? where global_index = ?", original,
+            owner().update("update domain_event_entry set payload = ? where global_index = ?", original,
                     leaf.globalIndex());
         }
         assertThat(verification.verify().clean()).isTrue();
@@ -84,7 +88,7 @@ class PostgresAuditVerificationTest {
         LogLeaf leaf = store.leaves(7, 8).get(0);
         Map<String, Object> row = row(leaf.globalIndex());
         try {
-            jdbc.update("delete from domain_event_entry where global_index = ?", leaf.globalIndex());
+            owner().update("delete from domain_event_entry where global_index = ?", leaf.globalIndex());
 
             AuditVerificationService.Report report = verification.verify();
 
@@ -108,7 +112,7 @@ class PostgresAuditVerificationTest {
         Map<String, Object> rowA = row(a.globalIndex());
         Map<String, Object> rowB = row(b.globalIndex());
         try {
-            jdbc.update("delete from domain_event_entry where global_index in (?, ?)", a.globalIndex(),
+            owner().update("delete from domain_event_entry where global_index in (?, ?)", a.globalIndex(),
                     b.globalIndex());
             insert(withGlobalIndex(rowA, b.globalIndex()));
             insert(withGlobalIndex(rowB, a.globalIndex()));
@@ -125,12 +129,16 @@ class PostgresAuditVerificationTest {
                     + " now holds event " + b.eventId() + ", and the event is now at global index " + b.globalIndex()
                     + " (content intact)");
         } finally {
-            jdbc.update("delete from domain_event_entry where global_index in (?, ?)", a.globalIndex(),
+            owner().update("delete from domain_event_entry where global_index in (?, ?)", a.globalIndex(),
                     b.globalIndex());
             insert(rowA);
             insert(rowB);
         }
         assertThat(verification.verify().clean()).isTrue();
+    }
+
+    private JdbcTemplate owner() {
+        return SchemaOwner.jdbc(flyway);
     }
 
     private Map<String, Object> row(long globalIndex) {
@@ -146,7 +154,7 @@ class PostgresAuditVerificationTest {
 
     private void insert(Map<String, Object> row) {
         List<String> columns = List.of(COLUMNS.split(", "));
-        jdbc.update("insert into domain_event_entry (" + COLUMNS + ") values ("
+        owner().update("insert into domain_event_entry (" + COLUMNS + ") values ("
                         + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
                 columns.stream().map(row::get).toArray());
     }

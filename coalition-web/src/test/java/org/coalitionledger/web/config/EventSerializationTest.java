@@ -5,6 +5,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.coalitionledger.api.KnownEventTypes;
+import org.coalitionledger.api.admin.ViewsRebuildStartedEvent;
 import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
 import org.coalitionledger.api.coalition.GoalMetric;
 import org.coalitionledger.api.coalition.GoalSetEvent;
@@ -60,7 +62,9 @@ class EventSerializationTest {
                 new ConfiscationRecordCorrectedEvent("cewto", "conf-1", new BigDecimal("18000001.10"),
                         new BigDecimal("6.72020000"), d, "other source", "restated"),
                 new RecordRetractedEvent("cewto", "batch-1", "duplicate"),
-                new SigningKeyRotatedEvent("coalition-ledger/audit-log", 1, "new+key", "old+key", 42, "yearly"));
+                new SigningKeyRotatedEvent("coalition-ledger/audit-log", 1, "new+key", "old+key", 42, "yearly"),
+                new ViewsRebuildStartedEvent("3f2c8a6e-0d1b-4c5e-9a7f-2b6d8e1c4a90", List.of("coalition-views"),
+                        "replay after a projection fix"));
     }
 
     @ParameterizedTest
@@ -94,5 +98,9 @@ class EventSerializationTest {
                 .containsAll(eventClasses);
         assertThat(eventClasses).allSatisfy(c -> assertThat(c.getAnnotation(Revision.class))
                 .as("@Revision on %s", c.getName()).isNotNull());
+        // The allow-list the server and the offline verifier read stored events by: exactly these classes.
+        assertThat(KnownEventTypes.CLASSES).containsExactlyInAnyOrderElementsOf(eventClasses);
+        assertThat(eventClasses).allSatisfy(c -> assertThat(
+                KnownEventTypes.isKnown(c.getName(), c.getAnnotation(Revision.class).value())).isTrue());
     }
 }

@@ -1,0 +1,23 @@
+package org.coalitionledger.api.admin;
+
+/**
+ * Administrative acts (rebuilds, API keys, ...) are facts like any other, each stored on a stream of its own whose
+ * aggregate identifier starts with {@link #PREFIX}, so auditors can page through them apart from the coalitions'.
+ * {@code :} is not allowed in client ids, so no coalition or record stream can look like one.
+ */
+public final class AdminStreams {
+
+    public static final String PREFIX = "admin:";
+
+    private AdminStreams() {
+    }
+
+    /** The stream of one views rebuild. */
+    public static String viewsRebuild(String rebuildId) {
+        return PREFIX + "views-rebuild:" + rebuildId;
+    }
+
+    public static boolean isAdministrative(String aggregateId) {
+        return aggregateId != null && aggregateId.startsWith(PREFIX);
+    }
+}
