@@ -332,13 +332,10 @@ class AuditLogTest {
         }
     }
 
-    private void record(String batchId) {
-        client.post().uri("/api/v1/coalitions/cewto/takedown-batches").headers(admin())
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("""
-                        {"batchId": "%s", "reporter": {"type": "NGO", "memberId": null, "name": "WWF"},
-                         "periodStart": "2024-01-01", "periodEnd": "2024-01-31", "listingsRemoved": 1,
-                         "adsBlocked": 0, "accountsRemoved": 0, "categories": ["ivory"], "scope": "s",
-                         "source": "s"}""".formatted(batchId)).exchange().expectStatus().isCreated();
+    /** Records something (in a coalition of its own: other tests compare the first-year coalition's views). */
+    private void record(String coalitionId) {
+        client.post().uri("/api/v1/coalitions").headers(admin()).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ApiFixtures.foundCoalition(coalitionId)).exchange().expectStatus().isCreated();
         awaitLogCaughtUp(jdbc);
     }
 
