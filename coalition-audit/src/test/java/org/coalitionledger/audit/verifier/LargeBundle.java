@@ -31,7 +31,7 @@ import java.util.List;
 
 /**
  * Writes the whole-log bundle of a one-coalition ledger of N events in one streaming pass, as the server does (leaf
- * by leaf, views folded on the way): run in a JVM of bounded heap by {@link LargeBundleTest}. Arguments: the bundle
+ * by leaf, views folded on the way): run in a JVM of bounded heap by the verifier module's LargeBundleIT. Arguments: the bundle
  * file, the file to write the first verifier key to, and N. The events and checkpoint are made here, never read.
  */
 public final class LargeBundle {
