@@ -52,6 +52,16 @@ abstract class ViewsTestSupport {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    /**
+     * Waits until the verifiable log holds every stored event. Record time is the log's: an instant taken before
+     * the log has taken an event can lie before that event's record time even after the live views show it.
+     */
+    void logCaughtUp() {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
+                "select count(*) from domain_event_entry e where not exists "
+                        + "(select 1 from audit_leaf l where l.event_id = e.event_identifier)", Long.class) == 0);
+    }
+
     <R> R send(Object command) {
         return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Map.of(LedgerMetadata.ACTOR, ACTOR, LedgerMetadata.ACTOR_ROLE, "ADMIN")));
