@@ -36,7 +36,9 @@ class BundleUnderLoadTest {
 
     @Test
     void twentyBundlesTakenWhileEightClientsWrite_allVerifyOffline() throws Exception {
-        WebTestClient client = AuditTestSupport.client(port);
+        // Bundles grow with the writes; on a busy machine one can take longer than the usual response timeout.
+        WebTestClient client = AuditTestSupport.client(port).mutate()
+                .responseTimeout(java.time.Duration.ofMinutes(3)).build();
         String coalition = ApiFixtures.freshId("load");
         client.post().uri("/api/v1/coalitions").headers(admin()).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(ApiFixtures.foundCoalition(coalition)).exchange().expectStatus().isCreated();
@@ -51,7 +53,7 @@ class BundleUnderLoadTest {
         List<Future<?>> running = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
-            running.add(writers.submit(() -> {
+            running.add(writers.submit((java.util.concurrent.Callable<Void>) () -> {
                 for (int i = 0; writing.get(); i++) {
                     client.post().uri("/api/v1/coalitions/" + coalition + "/takedown-batches").headers(admin())
                             .contentType(MediaType.APPLICATION_JSON)
@@ -59,7 +61,9 @@ class BundleUnderLoadTest {
                                     i + 1))
                             .exchange().expectStatus().isCreated();
                     written.incrementAndGet();
+                    Thread.sleep(50); // a steady stream of writes, not a flood that only measures the machine
                 }
+                return null;
             }));
         }
         List<String> failures = new ArrayList<>();
