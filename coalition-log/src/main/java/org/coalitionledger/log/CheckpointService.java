@@ -1,7 +1,9 @@
 package org.coalitionledger.log;
 
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.coalitionledger.api.admin.AdminStreams;
 import org.coalitionledger.api.audit.SigningKeyRotatedEvent;
 import org.coalitionledger.audit.Checkpoint;
 import org.coalitionledger.audit.KeyChain;
@@ -37,12 +39,12 @@ public class CheckpointService {
     private final AuditLogTree tree;
     private final CheckpointKeyStore keys;
     private final AuditProperties properties;
-    private final EventGateway events;
+    private final EventBus events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     CheckpointService(AuditLogStore store, AuditLogTree tree, CheckpointKeyStore keys, AuditProperties properties,
-            EventGateway events, TransactionTemplate transactions) {
+            EventBus events, TransactionTemplate transactions) {
         this.store = store;
         this.tree = tree;
         this.keys = keys;
@@ -143,8 +145,12 @@ public class CheckpointService {
         String previous = keys.verifierKey().toText();
         return transactions.execute(status -> {
             KeyChain.Link link = keys.rotate(validFrom);
-            events.publish(GenericEventMessage.asEventMessage(new SigningKeyRotatedEvent(properties.origin(),
-                    keys.chain().size() - 1, link.verifierKey(), previous, validFrom, reason)).andMetaData(metadata));
+            int keyIndex = keys.chain().size() - 1;
+            // On an administrative stream of its own: auditors page it with the other administrative acts, and a
+            // second rotation to the same chain position meets the stream's unique sequence.
+            events.publish(new GenericDomainEventMessage<>(null, AdminStreams.signingKey(keyIndex), 0,
+                    new SigningKeyRotatedEvent(properties.origin(), keyIndex, link.verifierKey(), previous, validFrom,
+                            reason), MetaData.from(metadata)));
             return link;
         });
     }

@@ -1,6 +1,6 @@
 package org.coalitionledger.log;
 
-import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.eventhandling.EventBus;
 import org.coalitionledger.audit.LogDiscrepancy;
 import org.coalitionledger.audit.LogLeaf;
 import org.coalitionledger.audit.MerkleTree;
@@ -58,7 +58,7 @@ class PostgresInsiderTamperingTest {
     @Autowired
     AuditProperties properties;
     @Autowired
-    EventGateway events;
+    EventBus events;
     @Autowired
     TransactionTemplate transactions;
     @LocalServerPort

@@ -17,6 +17,11 @@ public final class AdminStreams {
         return PREFIX + "views-rebuild:" + rebuildId;
     }
 
+    /** The stream of the signing key of this position in the log's key chain (one rotation each). */
+    public static String signingKey(int keyIndex) {
+        return PREFIX + "signing-key:" + keyIndex;
+    }
+
     public static boolean isAdministrative(String aggregateId) {
         return aggregateId != null && aggregateId.startsWith(PREFIX);
     }

@@ -310,9 +310,13 @@ class AuditLogTest {
                 NoteVerifierKey.parse(firstKey), null, line -> { });
         assertThat(offline.problems()).isEmpty();
 
-        // The rotation is a ledger fact, with the person who asked.
+        // The rotation is a ledger fact, with the person who asked, among the administrative acts.
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type = ?", Long.class,
                 "org.coalitionledger.api.audit.SigningKeyRotatedEvent")).isGreaterThanOrEqualTo(2);
+        String acts = get(client, "/api/v1/admin/events?limit=1000").accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(acts).contains("admin:signing-key:1").contains("SigningKeyRotatedEvent")
+                .contains("yearly rotation");
     }
 
     private BundleVerification.Report verifyOffline(byte[] bundle, String earlier) {
