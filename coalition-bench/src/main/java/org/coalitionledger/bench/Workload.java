@@ -90,10 +90,10 @@ final class Workload {
         if (i % 2 == 0) {
             return new RecordTakedownBatchCommand(coalitionId, String.format("bench-tb-%07d", i),
                     new Reporter(ReporterType.NGO, null, "Benchmark NGO"), date, date.plusDays(6),
-                    100 + i % 900, 10 + i % 90, 1 + i % 9, List.of("ivory", "pangolin scales"),
+                    100L + i % 900, 10L + i % 90, 1L + i % 9, List.of("ivory", "pangolin scales"),
                     "benchmark members", "coalition-bench synthetic record " + i);
         }
-        return new RecordArrestCommand(coalitionId, String.format("bench-ar-%07d", i), date, 1 + i % 20, "CN",
+        return new RecordArrestCommand(coalitionId, String.format("bench-ar-%07d", i), date, 1L + i % 20, "CN",
                 "Benchmark agency", "benchmark members", "coalition-bench synthetic record " + i);
     }
 }

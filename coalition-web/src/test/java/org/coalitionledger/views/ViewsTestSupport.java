@@ -95,7 +95,7 @@ abstract class ViewsTestSupport {
 
     void recordListings(String coalitionId, String batchId, LocalDate start, LocalDate end, long listings) {
         send(new RecordTakedownBatchCommand(coalitionId, batchId, new Reporter(ReporterType.NGO, null, "Test NGO"),
-                start, end, listings, 0, 0, List.of("ivory"), "test scope", "test source"));
+                start, end, listings, 0L, 0L, List.of("ivory"), "test scope", "test source"));
     }
 
     void recordArrests(String coalitionId, String recordId, LocalDate date, long count) {

@@ -6,11 +6,16 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 
+import org.coalitionledger.api.validation.BusinessDates;
+
+import java.util.Map;
+
 import static org.coalitionledger.api.validation.Checks.*;
 
 /** Found a coalition with its convenors, founding members and founding goal. */
 public record FoundCoalitionCommand(@TargetAggregateIdentifier String coalitionId, String name, LocalDate foundedOn,
-                                    List<String> convenors, List<FoundingMember> foundingMembers, Goal goal) {
+                                    List<String> convenors, List<FoundingMember> foundingMembers, Goal goal)
+        implements BusinessDates {
     public FoundCoalitionCommand {
         id(coalitionId, "coalitionId");
         name = text(name, "name", MAX_NAME);
@@ -35,5 +40,15 @@ public record FoundCoalitionCommand(@TargetAggregateIdentifier String coalitionI
             throw invalid(org.coalitionledger.api.error.CoalitionErrorCode.INVALID_PERIOD,
                     "goal deadline " + goal.deadline() + " is before foundedOn " + foundedOn);
         }
+    }
+
+    @Override
+    public Map<String, LocalDate> factDates() {
+        return BusinessDates.named("foundedOn", foundedOn);
+    }
+
+    @Override
+    public Map<String, LocalDate> deadlines() {
+        return BusinessDates.named("goal.deadline", goal.deadline());
     }
 }

@@ -18,7 +18,7 @@ public record Goal(String goalId, String description, GoalMetric metric, Long ba
         if (baseline != null) {
             boundedCount(baseline, "baseline");
         }
-        required(targetReductionPercent, "targetReductionPercent");
+        writable(targetReductionPercent, "targetReductionPercent");
         targetReductionPercent = withoutTrailingZeros(targetReductionPercent); // 80, 80.0 and 80.00 are one goal
         if (targetReductionPercent.signum() <= 0 || targetReductionPercent.compareTo(BigDecimal.valueOf(100)) > 0
                 || targetReductionPercent.scale() > 2) {

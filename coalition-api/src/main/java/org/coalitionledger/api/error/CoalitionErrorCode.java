@@ -16,6 +16,9 @@ public enum CoalitionErrorCode {
     INVALID_CURRENCY,
     INVALID_COUNTRY,
     INVALID_REPORTER,
+    IMPLAUSIBLE_DATE,
+    DEADLINE_BEYOND_HORIZON,
+    NUMBER_OUT_OF_RANGE,
     // Rules that depend on what the ledger already holds.
     ACTOR_MISSING,
     COALITION_NOT_FOUND,
@@ -31,7 +34,9 @@ public enum CoalitionErrorCode {
     RECORD_RETRACTED,
     CORRECTION_CHANGES_NOTHING,
     CORRECTION_NOT_APPLICABLE,
-    CONCURRENT_MODIFICATION;
+    CONCURRENT_MODIFICATION,
+    REPORTS_OUTSIDE_MEMBERSHIP,
+    STALE_RECORD_VERSION;
 
     /** What kind of refusal a code is: the web maps INPUT to 400, NOT_FOUND to 404, CONFLICT to 409. */
     public enum Category { INPUT, NOT_FOUND, CONFLICT }
@@ -40,7 +45,8 @@ public enum CoalitionErrorCode {
     public Category category() {
         return switch (this) {
             case INVALID_ID, INVALID_TEXT, MISSING_FIELD, INVALID_PERIOD, INVALID_COUNT, ALL_FIGURES_ZERO,
-                 INVALID_AMOUNT, INVALID_CURRENCY, INVALID_COUNTRY, INVALID_REPORTER -> Category.INPUT;
+                 INVALID_AMOUNT, INVALID_CURRENCY, INVALID_COUNTRY, INVALID_REPORTER, IMPLAUSIBLE_DATE,
+                 DEADLINE_BEYOND_HORIZON, NUMBER_OUT_OF_RANGE -> Category.INPUT;
             case COALITION_NOT_FOUND, RECORD_NOT_FOUND -> Category.NOT_FOUND;
             default -> Category.CONFLICT;
         };

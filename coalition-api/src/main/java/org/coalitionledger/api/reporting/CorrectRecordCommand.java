@@ -8,6 +8,10 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import org.coalitionledger.api.validation.BusinessDates;
+
+import java.util.Map;
+
 import static org.coalitionledger.api.validation.Checks.*;
 
 /**
@@ -18,7 +22,7 @@ import static org.coalitionledger.api.validation.Checks.*;
 public record CorrectRecordCommand(String coalitionId, String recordId,
                                    Long listingsRemoved, Long adsBlocked, Long accountsRemoved, Long count,
                                    BigDecimal amount, BigDecimal usdRate, LocalDate rateDate, String rateSource,
-                                   String reason) {
+                                   String reason) implements BusinessDates {
     public CorrectRecordCommand {
         id(coalitionId, "coalitionId");
         id(recordId, "recordId");
@@ -32,6 +36,7 @@ public record CorrectRecordCommand(String coalitionId, String recordId,
         if (accountsRemoved != null) boundedCount(accountsRemoved, "accountsRemoved");
         if (count != null) boundedCount(count, "count");
         if (amount != null) {
+            writable(amount, "amount");
             if (amount.signum() <= 0 || digits(withoutTrailingZeros(amount)) > MAX_AMOUNT_PRECISION) {
                 throw invalid(CoalitionErrorCode.INVALID_AMOUNT, "amount must be greater than 0 with at most "
                         + MAX_AMOUNT_PRECISION + " digits");
@@ -47,5 +52,10 @@ public record CorrectRecordCommand(String coalitionId, String recordId,
     @TargetAggregateIdentifier
     public String recordAggregateId() {
         return RecordIds.aggregateId(recordId);
+    }
+
+    @Override
+    public Map<String, LocalDate> factDates() {
+        return BusinessDates.named("rateDate", rateDate);
     }
 }

@@ -5,11 +5,16 @@ import org.coalitionledger.api.error.CoalitionErrorCode;
 
 import java.time.LocalDate;
 
+import org.coalitionledger.api.validation.BusinessDates;
+
+import java.util.Map;
+
 import static org.coalitionledger.api.validation.Checks.*;
 
 /** Record {@code count} arrests made on {@code date} in a jurisdiction (ISO 3166-1 alpha-2) by an agency. */
 public record RecordArrestCommand(String coalitionId, String recordId, LocalDate date,
-                                  long count, String jurisdiction, String agency, String scope, String source) {
+                                  Long count, String jurisdiction, String agency, String scope, String source)
+        implements BusinessDates {
     public RecordArrestCommand {
         id(coalitionId, "coalitionId");
         id(recordId, "recordId");
@@ -28,5 +33,10 @@ public record RecordArrestCommand(String coalitionId, String recordId, LocalDate
     @TargetAggregateIdentifier
     public String recordAggregateId() {
         return RecordIds.aggregateId(recordId);
+    }
+
+    @Override
+    public Map<String, LocalDate> factDates() {
+        return BusinessDates.named("date", date);
     }
 }

@@ -5,6 +5,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.coalitionledger.api.validation.BusinessDates;
+
+import java.util.Map;
+
 import static org.coalitionledger.api.validation.Checks.*;
 
 /**
@@ -13,7 +17,8 @@ import static org.coalitionledger.api.validation.Checks.*;
  */
 public record RecordConfiscationCommand(String coalitionId, String recordId, LocalDate date,
                                         BigDecimal amount, String currency, BigDecimal usdRate, LocalDate rateDate,
-                                        String rateSource, String jurisdiction, String scope, String source) {
+                                        String rateSource, String jurisdiction, String scope, String source)
+        implements BusinessDates {
     public RecordConfiscationCommand {
         id(coalitionId, "coalitionId");
         id(recordId, "recordId");
@@ -31,5 +36,10 @@ public record RecordConfiscationCommand(String coalitionId, String recordId, Loc
     @TargetAggregateIdentifier
     public String recordAggregateId() {
         return RecordIds.aggregateId(recordId);
+    }
+
+    @Override
+    public Map<String, LocalDate> factDates() {
+        return BusinessDates.named("date", date, "rateDate", rateDate);
     }
 }

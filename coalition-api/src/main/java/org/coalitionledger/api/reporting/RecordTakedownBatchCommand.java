@@ -6,13 +6,17 @@ import org.coalitionledger.api.error.CoalitionErrorCode;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.coalitionledger.api.validation.BusinessDates;
+
+import java.util.Map;
+
 import static org.coalitionledger.api.validation.Checks.*;
 
 /** Record a batch of takedowns over a period. The batch id is the record id. */
 public record RecordTakedownBatchCommand(String coalitionId, String batchId, Reporter reporter,
-                                         LocalDate periodStart, LocalDate periodEnd, long listingsRemoved,
-                                         long adsBlocked, long accountsRemoved, List<String> categories, String scope,
-                                         String source) {
+                                         LocalDate periodStart, LocalDate periodEnd, Long listingsRemoved,
+                                         Long adsBlocked, Long accountsRemoved, List<String> categories, String scope,
+                                         String source) implements BusinessDates {
     public RecordTakedownBatchCommand {
         id(coalitionId, "coalitionId");
         id(batchId, "batchId");
@@ -34,5 +38,10 @@ public record RecordTakedownBatchCommand(String coalitionId, String batchId, Rep
     @TargetAggregateIdentifier
     public String recordAggregateId() {
         return RecordIds.aggregateId(batchId);
+    }
+
+    @Override
+    public Map<String, LocalDate> factDates() {
+        return BusinessDates.named("periodStart", periodStart, "periodEnd", periodEnd);
     }
 }

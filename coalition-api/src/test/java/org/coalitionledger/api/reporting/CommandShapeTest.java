@@ -109,7 +109,7 @@ class CommandShapeTest {
         RecordTakedownBatchCommand c = takedown(1000, 0, 0);
         assertThat(c.recordAggregateId()).isEqualTo("record:b-1");
         assertThat(takedown("b-2", START, START, 0, 0, 1).periodEnd()).isEqualTo(START);
-        assertThat(new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1, 0, 0, null, "s", "u")
+        assertThat(new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1L, 0L, 0L, null, "s", "u")
                 .categories()).isEmpty();
     }
 
@@ -133,29 +133,29 @@ class CommandShapeTest {
 
     @Test
     void takedown_rejected_forMissingFields() {
-        assertRejected(() -> new RecordTakedownBatchCommand(null, "b-1", BAIDU, START, END, 1, 1, 1, null, "s", "u"),
+        assertRejected(() -> new RecordTakedownBatchCommand(null, "b-1", BAIDU, START, END, 1L, 1L, 1L, null, "s", "u"),
                 MISSING_FIELD);
-        assertRejected(() -> new RecordTakedownBatchCommand("cewto", null, BAIDU, START, END, 1, 1, 1, null, "s",
+        assertRejected(() -> new RecordTakedownBatchCommand("cewto", null, BAIDU, START, END, 1L, 1L, 1L, null, "s",
                 "u"), MISSING_FIELD);
-        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", null, START, END, 1, 1, 1, null, "s",
+        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", null, START, END, 1L, 1L, 1L, null, "s",
                 "u"), MISSING_FIELD).hasMessage("reporter is required");
         assertRejected(() -> takedown("b-1", null, END, 1, 1, 1), MISSING_FIELD).hasMessage("periodStart is required");
         assertRejected(() -> takedown("b-1", START, null, 1, 1, 1), MISSING_FIELD).hasMessage("periodEnd is required");
-        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1, 1, 1, null, null,
+        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1L, 1L, 1L, null, null,
                 "u"), MISSING_FIELD).hasMessage("scope is required");
-        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1, 1, 1, null, "s",
+        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1L, 1L, 1L, null, "s",
                 null), MISSING_FIELD).hasMessage("source is required");
     }
 
     @Test
     void takedown_rejected_forBlankOrTooLongTexts() {
-        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1, 1, 1, null, " ",
+        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1L, 1L, 1L, null, " ",
                 "u"), INVALID_TEXT);
-        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1, 1, 1, null,
+        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1L, 1L, 1L, null,
                 "s".repeat(201), "u"), INVALID_TEXT);
-        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1, 1, 1, null, "s",
+        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1L, 1L, 1L, null, "s",
                 "u".repeat(1001)), INVALID_TEXT);
-        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1, 1, 1,
+        assertRejected(() -> new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1L, 1L, 1L,
                 List.of("ivory", ""), "s", "u"), INVALID_TEXT);
     }
 
@@ -200,12 +200,12 @@ class CommandShapeTest {
     @Test
     void arrest_rejected_forBadFields() {
         assertRejected(() -> arrest(5, null), MISSING_FIELD);
-        assertRejected(() -> new RecordArrestCommand("cewto", "A-1", START, 5, "CN", "p", "s", "u"), INVALID_ID);
-        assertRejected(() -> new RecordArrestCommand("cewto", "a-1", null, 5, "CN", "p", "s", "u"), MISSING_FIELD)
+        assertRejected(() -> new RecordArrestCommand("cewto", "A-1", START, 5L, "CN", "p", "s", "u"), INVALID_ID);
+        assertRejected(() -> new RecordArrestCommand("cewto", "a-1", null, 5L, "CN", "p", "s", "u"), MISSING_FIELD)
                 .hasMessage("date is required");
-        assertRejected(() -> new RecordArrestCommand("cewto", "a-1", START, 5, "CN", " ", "s", "u"), INVALID_TEXT);
-        assertRejected(() -> new RecordArrestCommand("cewto", "a-1", START, 5, "CN", "p", null, "u"), MISSING_FIELD);
-        assertRejected(() -> new RecordArrestCommand("cewto", "a-1", START, 5, "CN", "p", "s", ""), INVALID_TEXT);
+        assertRejected(() -> new RecordArrestCommand("cewto", "a-1", START, 5L, "CN", " ", "s", "u"), INVALID_TEXT);
+        assertRejected(() -> new RecordArrestCommand("cewto", "a-1", START, 5L, "CN", "p", null, "u"), MISSING_FIELD);
+        assertRejected(() -> new RecordArrestCommand("cewto", "a-1", START, 5L, "CN", "p", "s", ""), INVALID_TEXT);
     }
 
     // ---- RecordConfiscationCommand -------------------------------------------------------------------------

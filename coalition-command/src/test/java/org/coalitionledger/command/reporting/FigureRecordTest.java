@@ -111,7 +111,7 @@ class FigureRecordTest {
     }
 
     static RecordTakedownBatchCommand takedown(String coalitionId, Reporter reporter, String start, String end) {
-        return new RecordTakedownBatchCommand(coalitionId, "b-1", reporter, date(start), date(end), 1000, 200, 30,
+        return new RecordTakedownBatchCommand(coalitionId, "b-1", reporter, date(start), date(end), 1000L, 200L, 30L,
                 CATEGORIES, SCOPE, SOURCE);
     }
 

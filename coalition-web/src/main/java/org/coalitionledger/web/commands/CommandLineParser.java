@@ -4,14 +4,19 @@ import org.coalitionledger.api.error.InvalidCommandException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 
 /** Reads one NDJSON command line into a command record, with an error that says what was wrong. */
 public final class CommandLineParser {
 
     private final ObjectMapper mapper;
 
+    /**
+     * @param mapper the web's mapper, so a line is read exactly as the JSON endpoints read a body; its tree keeps
+     *               decimals exact (1e30000000 must reach the command's own check, not become an infinite double)
+     */
     public CommandLineParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.mapper = mapper.rebuild().enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     }
 
     /**

@@ -1,0 +1,202 @@
+package org.coalitionledger.web.api;
+
+import org.coalitionledger.support.EventStoreRows;
+import org.coalitionledger.support.LedgerApplicationTest;
+import org.coalitionledger.web.security.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Plausible input, refused fast: implausible dates, numbers no figure can have, texts that hide what they say,
+ * JSON values of the wrong type, and import lines, which pass exactly the checks of the JSON endpoints. Every
+ * refusal is a 400 problem with its code, and the event store holds exactly as many events as before.
+ */
+@LedgerApplicationTest
+class InputRulesTest {
+
+    static final String C = "/api/v1/coalitions/";
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    WebTestClient admin() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader("Authorization", "Bearer " + TestTokens.ADMIN).build();
+    }
+
+    String founded() {
+        String id = ApiFixtures.freshId("input");
+        admin().post().uri("/api/v1/coalitions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ApiFixtures.foundCoalition(id)).exchange().expectStatus().isCreated();
+        return id;
+    }
+
+    /** Posts, asserts the problem's status and code, and that no event was recorded. */
+    void refused(String path, String json, int status, String code) {
+        long before = EventStoreRows.count(jdbc);
+        admin().post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo(code).jsonPath("$.status").isEqualTo(status);
+        assertThat(EventStoreRows.count(jdbc)).as("events after a refused request").isEqualTo(before);
+    }
+
+    static String today(int plusDays) {
+        // The server's "today" is at least the test's (the clock only moves on); a day's tolerance is allowed.
+        return LocalDate.now(ZoneOffset.UTC).plusDays(plusDays).toString();
+    }
+
+    // --- dates ----------------------------------------------------------------------------------------------
+
+    @Test
+    void departure_rejected_whenDatedInTheFarFuture() {
+        String id = founded();
+        refused(C + id + "/members/acme/departure", "{\"leftOn\": \"9999-12-31\", \"reason\": \"r\"}", 400,
+                "IMPLAUSIBLE_DATE");
+        refused(C + id + "/members/acme/departure", "{\"leftOn\": \"+999999999-12-31\", \"reason\": \"r\"}", 400,
+                "IMPLAUSIBLE_DATE");
+        refused(C + id + "/members/acme/departure", "{\"leftOn\": \"" + today(3) + "\", \"reason\": \"r\"}", 400,
+                "IMPLAUSIBLE_DATE");
+    }
+
+    @Test
+    void facts_rejected_whenDatedAfterTomorrow_orBefore1900_andAcceptedToday() {
+        String id = founded();
+        refused(C + id + "/arrests", ApiFixtures.arrest("a-future", today(3), 2), 400, "IMPLAUSIBLE_DATE");
+        refused(C + id + "/takedown-batches", ApiFixtures.takedownBatch("b-future", "2020-02-01", today(5), 2), 400,
+                "IMPLAUSIBLE_DATE");
+        refused(C + id + "/confiscations", ApiFixtures.confiscation("c-future", today(3)), 400, "IMPLAUSIBLE_DATE");
+        refused("/api/v1/coalitions", ApiFixtures.foundCoalition(ApiFixtures.freshId("old"))
+                .replace("2020-01-15", "1899-12-31"), 400, "IMPLAUSIBLE_DATE");
+        admin().post().uri(C + id + "/arrests").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ApiFixtures.arrest("a-today", today(0), 2)).exchange().expectStatus().isCreated();
+    }
+
+    @Test
+    void goal_rejected_whenTheDeadlineIsBeyondTheHorizon() {
+        String id = founded();
+        String goal = """
+                {"goal": {"goalId": "g-far", "description": "d", "metric": "ARRESTS", "baseline": null,
+                 "targetReductionPercent": 50, "deadline": "%s"}, "setOn": "2020-02-01"}""";
+        refused(C + id + "/goals", goal.formatted(LocalDate.now(ZoneOffset.UTC).plusYears(31)), 400,
+                "DEADLINE_BEYOND_HORIZON");
+        refused(C + id + "/goals", goal.formatted("+999999999-12-31"), 400, "DEADLINE_BEYOND_HORIZON");
+        refused("/api/v1/coalitions", ApiFixtures.foundCoalition(ApiFixtures.freshId("far"))
+                .replace("2022-12-31", "9999-12-31"), 400, "DEADLINE_BEYOND_HORIZON");
+    }
+
+    // --- numbers --------------------------------------------------------------------------------------------
+
+    @Test
+    void numbers_rejected_beforeAnyArithmetic_whenTheExponentIsHuge() {
+        String id = founded();
+        refused(C + id + "/confiscations", ApiFixtures.confiscation("c-huge", "2020-04-01")
+                .replace("\"672.02\"", "1e30000000"), 400, "NUMBER_OUT_OF_RANGE");
+        refused(C + id + "/confiscations", ApiFixtures.confiscation("c-tiny", "2020-04-01")
+                .replace("\"6.7202\"", "1e-30000000"), 400, "NUMBER_OUT_OF_RANGE");
+        refused(C + id + "/goals", """
+                {"goal": {"goalId": "g-huge", "description": "d", "metric": "ARRESTS", "baseline": null,
+                 "targetReductionPercent": 1e10000000, "deadline": "2021-01-01"}, "setOn": "2020-02-01"}""",
+                400, "NUMBER_OUT_OF_RANGE");
+        admin().post().uri(C + id + "/confiscations").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ApiFixtures.confiscation("c-ok", "2020-04-01")).exchange().expectStatus().isCreated();
+        refused(C + id + "/records/c-ok/corrections", "{\"amount\": 1e30000000, \"reason\": \"r\"}", 400,
+                "NUMBER_OUT_OF_RANGE");
+    }
+
+    // --- texts ----------------------------------------------------------------------------------------------
+
+    @Test
+    void texts_rejected_withControlCharacters_bidiOverrides_loneSurrogates_orNonNfcForms() {
+        String id = founded();
+        String member = """
+                {"memberId": "m-text", "disclosed": true, "name": "%s", "country": "VN", "region": "%s",
+                 "sector": "classifieds", "joinedOn": "2020-03-01", "note": null}""";
+        refused(C + id + "/members", member.formatted("\\u202Egnp.exe\\u0000", "Asia"), 400, "INVALID_TEXT");
+        refused(C + id + "/members", member.formatted("Name", "\\ud800"), 400, "INVALID_TEXT");
+        refused(C + id + "/members", member.formatted("Line\\nbreak", "Asia"), 400, "INVALID_TEXT");
+        refused(C + id + "/members", member.formatted("Cafe\\u0301", "Asia"), 400, "INVALID_TEXT");
+        admin().post().uri(C + id + "/members").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(member.formatted("Caf\\u00e9 \\ud83d\\udc18", "Asia")).exchange()
+                .expectStatus().isCreated();
+    }
+
+    // --- JSON types -----------------------------------------------------------------------------------------
+
+    @Test
+    void jsonTypes_areNotCoerced() {
+        String id = founded();
+        String batch = ApiFixtures.takedownBatch("b-types", "2020-02-01", "2020-03-01", 5);
+        refused(C + id + "/takedown-batches", batch.replace("\"b-types\"", "true"), 400, "MALFORMED_REQUEST");
+        refused(C + id + "/takedown-batches", batch.replace("\"b-types\"", "12"), 400, "MALFORMED_REQUEST");
+        refused(C + id + "/takedown-batches", batch.replace("\"adsBlocked\": 10", "\"adsBlocked\": \"10\""), 400,
+                "MALFORMED_REQUEST");
+        refused(C + id + "/takedown-batches", batch.replace("\"adsBlocked\": 10", "\"adsBlocked\": 10.5"), 400,
+                "MALFORMED_REQUEST");
+        refused(C + id + "/takedown-batches", batch.replace("\"adsBlocked\": 10", "\"adsBlocked\": true"), 400,
+                "MALFORMED_REQUEST");
+        refused(C + id + "/takedown-batches", batch.replace("\"2020-02-01\"", "18293"), 400, "MALFORMED_REQUEST");
+        refused(C + id + "/members", ApiFixtures.join("m-types", "2020-03-01").replace("true", "\"true\""), 400,
+                "MALFORMED_REQUEST");
+    }
+
+    // --- import ---------------------------------------------------------------------------------------------
+
+    String importLine(String command, String payload) {
+        return "{\"command\": \"" + command + "\", \"payload\": " + payload.replace("\n", " ") + "}";
+    }
+
+    /** Imports one line and asserts it is rejected with the code the JSON endpoint gives, recording nothing. */
+    void lineRefused(String id, String line, int status, String code) {
+        long before = EventStoreRows.count(jdbc);
+        admin().post().uri(C + id + "/imports").contentType(NDJSON).bodyValue(line).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.rejected").isEqualTo(1)
+                .jsonPath("$.lines[0].outcome").isEqualTo("REJECTED")
+                .jsonPath("$.lines[0].problem.status").isEqualTo(status)
+                .jsonPath("$.lines[0].problem.code").isEqualTo(code);
+        assertThat(EventStoreRows.count(jdbc)).as("events after a refused import line").isEqualTo(before);
+    }
+
+    @Test
+    void importLines_passExactlyTheChecksOfTheJsonEndpoints() {
+        String id = founded();
+        String arrest = "{\"coalitionId\": \"" + id + "\", " + ApiFixtures.arrest("a-imp", "2020-02-01", 2).strip()
+                .substring(1);
+        String batch = "{\"coalitionId\": \"" + id + "\", "
+                + ApiFixtures.takedownBatch("b-imp", "2020-02-01", "2020-03-01", 5).strip().substring(1);
+        // An absent figure is an error, never a silent 0 (the JSON endpoint says VALIDATION_FAILED for the field).
+        lineRefused(id, importLine("RecordTakedownBatch", batch.replace("\"listingsRemoved\": 5,", "")), 400,
+                "MISSING_FIELD");
+        lineRefused(id, importLine("RecordArrest", arrest.replace("\"count\": 2,", "")), 400, "MISSING_FIELD");
+        lineRefused(id, importLine("JoinCoalition", ("{\"coalitionId\": \"" + id + "\", "
+                + ApiFixtures.join("m-imp", "2020-03-01").strip().substring(1)).replace("\"disclosed\": true,", "")),
+                400, "MISSING_FIELD");
+        lineRefused(id, importLine("RecordArrest", arrest.replace("2020-02-01", "9999-12-31")), 400, "IMPLAUSIBLE_DATE");
+        lineRefused(id, importLine("RecordArrest", arrest.replace("\"Police\"", "\"\\u202Egnp.exe\"")), 400,
+                "INVALID_TEXT");
+        lineRefused(id, importLine("RecordArrest", arrest.replace("\"a-imp\"", "true")), 400, "MALFORMED_REQUEST");
+        lineRefused(id, importLine("RecordArrest", arrest.replace("\"count\": 2", "\"count\": \"2\"")), 400,
+                "MALFORMED_REQUEST");
+        lineRefused(id, importLine("RecordConfiscation", "{\"coalitionId\": \"" + id + "\", "
+                + ApiFixtures.confiscation("c-imp", "2020-04-01").strip().substring(1)
+                .replace("\"672.02\"", "1e30000000")), 400, "NUMBER_OUT_OF_RANGE");
+        admin().post().uri(C + id + "/imports").contentType(NDJSON).bodyValue(importLine("RecordArrest", arrest))
+                .exchange().expectStatus().isCreated().expectBody().jsonPath("$.recorded").isEqualTo(1);
+    }
+}
