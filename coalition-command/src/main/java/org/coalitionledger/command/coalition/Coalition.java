@@ -15,6 +15,8 @@ import org.coalitionledger.api.coalition.JoinCoalitionCommand;
 import org.coalitionledger.api.coalition.LeaveCoalitionCommand;
 import org.coalitionledger.api.coalition.MemberJoinedEvent;
 import org.coalitionledger.api.coalition.MemberLeftEvent;
+import org.coalitionledger.api.coalition.MemberReportFiledEvent;
+import org.coalitionledger.api.coalition.MemberReportWithdrawnEvent;
 import org.coalitionledger.api.coalition.SetGoalCommand;
 import org.coalitionledger.command.rules.BeforeFoundingDate;
 import org.coalitionledger.command.rules.CoalitionAlreadyFounded;
@@ -22,11 +24,15 @@ import org.coalitionledger.command.rules.GoalConflict;
 import org.coalitionledger.command.rules.LeaveBeforeJoin;
 import org.coalitionledger.command.rules.MemberAlreadyJoined;
 import org.coalitionledger.command.rules.MemberNotAMember;
+import org.coalitionledger.command.rules.ReporterNotAMemberForPeriod;
+import org.coalitionledger.command.rules.ReportsOutsideMembership;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +58,9 @@ class Coalition {
     private final Map<String, MemberLeftEvent> lastLeave = new HashMap<>();
     private final Map<String, GoalSetEvent> goals = new HashMap<>();
     private final Set<String> currentMembers = new HashSet<>();
+    private final MembershipHistory memberships = new MembershipHistory();
+    /** Unretracted member reports filed on this stream, by record id. */
+    private final Map<String, MemberReportFiledEvent> memberReports = new LinkedHashMap<>();
 
     Coalition() {
         // Required by Axon.
@@ -120,7 +129,43 @@ class Coalition {
         if (!c.leftOn().isAfter(joinedOn)) {
             throw new LeaveBeforeJoin("leftOn " + c.leftOn() + " must be after the member's joinedOn " + joinedOn);
         }
+        // The last member day is the day before leftOn: no report may end on or after leftOn.
+        requireReportsInside(c.memberId(), r -> !r.periodEnd().isBefore(c.leftOn()),
+                "leaving on " + c.leftOn());
         apply(left);
+    }
+
+    /** Refuses a membership change that would leave the member's unretracted reports matching {@code outside} out. */
+    private void requireReportsInside(String memberId, java.util.function.Predicate<MemberReportFiledEvent> outside,
+                                      String change) {
+        List<MemberReportFiledEvent> orphaned = memberReports.values().stream()
+                .filter(r -> r.memberId().equals(memberId)).filter(outside).toList();
+        if (!orphaned.isEmpty()) {
+            throw new ReportsOutsideMembership("member '" + memberId + "' " + change + " would leave "
+                    + orphaned.size() + " report(s) outside its membership: " + orphaned.stream()
+                    .map(r -> r.recordId() + " (" + r.periodStart() + " to " + r.periodEnd() + ")")
+                    .collect(Collectors.joining(", ")) + "; retract or correct them first");
+        }
+    }
+
+    /** A member's report is filed: the member must have been one throughout its period (see {@link MemberReports}). */
+    void fileMemberReport(String memberId, String recordId, LocalDate periodStart, LocalDate periodEnd) {
+        if (memberReports.containsKey(recordId)) {
+            return; // Filed already: the record's own repeat check decides whether the command is a repeat.
+        }
+        requireOnOrAfterFounding(periodStart, "periodStart");
+        if (!memberships.memberThroughout(memberId, periodStart, periodEnd)) {
+            throw new ReporterNotAMemberForPeriod("reporter '" + memberId + "' was not a member throughout "
+                    + periodStart + " to " + periodEnd + " (memberships: " + memberships.membershipsOf(memberId) + ")");
+        }
+        apply(new MemberReportFiledEvent(coalitionId, memberId, recordId, periodStart, periodEnd));
+    }
+
+    /** A member's report was retracted: it no longer holds any membership change back. */
+    void withdrawMemberReport(String memberId, String recordId) {
+        if (memberReports.containsKey(recordId)) {
+            apply(new MemberReportWithdrawnEvent(coalitionId, memberId, recordId));
+        }
     }
 
     @CommandHandler
@@ -152,6 +197,7 @@ class Coalition {
         coalitionId = e.coalitionId();
         foundedOn = e.foundedOn();
         foundingEvents.add(e);
+        memberships.apply(e);
     }
 
     @EventSourcingHandler
@@ -161,12 +207,24 @@ class Coalition {
         }
         lastJoin.put(e.memberId(), e);
         currentMembers.add(e.memberId());
+        memberships.apply(e);
     }
 
     @EventSourcingHandler
     void on(MemberLeftEvent e) {
         lastLeave.put(e.memberId(), e);
         currentMembers.remove(e.memberId());
+        memberships.apply(e);
+    }
+
+    @EventSourcingHandler
+    void on(MemberReportFiledEvent e) {
+        memberReports.put(e.recordId(), e);
+    }
+
+    @EventSourcingHandler
+    void on(MemberReportWithdrawnEvent e) {
+        memberReports.remove(e.recordId());
     }
 
     @EventSourcingHandler

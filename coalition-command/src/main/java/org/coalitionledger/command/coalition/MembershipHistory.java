@@ -34,7 +34,8 @@ public final class MembershipHistory {
         return Optional.ofNullable(history.foundedOn).map(d -> history);
     }
 
-    private void apply(Object payload) {
+    /** Folds one more event of the coalition's stream (the coalition aggregate keeps its history this way). */
+    void apply(Object payload) {
         if (payload instanceof CoalitionFoundedEvent e) {
             foundedOn = e.foundedOn();
         } else if (payload instanceof MemberJoinedEvent e) {

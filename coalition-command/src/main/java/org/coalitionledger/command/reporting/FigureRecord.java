@@ -23,6 +23,7 @@ import org.coalitionledger.api.reporting.RetractRecordCommand;
 import org.coalitionledger.api.reporting.TakedownBatchCorrectedEvent;
 import org.coalitionledger.api.reporting.TakedownBatchRecordedEvent;
 import org.coalitionledger.command.coalition.CoalitionFacts;
+import org.coalitionledger.command.coalition.MemberReports;
 import org.coalitionledger.command.coalition.MembershipHistory;
 import org.coalitionledger.command.rules.BeforeFoundingDate;
 import org.coalitionledger.command.rules.CoalitionNotFound;
@@ -58,6 +59,8 @@ class FigureRecord {
     private String aggregateId;
     private String coalitionId;
     private Kind kind;
+    /** The reporting member of a member's takedown batch, else null. */
+    private String reporterMemberId;
     /** The recording event, to recognise a repeated recording command. */
     private Object recorded;
     private Object lastCorrection;
@@ -79,7 +82,7 @@ class FigureRecord {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordTakedownBatchCommand c, CoalitionFacts facts) {
+    void handle(RecordTakedownBatchCommand c, CoalitionFacts facts, MemberReports memberReports) {
         Reporter r = c.reporter();
         TakedownBatchRecordedEvent event = new TakedownBatchRecordedEvent(c.coalitionId(), c.batchId(), r.type(),
                 r.memberId(), r.name(), c.periodStart(), c.periodEnd(), c.listingsRemoved(), c.adsBlocked(),
@@ -93,6 +96,9 @@ class FigureRecord {
             throw new ReporterNotAMemberForPeriod("reporter '" + r.memberId() + "' was not a member throughout "
                     + c.periodStart() + " to " + c.periodEnd() + " (memberships: "
                     + coalition.membershipsOf(r.memberId()) + ")");
+        }
+        if (r.type() == ReporterType.MEMBER) {
+            memberReports.filed(c.coalitionId(), r.memberId(), c.batchId(), c.periodStart(), c.periodEnd());
         }
         apply(event);
     }
@@ -240,13 +246,16 @@ class FigureRecord {
     }
 
     @CommandHandler
-    void handle(RetractRecordCommand c) {
+    void handle(RetractRecordCommand c, MemberReports memberReports) {
         if (retraction != null && retraction.coalitionId().equals(c.coalitionId())
                 && retraction.reason().equals(c.reason())) {
             return; // The same retraction again: already recorded.
         }
         requireOpenRecordOf(c.coalitionId(), c.recordId());
         apply(new RecordRetractedEvent(coalitionId, recordId(), c.reason()));
+        if (reporterMemberId != null) {
+            memberReports.withdrawn(coalitionId, reporterMemberId, recordId());
+        }
     }
 
     private void requireOpenRecordOf(String commandCoalitionId, String recordId) {
@@ -266,6 +275,7 @@ class FigureRecord {
     @EventSourcingHandler
     void on(TakedownBatchRecordedEvent e) {
         start(e, e.coalitionId(), e.batchId(), Kind.TAKEDOWN_BATCH);
+        reporterMemberId = e.reporterType() == ReporterType.MEMBER ? e.reporterMemberId() : null;
         listingsRemoved = e.listingsRemoved();
         adsBlocked = e.adsBlocked();
         accountsRemoved = e.accountsRemoved();

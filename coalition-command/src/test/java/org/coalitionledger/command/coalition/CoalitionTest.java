@@ -33,6 +33,10 @@ import static org.coalitionledger.api.error.CoalitionErrorCode.GOAL_CONFLICT;
 import static org.coalitionledger.api.error.CoalitionErrorCode.LEAVE_BEFORE_JOIN;
 import static org.coalitionledger.api.error.CoalitionErrorCode.MEMBER_ALREADY_JOINED;
 import static org.coalitionledger.api.error.CoalitionErrorCode.MEMBER_NOT_A_MEMBER;
+import static org.coalitionledger.api.error.CoalitionErrorCode.REPORTS_OUTSIDE_MEMBERSHIP;
+import org.coalitionledger.api.coalition.MemberReportFiledEvent;
+import org.coalitionledger.api.coalition.MemberReportWithdrawnEvent;
+import org.coalitionledger.command.rules.ReportsOutsideMembership;
 import static org.coalitionledger.command.rules.RuleViolationMatcher.violation;
 import static org.hamcrest.Matchers.containsString;
 
@@ -389,6 +393,39 @@ class CoalitionTest {
                 .expectNoEvents()
                 .expectException(violation(LeaveBeforeJoin.class, LEAVE_BEFORE_JOIN))
                 .expectExceptionMessage(containsString("must be after the member's joinedOn 2021-01-01"));
+    }
+
+    static MemberReportFiledEvent reportFiled(Company c, String recordId, String start, String end) {
+        return new MemberReportFiledEvent(CEWTO, c.memberId(), recordId, date(start), date(end));
+    }
+
+    @Test
+    void leave_rejected_whenAnUnretractedReportWouldLieOutsideTheMembership_namingTheRecords() {
+        fixture.given(foundedThen(joined(WEIBO, date("2019-03-07")),
+                        reportFiled(WEIBO, "b-1", "2019-04-01", "2019-06-30"),
+                        reportFiled(WEIBO, "b-2", "2019-07-01", "2019-09-30"),
+                        reportFiled(BAIDU, "b-3", "2019-07-01", "2019-12-31")))
+                .when(leave(WEIBO, date("2019-06-30"), "backdated"))
+                .expectNoEvents()
+                .expectException(violation(ReportsOutsideMembership.class, REPORTS_OUTSIDE_MEMBERSHIP))
+                .expectExceptionMessage("member 'weibo' leaving on 2019-06-30 would leave 2 report(s) outside its "
+                        + "membership: b-1 (2019-04-01 to 2019-06-30), b-2 (2019-07-01 to 2019-09-30); retract or "
+                        + "correct them first");
+    }
+
+    @Test
+    void leave_accepted_theDayAfterTheLastReportedDay_orOnceTheReportIsWithdrawn() {
+        fixture.given(foundedThen(joined(WEIBO, date("2019-03-07")),
+                        reportFiled(WEIBO, "b-1", "2019-04-01", "2019-06-30")))
+                .when(leave(WEIBO, date("2019-07-01"), null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(left(WEIBO, date("2019-07-01"), null));
+        fixture.given(foundedThen(joined(WEIBO, date("2019-03-07")),
+                        reportFiled(WEIBO, "b-1", "2019-04-01", "2019-06-30"),
+                        new MemberReportWithdrawnEvent(CEWTO, "weibo", "b-1")))
+                .when(leave(WEIBO, date("2019-05-01"), null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(left(WEIBO, date("2019-05-01"), null));
     }
 
     // ---- SetGoalCommand ------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import org.coalitionledger.api.reporting.RecordTakedownBatchCommand;
 import org.coalitionledger.api.reporting.RecordRetractedEvent;
 import org.coalitionledger.command.coalition.CoalitionFacts;
 import org.coalitionledger.command.coalition.MembershipHistory;
+import org.coalitionledger.command.coalition.RecordingMemberReports;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,12 +41,15 @@ class FigureRecordCommandErrorDetailsTest {
 
     private FixtureConfiguration<FigureRecord> fixture;
 
+    private final RecordingMemberReports memberReports = new RecordingMemberReports();
+
     @BeforeEach
     void setUp() {
         CoalitionFacts coalitionFacts = id -> CEWTO.equals(id) ? MembershipHistory.of(coalitionEvents())
                 : Optional.empty();
         fixture = intercepted(new AggregateTestFixture<>(FigureRecord.class));
         fixture.registerInjectableResource(coalitionFacts);
+        fixture.registerInjectableResource(memberReports);
     }
 
     @Test

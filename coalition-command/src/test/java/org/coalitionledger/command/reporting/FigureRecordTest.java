@@ -21,6 +21,7 @@ import org.coalitionledger.api.reporting.TakedownBatchCorrectedEvent;
 import org.coalitionledger.api.reporting.TakedownBatchRecordedEvent;
 import org.coalitionledger.command.coalition.CoalitionFacts;
 import org.coalitionledger.command.coalition.MembershipHistory;
+import org.coalitionledger.command.coalition.RecordingMemberReports;
 import org.coalitionledger.command.rules.BeforeFoundingDate;
 import org.coalitionledger.command.rules.CoalitionNotFound;
 import org.coalitionledger.command.rules.CorrectionChangesNothing;
@@ -88,12 +89,15 @@ class FigureRecordTest {
                 joined("tencent", date("2019-09-01"), false));
     }
 
+    private final RecordingMemberReports memberReports = new RecordingMemberReports();
+
     @BeforeEach
     void setUp() {
         CoalitionFacts coalitionFacts = id -> CEWTO.equals(id) ? MembershipHistory.of(coalitionEvents())
                 : Optional.empty();
         fixture = new AggregateTestFixture<>(FigureRecord.class);
         fixture.registerInjectableResource(coalitionFacts);
+        fixture.registerInjectableResource(memberReports);
     }
 
     // ---- builders ------------------------------------------------------------------------------------------
@@ -198,6 +202,27 @@ class FigureRecordTest {
                 .when(takedown(BAIDU, "2018-03-07", "2018-12-31"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(batch());
+    }
+
+    @Test
+    void takedown_accepted_filesAMembersReportOnTheCoalition_butNotAnNgoReport() {
+        fixture.givenNoPriorActivity()
+                .when(takedown(BAIDU, "2018-03-07", "2018-12-31"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(batch());
+        fixture.givenNoPriorActivity().when(takedown(WWF, "2018-03-07", "2018-12-31"))
+                .expectSuccessfulHandlerExecution();
+        org.assertj.core.api.Assertions.assertThat(memberReports.calls)
+                .containsExactly("filed cewto/baidu/b-1 2018-03-07..2018-12-31");
+    }
+
+    @Test
+    void retract_accepted_withdrawsAMembersReportFromTheCoalition() {
+        fixture.given(batch())
+                .when(retract(CEWTO, "b-1", "duplicate"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new RecordRetractedEvent(CEWTO, "b-1", "duplicate"));
+        org.assertj.core.api.Assertions.assertThat(memberReports.calls).containsExactly("withdrawn cewto/baidu/b-1");
     }
 
     @Test

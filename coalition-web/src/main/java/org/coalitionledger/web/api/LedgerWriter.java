@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.coalitionledger.api.LedgerMetadata;
+import org.coalitionledger.web.commands.CommandRouting;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -46,16 +47,20 @@ public class LedgerWriter {
 
     /** Blocking form, for callers already off the event loop (the bulk import). */
     List<String> sendAndWait(Object command, Caller caller, String requestId) throws Exception {
-        String stream = org.coalitionledger.web.commands.CommandRouting.aggregateId(command);
-        long before = eventStore.lastSequenceNumberFor(stream).orElse(-1L);
+        // The command's own stream, and the coalition's (a member's report is also filed there).
+        List<String> streams = java.util.stream.Stream.of(CommandRouting.aggregateId(command),
+                CommandRouting.coalitionId(command)).distinct().toList();
+        List<Long> before = streams.stream().map(s -> eventStore.lastSequenceNumberFor(s).orElse(-1L)).toList();
         commandGateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData(requestId)))
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         List<String> recorded = new ArrayList<>();
-        var events = eventStore.readEvents(stream, before + 1);
-        while (events.hasNext()) {
-            DomainEventMessage<?> event = events.next();
-            if (requestId.equals(event.getMetaData().get(LedgerMetadata.REQUEST_ID))) {
-                recorded.add(event.getIdentifier());
+        for (int i = 0; i < streams.size(); i++) {
+            var events = eventStore.readEvents(streams.get(i), before.get(i) + 1);
+            while (events.hasNext()) {
+                DomainEventMessage<?> event = events.next();
+                if (requestId.equals(event.getMetaData().get(LedgerMetadata.REQUEST_ID))) {
+                    recorded.add(event.getIdentifier());
+                }
             }
         }
         return recorded;

@@ -64,7 +64,10 @@ class EventSerializationTest {
                 new RecordRetractedEvent("cewto", "batch-1", "duplicate"),
                 new SigningKeyRotatedEvent("coalition-ledger/audit-log", 1, "new+key", "old+key", 42, "yearly"),
                 new ViewsRebuildStartedEvent("3f2c8a6e-0d1b-4c5e-9a7f-2b6d8e1c4a90", List.of("coalition-views"),
-                        "replay after a projection fix"));
+                        "replay after a projection fix"),
+                new org.coalitionledger.api.coalition.MemberReportFiledEvent("cewto", "alibaba", "batch-2",
+                        d.minusDays(10), d),
+                new org.coalitionledger.api.coalition.MemberReportWithdrawnEvent("cewto", "alibaba", "batch-2"));
     }
 
     @ParameterizedTest

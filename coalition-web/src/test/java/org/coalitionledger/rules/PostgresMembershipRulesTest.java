@@ -1,0 +1,45 @@
+package org.coalitionledger.rules;
+
+import org.coalitionledger.CoalitionApplication;
+import org.coalitionledger.support.PostgresLedgerApplicationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * The membership rules on PostgreSQL with two nodes: the racing report goes to a second application on the same
+ * database (and data folder, so both sign with the one checkpoint key), where no in-process lock can help; only
+ * the coalition stream's unique (aggregate, sequence) key stands between the two writes.
+ */
+@PostgresLedgerApplicationTest
+class PostgresMembershipRulesTest extends MembershipRulesContract {
+
+    private static ConfigurableApplicationContext secondNode;
+
+    @Autowired
+    Environment environment;
+
+    @Override
+    protected synchronized int secondNodePort() {
+        if (secondNode == null) {
+            secondNode = new SpringApplicationBuilder(CoalitionApplication.class)
+                    .profiles("test", "postgres")
+                    .properties("COALITION_DB_NAME=" + environment.getProperty("COALITION_DB_NAME"),
+                            "coalition.data-dir=" + environment.getProperty("coalition.data-dir"),
+                            "server.port=0")
+                    .run();
+        }
+        return ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stopSecondNode() {
+        if (secondNode != null) {
+            secondNode.close();
+            secondNode = null;
+        }
+    }
+}
