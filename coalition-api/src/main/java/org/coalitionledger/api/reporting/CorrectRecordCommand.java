@@ -15,14 +15,19 @@ import java.util.Map;
 import static org.coalitionledger.api.validation.Checks.*;
 
 /**
- * Restate the figures of a record. Only the figures given change; the others keep their current value. Which
+ * Restate the figures of a record; {@code expectedVersion}, when given, is the record's version the correction was
+ * decided on (its ETag): a record that changed since is not corrected (unless this is the very correction made at
+ * that version, repeated). Without it, a repeat of any earlier correction of the record is recognised and records
+ * nothing.
+ * <p>
+ * Only the figures given change; the others keep their current value. Which
  * figures apply depends on the record: listings/ads/accounts for a takedown batch, count for arrests,
  * amount/usdRate/rateDate/rateSource for a confiscation (its currency never changes: retract and record anew).
  */
 public record CorrectRecordCommand(String coalitionId, String recordId,
                                    Long listingsRemoved, Long adsBlocked, Long accountsRemoved, Long count,
                                    BigDecimal amount, BigDecimal usdRate, LocalDate rateDate, String rateSource,
-                                   String reason) implements BusinessDates {
+                                   String reason, Long expectedVersion) implements BusinessDates {
     public CorrectRecordCommand {
         id(coalitionId, "coalitionId");
         id(recordId, "recordId");
@@ -46,6 +51,17 @@ public record CorrectRecordCommand(String coalitionId, String recordId,
         }
         if (usdRate != null) usdRate = positiveRate(usdRate, "usdRate");
         rateSource = optionalText(rateSource, "rateSource", MAX_TEXT);
+        if (expectedVersion != null && expectedVersion < 0) {
+            throw invalid(CoalitionErrorCode.INVALID_COUNT, "expectedVersion must be 0 or more");
+        }
+    }
+
+    /** A correction not guarded by a version. */
+    public CorrectRecordCommand(String coalitionId, String recordId, Long listingsRemoved, Long adsBlocked,
+                                Long accountsRemoved, Long count, BigDecimal amount, BigDecimal usdRate,
+                                LocalDate rateDate, String rateSource, String reason) {
+        this(coalitionId, recordId, listingsRemoved, adsBlocked, accountsRemoved, count, amount, usdRate, rateDate,
+                rateSource, reason, null);
     }
 
     /** The record's stream in the event store. */

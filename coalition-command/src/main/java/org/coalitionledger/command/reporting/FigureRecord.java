@@ -34,6 +34,7 @@ import org.coalitionledger.command.rules.RecordConflict;
 import org.coalitionledger.command.rules.RecordNotFound;
 import org.coalitionledger.command.rules.RecordRetracted;
 import org.coalitionledger.command.rules.ReporterNotAMemberForPeriod;
+import org.coalitionledger.command.rules.StaleRecordVersion;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -47,8 +48,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Each record is its own aggregate (stream {@code record:<recordId>}), so records of one coalition are written
  * in parallel; the coalition's founding date and memberships are read through {@link CoalitionFacts}.
  * <p>
- * Idempotency: the same recording command twice records one fact; a correction or retraction that repeats the
- * last one records nothing. The same record id with different content is a conflict.
+ * Idempotency: the same recording command twice records one fact; a correction that repeats any earlier one (or,
+ * given the version it expected, the one made at that version) records nothing, and so does a retraction that
+ * repeats the retraction. The same record id with different content is a conflict. Versions count the record's
+ * events from 0 (the recording), like its stream's sequence numbers.
  */
 @Aggregate
 class FigureRecord {
@@ -63,7 +66,10 @@ class FigureRecord {
     private String reporterMemberId;
     /** The recording event, to recognise a repeated recording command. */
     private Object recorded;
-    private Object lastCorrection;
+    /** The record's version: the sequence number of its latest event. */
+    private long version = -1;
+    /** Each correction, by the version it was made at (the version it expected). */
+    private final java.util.Map<Long, Object> correctionsAt = new java.util.HashMap<>();
     private RecordRetractedEvent retraction;
     // Current figures.
     private long listingsRemoved;
@@ -154,29 +160,62 @@ class FigureRecord {
     @CommandHandler
     void handle(CorrectRecordCommand c) {
         requireOpenRecordOf(c.coalitionId(), c.recordId());
+        if (c.expectedVersion() != null && c.expectedVersion() != version) {
+            Object madeThen = correctionsAt.get(c.expectedVersion());
+            if (madeThen != null && restates(c, madeThen)) {
+                return; // The correction made at that version, delivered again: already recorded.
+            }
+            throw new StaleRecordVersion("record '" + recordId() + "' is at version " + version + ", not "
+                    + c.expectedVersion() + ": it changed after it was read; read it again before correcting it");
+        }
+        if (c.expectedVersion() == null && correctionsAt.values().stream().anyMatch(e -> restates(c, e))) {
+            return; // An earlier correction again (a late retry): already recorded, never re-applied.
+        }
         Object correction = switch (kind) {
             case TAKEDOWN_BATCH -> correctTakedown(c);
             case ARREST -> correctArrest(c);
             case CONFISCATION -> correctConfiscation(c);
         };
         if (correction == null) {
-            if (lastCorrection != null && lastCorrection.equals(repeatOfLast(c))) {
-                return; // The same correction again: already recorded.
-            }
             throw new CorrectionChangesNothing("the correction gives the record's current figures; nothing to restate");
         }
         apply(correction);
     }
 
-    /** The event the last correction would be if this command repeated it (figures already current). */
-    private Object repeatOfLast(CorrectRecordCommand c) {
-        return switch (kind) {
-            case TAKEDOWN_BATCH -> new TakedownBatchCorrectedEvent(coalitionId, recordId(), listingsRemoved, adsBlocked,
-                    accountsRemoved, c.reason());
-            case ARREST -> new ArrestRecordCorrectedEvent(coalitionId, recordId(), count, c.reason());
-            case CONFISCATION -> new ConfiscationRecordCorrectedEvent(coalitionId, recordId(), amount, usdRate,
-                    rateDate, rateSource, c.reason());
-        };
+    /** True if {@code correction} gives exactly the figures and reason this command gives (and no others). */
+    private static boolean restates(CorrectRecordCommand c, Object correction) {
+        if (!c.reason().equals(reasonOf(correction))) {
+            return false;
+        }
+        if (correction instanceof TakedownBatchCorrectedEvent t) {
+            return givenAs(c.listingsRemoved(), t.listingsRemoved()) && givenAs(c.adsBlocked(), t.adsBlocked())
+                    && givenAs(c.accountsRemoved(), t.accountsRemoved()) && c.count() == null && noMoney(c);
+        }
+        if (correction instanceof ArrestRecordCorrectedEvent a) {
+            return c.count() != null && c.count() == a.count() && c.listingsRemoved() == null
+                    && c.adsBlocked() == null && c.accountsRemoved() == null && noMoney(c);
+        }
+        ConfiscationRecordCorrectedEvent m = (ConfiscationRecordCorrectedEvent) correction;
+        return c.listingsRemoved() == null && c.adsBlocked() == null && c.accountsRemoved() == null
+                && c.count() == null
+                && (c.amount() == null || c.amount().compareTo(m.amount()) == 0)
+                && (c.usdRate() == null || c.usdRate().compareTo(m.usdRate()) == 0)
+                && (c.rateDate() == null || c.rateDate().equals(m.rateDate()))
+                && (c.rateSource() == null || c.rateSource().equals(m.rateSource()));
+    }
+
+    private static boolean givenAs(Long given, long recorded) {
+        return given == null || given == recorded;
+    }
+
+    private static boolean noMoney(CorrectRecordCommand c) {
+        return c.amount() == null && c.usdRate() == null && c.rateDate() == null && c.rateSource() == null;
+    }
+
+    private static String reasonOf(Object correction) {
+        if (correction instanceof TakedownBatchCorrectedEvent t) return t.reason();
+        if (correction instanceof ArrestRecordCorrectedEvent a) return a.reason();
+        return ((ConfiscationRecordCorrectedEvent) correction).reason();
     }
 
     private Object correctTakedown(CorrectRecordCommand c) {
@@ -298,6 +337,7 @@ class FigureRecord {
     }
 
     private void start(Object event, String coalitionId, String recordId, Kind kind) {
+        this.version = 0;
         this.aggregateId = RecordIds.aggregateId(recordId);
         this.coalitionId = coalitionId;
         this.kind = kind;
@@ -309,13 +349,13 @@ class FigureRecord {
         listingsRemoved = e.listingsRemoved();
         adsBlocked = e.adsBlocked();
         accountsRemoved = e.accountsRemoved();
-        lastCorrection = e;
+        corrected(e);
     }
 
     @EventSourcingHandler
     void on(ArrestRecordCorrectedEvent e) {
         count = e.count();
-        lastCorrection = e;
+        corrected(e);
     }
 
     @EventSourcingHandler
@@ -324,11 +364,17 @@ class FigureRecord {
         usdRate = e.usdRate();
         rateDate = e.rateDate();
         rateSource = e.rateSource();
-        lastCorrection = e;
+        corrected(e);
+    }
+
+    private void corrected(Object correction) {
+        correctionsAt.put(version, correction);
+        version++;
     }
 
     @EventSourcingHandler
     void on(RecordRetractedEvent e) {
         retraction = e;
+        version++;
     }
 }

@@ -31,6 +31,7 @@ import org.coalitionledger.command.rules.RecordConflict;
 import org.coalitionledger.command.rules.RecordNotFound;
 import org.coalitionledger.command.rules.RecordRetracted;
 import org.coalitionledger.command.rules.ReporterNotAMemberForPeriod;
+import org.coalitionledger.command.rules.StaleRecordVersion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,7 @@ import static org.coalitionledger.api.error.CoalitionErrorCode.RECORD_CONFLICT;
 import static org.coalitionledger.api.error.CoalitionErrorCode.RECORD_NOT_FOUND;
 import static org.coalitionledger.api.error.CoalitionErrorCode.RECORD_RETRACTED;
 import static org.coalitionledger.api.error.CoalitionErrorCode.REPORTER_NOT_A_MEMBER_FOR_PERIOD;
+import static org.coalitionledger.api.error.CoalitionErrorCode.STALE_RECORD_VERSION;
 import static org.coalitionledger.command.rules.RuleViolationMatcher.violation;
 import static org.hamcrest.Matchers.containsString;
 
@@ -169,6 +171,7 @@ class FigureRecordTest {
         private BigDecimal amount, usdRate;
         private LocalDate rateDate;
         private String rateSource;
+        private Long expectedVersion;
 
         Correction(String recordId) {
             this.recordId = recordId;
@@ -183,10 +186,11 @@ class FigureRecordTest {
         Correction usdRate(String v) { usdRate = new BigDecimal(v); return this; }
         Correction rateDate(String v) { rateDate = date(v); return this; }
         Correction rateSource(String v) { rateSource = v; return this; }
+        Correction atVersion(long v) { expectedVersion = v; return this; }
 
         CorrectRecordCommand because(String reason) {
             return new CorrectRecordCommand(coalitionId, recordId, listings, ads, accounts, count, amount, usdRate,
-                    rateDate, rateSource, reason);
+                    rateDate, rateSource, reason, expectedVersion);
         }
     }
 
@@ -456,6 +460,47 @@ class FigureRecordTest {
     }
 
     // ---- CorrectRecordCommand ------------------------------------------------------------------------------
+
+    static final ArrestRecordCorrectedEvent CORRECTION_A = new ArrestRecordCorrectedEvent(CEWTO, "a-1", 6, "court");
+    static final ArrestRecordCorrectedEvent CORRECTION_B = new ArrestRecordCorrectedEvent(CEWTO, "a-1", 7, "appeal");
+
+    @Test
+    void correct_acceptedAsNoOp_whenAnEarlierCorrectionArrivesLate_neverRevertingTheLaterOne() {
+        fixture.given(arrestRecorded("2019-05-10", 5), CORRECTION_A, CORRECTION_B)
+                .when(correct("a-1").count(6).because("court"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void correct_accepted_atTheRecordsCurrentVersion() {
+        fixture.given(arrestRecorded("2019-05-10", 5), CORRECTION_A)
+                .when(correct("a-1").count(7).atVersion(1).because("appeal"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(CORRECTION_B);
+    }
+
+    @Test
+    void correct_acceptedAsNoOp_whenTheCorrectionMadeAtItsVersionIsRepeated() {
+        fixture.given(arrestRecorded("2019-05-10", 5), CORRECTION_A, CORRECTION_B)
+                .when(correct("a-1").count(6).atVersion(0).because("court"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void correct_rejected_whenTheRecordChangedSinceTheExpectedVersion() {
+        fixture.given(arrestRecorded("2019-05-10", 5), CORRECTION_A, CORRECTION_B)
+                .when(correct("a-1").count(8).atVersion(1).because("another appeal"))
+                .expectNoEvents()
+                .expectException(violation(StaleRecordVersion.class, STALE_RECORD_VERSION))
+                .expectExceptionMessage("record 'a-1' is at version 2, not 1: it changed after it was read; read it"
+                        + " again before correcting it");
+        fixture.given(arrestRecorded("2019-05-10", 5))
+                .when(correct("a-1").count(6).atVersion(3).because("court"))
+                .expectNoEvents()
+                .expectException(violation(StaleRecordVersion.class, STALE_RECORD_VERSION));
+    }
 
     @Test
     void correct_accepted_forTakedownBatch_keepingTheFiguresNotGiven() {

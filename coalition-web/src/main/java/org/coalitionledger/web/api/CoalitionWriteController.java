@@ -13,12 +13,17 @@ import org.coalitionledger.api.reporting.RecordArrestCommand;
 import org.coalitionledger.api.reporting.RecordConfiscationCommand;
 import org.coalitionledger.api.reporting.RecordTakedownBatchCommand;
 import org.coalitionledger.api.reporting.RetractRecordCommand;
+import org.coalitionledger.web.error.ApiProblemException;
+import org.coalitionledger.web.error.WebErrorCode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -84,7 +89,7 @@ class CoalitionWriteController {
     Mono<ResponseEntity<WriteReceipt>> takedownBatch(@PathVariable String id,
             @Valid @RequestBody WriteRequests.TakedownBatch body,
             @Parameter(hidden = true) Authentication auth, @Parameter(hidden = true) ServerWebExchange exchange) {
-        return writes.write(exchange, auth, body, () -> new RecordTakedownBatchCommand(id, body.batchId(),
+        return writes.writeRecord(exchange, auth, body, () -> new RecordTakedownBatchCommand(id, body.batchId(),
                         body.reporter(), body.periodStart(), body.periodEnd(), body.listingsRemoved(),
                         body.adsBlocked(), body.accountsRemoved(), body.categories(), body.scope(), body.source()),
                 recordLocation(body.batchId()));
@@ -94,7 +99,7 @@ class CoalitionWriteController {
     @Operation(operationId = "recordArrest", summary = "Record arrests")
     Mono<ResponseEntity<WriteReceipt>> arrest(@PathVariable String id, @Valid @RequestBody WriteRequests.Arrest body,
             @Parameter(hidden = true) Authentication auth, @Parameter(hidden = true) ServerWebExchange exchange) {
-        return writes.write(exchange, auth, body, () -> new RecordArrestCommand(id, body.recordId(), body.date(),
+        return writes.writeRecord(exchange, auth, body, () -> new RecordArrestCommand(id, body.recordId(), body.date(),
                         body.count(), body.jurisdiction(), body.agency(), body.scope(), body.source()),
                 recordLocation(body.recordId()));
     }
@@ -104,7 +109,7 @@ class CoalitionWriteController {
     Mono<ResponseEntity<WriteReceipt>> confiscation(@PathVariable String id,
             @Valid @RequestBody WriteRequests.Confiscation body,
             @Parameter(hidden = true) Authentication auth, @Parameter(hidden = true) ServerWebExchange exchange) {
-        return writes.write(exchange, auth, body, () -> new RecordConfiscationCommand(id, body.recordId(),
+        return writes.writeRecord(exchange, auth, body, () -> new RecordConfiscationCommand(id, body.recordId(),
                         body.date(), body.amount(), body.currency(), body.usdRate(), body.rateDate(),
                         body.rateSource(), body.jurisdiction(), body.scope(), body.source()),
                 recordLocation(body.recordId()));
@@ -114,11 +119,24 @@ class CoalitionWriteController {
     @Operation(operationId = "correctRecord", summary = "Correct a record's figures, with the reason")
     Mono<ResponseEntity<WriteReceipt>> correct(@PathVariable String id, @PathVariable String recordId,
             @Valid @RequestBody WriteRequests.Correction body,
+            @Parameter(description = "the record version (ETag) the correction was decided on; a record changed "
+                    + "since is not corrected (409 STALE_RECORD_VERSION)")
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @Parameter(hidden = true) Authentication auth, @Parameter(hidden = true) ServerWebExchange exchange) {
-        return writes.write(exchange, auth, body, () -> new CorrectRecordCommand(id, recordId,
+        return writes.writeRecord(exchange, auth, body, () -> new CorrectRecordCommand(id, recordId,
                         body.listingsRemoved(), body.adsBlocked(), body.accountsRemoved(), body.count(), body.amount(),
-                        body.usdRate(), body.rateDate(), body.rateSource(), body.reason()),
+                        body.usdRate(), body.rateDate(), body.rateSource(), body.reason(),
+                        expectedVersion(RecordVersions.ifMatch(ifMatch), body.expectedVersion())),
                 recordLocation(recordId));
+    }
+
+    /** The version a correction expects: from If-Match or the body, which must agree when both are given. */
+    private static Long expectedVersion(Long fromHeader, Long fromBody) {
+        if (fromHeader != null && fromBody != null && !fromHeader.equals(fromBody)) {
+            throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.MALFORMED_REQUEST,
+                    "If-Match names version " + fromHeader + " but expectedVersion is " + fromBody);
+        }
+        return fromHeader != null ? fromHeader : fromBody;
     }
 
     @PostMapping("/{id}/records/{recordId}/retraction")
@@ -126,7 +144,7 @@ class CoalitionWriteController {
     Mono<ResponseEntity<WriteReceipt>> retract(@PathVariable String id, @PathVariable String recordId,
             @Valid @RequestBody WriteRequests.Retraction body,
             @Parameter(hidden = true) Authentication auth, @Parameter(hidden = true) ServerWebExchange exchange) {
-        return writes.write(exchange, auth, body, () -> new RetractRecordCommand(id, recordId, body.reason()),
+        return writes.writeRecord(exchange, auth, body, () -> new RetractRecordCommand(id, recordId, body.reason()),
                 recordLocation(recordId));
     }
 

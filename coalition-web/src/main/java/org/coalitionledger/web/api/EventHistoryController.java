@@ -107,10 +107,10 @@ class EventHistoryController {
             Checks.id(recordId, "recordId");
             checkPaging(after, limit);
             String stream = RecordIds.aggregateId(recordId);
-            return Mono.fromCallable(() -> eventStore.lastSequenceNumberFor(stream).isPresent())
+            return Mono.fromCallable(() -> eventStore.lastSequenceNumberFor(stream).orElse(-1L))
                     .subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(exists -> {
-                        if (!exists) {
+                    .flatMap(version -> {
+                        if (version < 0) {
                             return Mono.error(new InvalidCommandException(CoalitionErrorCode.RECORD_NOT_FOUND,
                                     "no such record: " + recordId));
                         }
@@ -118,7 +118,10 @@ class EventHistoryController {
                                         eventStore.readEvents(stream, after == null ? 0 : after + 1).asStream()
                                                 .map(event -> view(null, event))))
                                 .subscribeOn(Schedulers.boundedElastic());
-                        return respond(all, accept, limit, view -> view.sequenceNumber());
+                        // The record's version as of this read: what a correction names in If-Match.
+                        return respond(all, accept, limit, view -> view.sequenceNumber()).map(response ->
+                                ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                                        .eTag(RecordVersions.etag(version)).body(response.getBody()));
                     });
         });
     }

@@ -103,7 +103,7 @@ class ImportController {
                     throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.MALFORMED_REQUEST,
                             "line " + number + " is for coalition '" + target + "', not '" + coalitionId + "'");
                 }
-                List<String> ids = writer.sendAndWait(command, caller, requestId);
+                List<String> ids = writer.sendAndWait(command, caller, requestId).eventIds();
                 if (ids.isEmpty()) {
                     unchanged++;
                 } else {

@@ -39,14 +39,21 @@ public class LedgerWriter {
         this.timeout = timeout;
     }
 
-    /** The ids of the events this command recorded (empty for an idempotent repeat). */
-    public Mono<List<String>> send(Object command, Caller caller, String requestId) {
+    /**
+     * What a command recorded: its events' ids (empty for an idempotent repeat) and the version of the stream it
+     * addresses afterwards (the sequence number of its latest event; a record's version, its ETag).
+     */
+    public record Recorded(List<String> eventIds, long version) {
+    }
+
+    /** Sends the command and reports what it recorded. */
+    public Mono<Recorded> send(Object command, Caller caller, String requestId) {
         return Mono.fromCallable(() -> sendAndWait(command, caller, requestId))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Blocking form, for callers already off the event loop (the bulk import). */
-    List<String> sendAndWait(Object command, Caller caller, String requestId) throws Exception {
+    Recorded sendAndWait(Object command, Caller caller, String requestId) throws Exception {
         // The command's own stream, and the coalition's (a member's report is also filed there).
         List<String> streams = java.util.stream.Stream.of(CommandRouting.aggregateId(command),
                 CommandRouting.coalitionId(command)).distinct().toList();
@@ -63,6 +70,6 @@ public class LedgerWriter {
                 }
             }
         }
-        return recorded;
+        return new Recorded(recorded, eventStore.lastSequenceNumberFor(streams.get(0)).orElse(-1L));
     }
 }

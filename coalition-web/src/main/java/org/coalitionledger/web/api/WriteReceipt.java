@@ -14,7 +14,10 @@ public record WriteReceipt(
         @Schema(description = "the request id, also stored as requestId metadata on each event")
         String requestId,
         @Schema(description = "where to read the resource the write concerns")
-        String location) {
+        String location,
+        @Schema(description = "the written record's version after the write (also its ETag); give it as If-Match "
+                + "when correcting the record. Absent for coalition writes.")
+        Long version) {
     public WriteReceipt {
         eventIds = eventIds == null ? List.of() : List.copyOf(eventIds);
     }

@@ -66,10 +66,12 @@ public final class WriteRequests {
                                @NotBlank String source) {
     }
 
-    @Schema(description = "Restate a record's figures; only the figures given change. At least one is required.")
+    @Schema(description = "Restate a record's figures; only the figures given change. At least one is required. "
+            + "expectedVersion (or the If-Match header) guards it: the record's version it was decided on.")
     public record Correction(@PositiveOrZero Long listingsRemoved, @PositiveOrZero Long adsBlocked,
                              @PositiveOrZero Long accountsRemoved, @PositiveOrZero Long count, BigDecimal amount,
-                             BigDecimal usdRate, LocalDate rateDate, String rateSource, @NotBlank String reason) {
+                             BigDecimal usdRate, LocalDate rateDate, String rateSource, @NotBlank String reason,
+                             @PositiveOrZero Long expectedVersion) {
     }
 
     @Schema(description = "Withdraw a record for good, with the reason.")

@@ -34,11 +34,27 @@ class Writes {
 
     Mono<ResponseEntity<WriteReceipt>> write(ServerWebExchange exchange, Authentication authentication,
                                             Object requestBody, Supplier<Object> command, String location) {
+        return write(exchange, authentication, requestBody, command, location, false);
+    }
+
+    /** A write to one record: the receipt carries the record's version, and the answer its ETag. */
+    Mono<ResponseEntity<WriteReceipt>> writeRecord(ServerWebExchange exchange, Authentication authentication,
+                                                  Object requestBody, Supplier<Object> command, String location) {
+        return write(exchange, authentication, requestBody, command, location, true)
+                .map(response -> response.getBody() == null || response.getBody().version() == null ? response
+                        : ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                        .eTag(RecordVersions.etag(response.getBody().version())).body(response.getBody()));
+    }
+
+    private Mono<ResponseEntity<WriteReceipt>> write(ServerWebExchange exchange, Authentication authentication,
+                                                    Object requestBody, Supplier<Object> command, String location,
+                                                    boolean record) {
         return Mono.defer(() -> {
             Caller caller = Caller.of(authentication, exchange);
             Object built = command.get();
             Supplier<Mono<WriteReceipt>> send = () -> writer.send(built, caller, caller.requestId())
-                    .map(ids -> new WriteReceipt(!ids.isEmpty(), ids, caller.requestId(), location));
+                    .map(sent -> new WriteReceipt(!sent.eventIds().isEmpty(), sent.eventIds(), caller.requestId(),
+                            location, record ? sent.version() : null));
             return idempotent(exchange, caller, mapper.writeValueAsBytes(requestBody), WriteReceipt.class, send,
                     receipt -> receipt.recorded() ? HttpStatus.CREATED : HttpStatus.OK, location);
         });
