@@ -13,6 +13,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Membership rules in every order: a departure may not leave a member's unretracted report outside its
@@ -91,6 +93,58 @@ public abstract class MembershipRulesContract {
                 .isEqualTo(201);
         assertThat(post(port, C + id + "/members/m2/departure", "{\"leftOn\": \"2020-05-01\", \"reason\": \"r\"}")
                 .getStatus().value()).as("a retracted report holds nothing back").isEqualTo(201);
+    }
+
+    /**
+     * The first-year history's undisclosed members (placeholder date, no name) can be disclosed later: the views
+     * show the name and real date from then on, "as recorded at" an earlier instant still shows what was believed
+     * then, and the history's original join, sent again on every start, still reads as a repeat.
+     */
+    @Test
+    void undisclosedMember_disclosedLater_viewsShowAfter_asRecordedAtShowsBefore() {
+        String id = founded();
+        String placeholderJoin = """
+                {"memberId": "undisclosed-1", "disclosed": false, "joinedOn": "2020-06-30",
+                 "note": "joined during the first year; name and date unpublished"}""";
+        assertThat(post(port, C + id + "/members", placeholderJoin).getStatus().value()).isEqualTo(201);
+        WebTestClient partner = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader("Authorization", "Bearer " + TestTokens.PARTNER).build();
+        String members = C + id + "/members?asOf=2020-12-31";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> partner.get()
+                .uri(members).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.members[?(@.memberId == 'undisclosed-1')].disclosed").isEqualTo(List.of(false)));
+        Instant believedThen = Instant.now();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> partner.get()
+                .uri(members + "&recordedAt=" + believedThen).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.members[?(@.memberId == 'undisclosed-1')].joinedOn").isEqualTo(List.of("2020-06-30")));
+
+        String corrections = C + id + "/members/undisclosed-1/corrections";
+        long before = EventStoreRows.count(jdbc);
+        var partial = post(port, corrections, "{\"name\": \"Zhuanzhuan\", \"reason\": \"r\"}");
+        assertThat(partial.getStatus().value()).isEqualTo(400);
+        assertThat(partial.getResponseBody().path("code").asString()).isEqualTo("MISSING_FIELD");
+        var early = post(port, corrections, "{\"joinedOn\": \"2019-12-31\", \"reason\": \"r\"}");
+        assertThat(early.getStatus().value()).isEqualTo(409);
+        assertThat(early.getResponseBody().path("code").asString()).isEqualTo("BEFORE_FOUNDING_DATE");
+        assertThat(EventStoreRows.count(jdbc)).isEqualTo(before);
+
+        String disclosure = """
+                {"name": "Zhuanzhuan", "country": "CN", "region": "Asia", "sector": "second-hand",
+                 "joinedOn": "2020-03-01", "reason": "named, with its join date, in the coalition's progress report"}""";
+        assertThat(post(port, corrections, disclosure).getStatus().value()).isEqualTo(201);
+        assertThat(post(port, corrections, disclosure).getStatus().value()).as("a repeat").isEqualTo(200);
+        assertThat(post(port, C + id + "/members", placeholderJoin).getStatus().value())
+                .as("the original join, sent again").isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> partner.get()
+                .uri(C + id + "/members?asOf=2020-04-01").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.members[?(@.memberId == 'undisclosed-1')].name").isEqualTo(List.of("Zhuanzhuan"))
+                .jsonPath("$.members[?(@.memberId == 'undisclosed-1')].disclosed").isEqualTo(List.of(true))
+                .jsonPath("$.members[?(@.memberId == 'undisclosed-1')].joinedOn").isEqualTo(List.of("2020-03-01")));
+        partner.get().uri(members + "&recordedAt=" + believedThen).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.members[?(@.memberId == 'undisclosed-1')].disclosed").isEqualTo(List.of(false))
+                .jsonPath("$.members[?(@.memberId == 'undisclosed-1')].joinedOn").isEqualTo(List.of("2020-06-30"));
     }
 
     /**

@@ -5,6 +5,7 @@ import org.coalitionledger.api.coalition.GoalMetric;
 import org.coalitionledger.api.coalition.GoalSetEvent;
 import org.coalitionledger.api.coalition.MemberJoinedEvent;
 import org.coalitionledger.api.coalition.MemberLeftEvent;
+import org.coalitionledger.api.coalition.MembershipCorrectedEvent;
 import org.coalitionledger.api.reporting.ArrestRecordCorrectedEvent;
 import org.coalitionledger.api.reporting.ArrestRecordedEvent;
 import org.coalitionledger.api.reporting.ConfiscationRecordCorrectedEvent;
@@ -166,6 +167,10 @@ public final class CoalitionLedgerFold {
             if (mine(e.coalitionId())) {
                 leave(e);
             }
+        } else if (payload instanceof MembershipCorrectedEvent e) {
+            if (mine(e.coalitionId())) {
+                correctMembership(e);
+            }
         } else if (payload instanceof GoalSetEvent e) {
             if (mine(e.coalitionId())) {
                 goals.putIfAbsent(e.goalId(), e);
@@ -230,6 +235,19 @@ public final class CoalitionLedgerFold {
                 return;
             }
         }
+    }
+
+    /** The member's latest stint takes the corrected name, places and dates; "as recorded at" still shows the old. */
+    private void correctMembership(MembershipCorrectedEvent e) {
+        List<MemberStint> own = stintsByMember.getOrDefault(e.memberId(), List.of());
+        if (own.isEmpty()) {
+            return; // A malformed bundle: nothing to correct.
+        }
+        MemberStint stint = own.get(own.size() - 1);
+        MemberJoinedEvent was = stint.joined;
+        stint.joined = new MemberJoinedEvent(was.coalitionId(), was.memberId(), was.founding(), e.disclosed(),
+                e.name(), e.country(), e.region(), e.sector(), e.joinedOn(), was.note());
+        stint.leftOn = e.leftOn();
     }
 
     private void correct(String recordId, RecordKind kind, String reason, LedgerEntry entry,

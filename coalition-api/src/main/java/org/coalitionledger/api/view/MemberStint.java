@@ -10,7 +10,8 @@ import java.time.LocalDate;
  */
 final class MemberStint {
 
-    final MemberJoinedEvent joined;
+    /** The join as it stands: the recorded join, with the latest membership correction applied. */
+    MemberJoinedEvent joined;
     /** First day as a non-member; null while no departure is recorded. */
     LocalDate leftOn;
 

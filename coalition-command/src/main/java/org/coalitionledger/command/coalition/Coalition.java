@@ -17,6 +17,9 @@ import org.coalitionledger.api.coalition.MemberJoinedEvent;
 import org.coalitionledger.api.coalition.MemberLeftEvent;
 import org.coalitionledger.api.coalition.MemberReportFiledEvent;
 import org.coalitionledger.api.coalition.MemberReportWithdrawnEvent;
+import org.coalitionledger.api.coalition.CorrectMembershipCommand;
+import org.coalitionledger.api.coalition.MembershipCorrectedEvent;
+import org.coalitionledger.command.rules.CorrectionChangesNothing;
 import org.coalitionledger.api.coalition.SetGoalCommand;
 import org.coalitionledger.command.rules.BeforeFoundingDate;
 import org.coalitionledger.command.rules.CoalitionAlreadyFounded;
@@ -59,6 +62,10 @@ class Coalition {
     private final Map<String, GoalSetEvent> goals = new HashMap<>();
     private final Set<String> currentMembers = new HashSet<>();
     private final MembershipHistory memberships = new MembershipHistory();
+    /** Each member's latest membership as it stands now: the join, corrected by the latest correction, if any. */
+    private final Map<String, MembershipCorrectedEvent> currentStint = new HashMap<>();
+    /** Each member's latest membership correction, to recognise it repeated. */
+    private final Map<String, MembershipCorrectedEvent> lastCorrection = new HashMap<>();
     /** Unretracted member reports filed on this stream, by record id. */
     private final Map<String, MemberReportFiledEvent> memberReports = new LinkedHashMap<>();
 
@@ -108,9 +115,9 @@ class Coalition {
             throw new MemberAlreadyJoined("member '" + c.memberId() + "' is already a member since "
                     + previous.joinedOn());
         }
-        MemberLeftEvent left = lastLeave.get(c.memberId());
-        if (left != null && c.joinedOn().isBefore(left.leftOn())) {
-            throw new MemberAlreadyJoined("member '" + c.memberId() + "' was a member until " + left.leftOn()
+        MembershipCorrectedEvent last = currentStint.get(c.memberId());
+        if (last != null && c.joinedOn().isBefore(last.leftOn())) {
+            throw new MemberAlreadyJoined("member '" + c.memberId() + "' was a member until " + last.leftOn()
                     + "; it can rejoin on or after that date, not on " + c.joinedOn());
         }
         apply(joined);
@@ -125,7 +132,7 @@ class Coalition {
             }
             throw new MemberNotAMember("'" + c.memberId() + "' is not a member of '" + coalitionId + "'");
         }
-        LocalDate joinedOn = lastJoin.get(c.memberId()).joinedOn();
+        LocalDate joinedOn = currentStint.get(c.memberId()).joinedOn();
         if (!c.leftOn().isAfter(joinedOn)) {
             throw new LeaveBeforeJoin("leftOn " + c.leftOn() + " must be after the member's joinedOn " + joinedOn);
         }
@@ -133,6 +140,49 @@ class Coalition {
         requireReportsInside(c.memberId(), r -> !r.periodEnd().isBefore(c.leftOn()),
                 "leaving on " + c.leftOn());
         apply(left);
+    }
+
+    @CommandHandler
+    void handle(CorrectMembershipCommand c) {
+        MembershipCorrectedEvent now = currentStint.get(c.memberId());
+        if (now == null) {
+            throw new MemberNotAMember("'" + c.memberId() + "' has never been a member of '" + coalitionId
+                    + "'; there is no membership to correct");
+        }
+        boolean current = isMember(c.memberId());
+        if (c.leftOn() != null && current) {
+            throw new MemberNotAMember("'" + c.memberId() + "' is still a member: record its departure instead of "
+                    + "correcting a leftOn");
+        }
+        LocalDate joinedOn = c.joinedOn() != null ? c.joinedOn() : now.joinedOn();
+        LocalDate leftOn = c.leftOn() != null ? c.leftOn() : now.leftOn();
+        MembershipCorrectedEvent corrected = c.namesMember()
+                ? new MembershipCorrectedEvent(coalitionId, c.memberId(), true, c.name(), c.country(), c.region(),
+                        c.sector(), joinedOn, leftOn, c.reason())
+                : new MembershipCorrectedEvent(coalitionId, c.memberId(), now.disclosed(), now.name(), now.country(),
+                        now.region(), now.sector(), joinedOn, leftOn, c.reason());
+        if (corrected.equals(lastCorrection.get(c.memberId()))) {
+            return; // The same correction again: already recorded.
+        }
+        if (corrected.equals(new MembershipCorrectedEvent(coalitionId, c.memberId(), now.disclosed(), now.name(),
+                now.country(), now.region(), now.sector(), now.joinedOn(), now.leftOn(), c.reason()))) {
+            throw new CorrectionChangesNothing("the correction gives the membership's current name, places and dates;"
+                    + " nothing to restate");
+        }
+        requireOnOrAfterFounding(joinedOn, "joinedOn");
+        if (leftOn != null && !leftOn.isAfter(joinedOn)) {
+            throw new LeaveBeforeJoin("leftOn " + leftOn + " must be after the member's joinedOn " + joinedOn);
+        }
+        List<MembershipHistory.Membership> after = memberships.withLatest(c.memberId(),
+                new MembershipHistory.Membership(joinedOn, leftOn));
+        if (after.size() > 1 && joinedOn.isBefore(after.get(after.size() - 2).leftOn())) {
+            throw new MemberAlreadyJoined("member '" + c.memberId() + "' was a member until "
+                    + after.get(after.size() - 2).leftOn() + "; its latest membership cannot start before, on "
+                    + joinedOn);
+        }
+        requireReportsInside(c.memberId(), r -> after.stream().noneMatch(m -> m.covers(r.periodStart(), r.periodEnd())),
+                "corrected to " + joinedOn + (leftOn == null ? " onwards" : " until " + leftOn));
+        apply(corrected);
     }
 
     /** Refuses a membership change that would leave the member's unretracted reports matching {@code outside} out. */
@@ -207,6 +257,9 @@ class Coalition {
         }
         lastJoin.put(e.memberId(), e);
         currentMembers.add(e.memberId());
+        currentStint.put(e.memberId(), new MembershipCorrectedEvent(e.coalitionId(), e.memberId(), e.disclosed(),
+                e.name(), e.country(), e.region(), e.sector(), e.joinedOn(), null, null));
+        lastCorrection.remove(e.memberId());
         memberships.apply(e);
     }
 
@@ -214,6 +267,17 @@ class Coalition {
     void on(MemberLeftEvent e) {
         lastLeave.put(e.memberId(), e);
         currentMembers.remove(e.memberId());
+        MembershipCorrectedEvent stint = currentStint.get(e.memberId());
+        currentStint.put(e.memberId(), new MembershipCorrectedEvent(stint.coalitionId(), stint.memberId(),
+                stint.disclosed(), stint.name(), stint.country(), stint.region(), stint.sector(), stint.joinedOn(),
+                e.leftOn(), stint.reason()));
+        memberships.apply(e);
+    }
+
+    @EventSourcingHandler
+    void on(MembershipCorrectedEvent e) {
+        currentStint.put(e.memberId(), e);
+        lastCorrection.put(e.memberId(), e);
         memberships.apply(e);
     }
 

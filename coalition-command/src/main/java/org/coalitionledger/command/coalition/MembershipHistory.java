@@ -3,6 +3,7 @@ package org.coalitionledger.command.coalition;
 import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
 import org.coalitionledger.api.coalition.MemberJoinedEvent;
 import org.coalitionledger.api.coalition.MemberLeftEvent;
+import org.coalitionledger.api.coalition.MembershipCorrectedEvent;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ public final class MembershipHistory {
 
     /** A membership from {@code joinedOn} up to and including the day before {@code leftOn} (null: still a member). */
     public record Membership(LocalDate joinedOn, LocalDate leftOn) {
-        boolean covers(LocalDate start, LocalDate end) {
+        public boolean covers(LocalDate start, LocalDate end) {
             return !start.isBefore(joinedOn) && (leftOn == null || end.isBefore(leftOn));
         }
     }
@@ -44,6 +45,9 @@ public final class MembershipHistory {
             List<Membership> list = memberships.get(e.memberId());
             Membership open = list.remove(list.size() - 1);
             list.add(new Membership(open.joinedOn(), e.leftOn()));
+        } else if (payload instanceof MembershipCorrectedEvent e) {
+            List<Membership> list = memberships.get(e.memberId());
+            list.set(list.size() - 1, new Membership(e.joinedOn(), e.leftOn()));
         }
     }
 
@@ -54,6 +58,13 @@ public final class MembershipHistory {
     /** True if the member was a member on every day of [start, end] within one membership. */
     public boolean memberThroughout(String memberId, LocalDate start, LocalDate end) {
         return memberships.getOrDefault(memberId, List.of()).stream().anyMatch(m -> m.covers(start, end));
+    }
+
+    /** The member's memberships if its latest one were {@code latest} instead. */
+    List<Membership> withLatest(String memberId, Membership latest) {
+        List<Membership> list = new ArrayList<>(memberships.getOrDefault(memberId, List.of()));
+        list.set(list.size() - 1, latest);
+        return list;
     }
 
     public List<Membership> membershipsOf(String memberId) {

@@ -34,6 +34,10 @@ import static org.coalitionledger.api.error.CoalitionErrorCode.LEAVE_BEFORE_JOIN
 import static org.coalitionledger.api.error.CoalitionErrorCode.MEMBER_ALREADY_JOINED;
 import static org.coalitionledger.api.error.CoalitionErrorCode.MEMBER_NOT_A_MEMBER;
 import static org.coalitionledger.api.error.CoalitionErrorCode.REPORTS_OUTSIDE_MEMBERSHIP;
+import static org.coalitionledger.api.error.CoalitionErrorCode.CORRECTION_CHANGES_NOTHING;
+import org.coalitionledger.api.coalition.CorrectMembershipCommand;
+import org.coalitionledger.api.coalition.MembershipCorrectedEvent;
+import org.coalitionledger.command.rules.CorrectionChangesNothing;
 import org.coalitionledger.api.coalition.MemberReportFiledEvent;
 import org.coalitionledger.api.coalition.MemberReportWithdrawnEvent;
 import org.coalitionledger.command.rules.ReportsOutsideMembership;
@@ -426,6 +430,99 @@ class CoalitionTest {
                 .when(leave(WEIBO, date("2019-05-01"), null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(left(WEIBO, date("2019-05-01"), null));
+    }
+
+    // ---- CorrectMembershipCommand --------------------------------------------------------------------------
+
+    static final String PLACEHOLDER_NOTE = "joined during the first year; name and date unpublished";
+
+    static MemberJoinedEvent undisclosedJoined() {
+        return new MemberJoinedEvent(CEWTO, "undisclosed-1", false, false, null, null, null, null,
+                date("2019-03-06"), PLACEHOLDER_NOTE);
+    }
+
+    static CorrectMembershipCommand disclose(String joinedOn) {
+        return new CorrectMembershipCommand(CEWTO, "undisclosed-1", "Zhuanzhuan", "CN", "Asia", "second-hand",
+                joinedOn == null ? null : date(joinedOn), null, "named in the 2020 progress report");
+    }
+
+    static MembershipCorrectedEvent disclosed(String joinedOn) {
+        return new MembershipCorrectedEvent(CEWTO, "undisclosed-1", true, "Zhuanzhuan", "CN", "Asia", "second-hand",
+                date(joinedOn), null, "named in the 2020 progress report");
+    }
+
+    @Test
+    void correctMembership_accepted_disclosingAnUndisclosedMemberWithItsRealJoinDate() {
+        fixture.given(foundedThen(undisclosedJoined()))
+                .when(disclose("2018-09-01"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(disclosed("2018-09-01"));
+    }
+
+    @Test
+    void correctMembership_acceptedAsNoOp_whenRepeated_andTheOriginalJoinStillReadsAsARepeat() {
+        fixture.given(foundedThen(undisclosedJoined(), disclosed("2018-09-01")))
+                .when(disclose("2018-09-01"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        // The shipped history sends its join again on every start: it must stay a repeat after the disclosure.
+        fixture.given(foundedThen(undisclosedJoined(), disclosed("2018-09-01")))
+                .when(new JoinCoalitionCommand(CEWTO, "undisclosed-1", false, null, null, null, null,
+                        date("2019-03-06"), PLACEHOLDER_NOTE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void correctMembership_accepted_correctingALeftOn_andTheNextDepartureRuleUsesTheCorrectedDates() {
+        fixture.given(foundedThen(joined(WEIBO, date("2019-03-07")), left(WEIBO, date("2020-01-01"), null)))
+                .when(new CorrectMembershipCommand(CEWTO, "weibo", null, null, null, null, null, date("2020-03-01"),
+                        "left later than first reported"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MembershipCorrectedEvent(CEWTO, "weibo", true, WEIBO.name(), WEIBO.country(),
+                        WEIBO.region(), WEIBO.sector(), date("2019-03-07"), date("2020-03-01"),
+                        "left later than first reported"));
+        fixture.given(foundedThen(joined(WEIBO, date("2019-03-07")), left(WEIBO, date("2020-01-01"), null),
+                        new MembershipCorrectedEvent(CEWTO, "weibo", true, WEIBO.name(), WEIBO.country(),
+                                WEIBO.region(), WEIBO.sector(), date("2019-03-07"), date("2020-03-01"), "r")))
+                .when(join(WEIBO, date("2020-02-01")))
+                .expectNoEvents()
+                .expectException(violation(MemberAlreadyJoined.class, MEMBER_ALREADY_JOINED))
+                .expectExceptionMessage(containsString("was a member until 2020-03-01"));
+    }
+
+    @Test
+    void correctMembership_rejected_whenAReportWouldLieOutside_namingIt() {
+        fixture.given(foundedThen(undisclosedJoined(), new MemberReportFiledEvent(CEWTO, "undisclosed-1", "b-9",
+                        date("2019-03-06"), date("2019-06-30"))))
+                .when(disclose("2019-04-01"))
+                .expectNoEvents()
+                .expectException(violation(ReportsOutsideMembership.class, REPORTS_OUTSIDE_MEMBERSHIP))
+                .expectExceptionMessage(containsString("b-9 (2019-03-06 to 2019-06-30)"));
+    }
+
+    @Test
+    void correctMembership_rejected_forNeverAMember_leftOnOfACurrentMember_unchangedOrBeforeFounding() {
+        fixture.given(founded())
+                .when(disclose(null))
+                .expectNoEvents()
+                .expectException(violation(MemberNotAMember.class, MEMBER_NOT_A_MEMBER))
+                .expectExceptionMessage(containsString("has never been a member"));
+        fixture.given(foundedThen(joined(WEIBO, date("2019-03-07"))))
+                .when(new CorrectMembershipCommand(CEWTO, "weibo", null, null, null, null, null, date("2020-01-01"), "r"))
+                .expectNoEvents()
+                .expectException(violation(MemberNotAMember.class, MEMBER_NOT_A_MEMBER))
+                .expectExceptionMessage(containsString("record its departure instead"));
+        fixture.given(foundedThen(joined(WEIBO, date("2019-03-07"))))
+                .when(new CorrectMembershipCommand(CEWTO, "weibo", null, null, null, null, date("2019-03-07"), null, "r"))
+                .expectNoEvents()
+                .expectException(violation(CorrectionChangesNothing.class, CORRECTION_CHANGES_NOTHING))
+                .expectExceptionMessage(containsString("nothing to restate"));
+        fixture.given(foundedThen(undisclosedJoined()))
+                .when(disclose("2018-01-01"))
+                .expectNoEvents()
+                .expectException(violation(BeforeFoundingDate.class, BEFORE_FOUNDING_DATE))
+                .expectExceptionMessage("joinedOn 2018-01-01 is before the coalition's founding date 2018-03-07");
     }
 
     // ---- SetGoalCommand ------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
 import org.coalitionledger.api.coalition.GoalSetEvent;
 import org.coalitionledger.api.coalition.MemberJoinedEvent;
 import org.coalitionledger.api.coalition.MemberLeftEvent;
+import org.coalitionledger.api.coalition.MembershipCorrectedEvent;
 import org.coalitionledger.api.reporting.ArrestRecordCorrectedEvent;
 import org.coalitionledger.api.reporting.ArrestRecordedEvent;
 import org.coalitionledger.api.reporting.ConfiscationRecordCorrectedEvent;
@@ -62,6 +63,11 @@ class CoalitionViewsProjection {
 
     @EventHandler
     void on(MemberLeftEvent event, EventMessage<?> message) {
+        fold(event.coalitionId(), message);
+    }
+
+    @EventHandler
+    void on(MembershipCorrectedEvent event, EventMessage<?> message) {
         fold(event.coalitionId(), message);
     }
 

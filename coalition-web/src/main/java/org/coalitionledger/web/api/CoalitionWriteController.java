@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.coalitionledger.api.coalition.CorrectMembershipCommand;
 import org.coalitionledger.api.coalition.FoundCoalitionCommand;
 import org.coalitionledger.api.coalition.JoinCoalitionCommand;
 import org.coalitionledger.api.coalition.LeaveCoalitionCommand;
@@ -74,6 +75,17 @@ class CoalitionWriteController {
         return writes.write(exchange, auth, body,
                 () -> new LeaveCoalitionCommand(id, memberId, body.leftOn(), body.reason()),
                 C + id + "/members?asOf=" + body.leftOn());
+    }
+
+    @PostMapping("/{id}/members/{memberId}/corrections")
+    @Operation(operationId = "correctMembership", summary = "Correct a member's latest membership or disclose an "
+            + "undisclosed member, with the reason")
+    Mono<ResponseEntity<WriteReceipt>> correctMembership(@PathVariable String id, @PathVariable String memberId,
+            @Valid @RequestBody WriteRequests.MembershipCorrection body,
+            @Parameter(hidden = true) Authentication auth, @Parameter(hidden = true) ServerWebExchange exchange) {
+        return writes.write(exchange, auth, body, () -> new CorrectMembershipCommand(id, memberId, body.name(),
+                        body.country(), body.region(), body.sector(), body.joinedOn(), body.leftOn(), body.reason()),
+                C + id + "/members");
     }
 
     @PostMapping("/{id}/goals")

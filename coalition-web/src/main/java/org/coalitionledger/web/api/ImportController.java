@@ -57,7 +57,7 @@ class ImportController {
 
     @PostMapping(path = "/api/v1/coalitions/{id}/imports", consumes = NDJSON, produces = "application/json")
     @Operation(operationId = "importCommands", summary = "Bulk import of NDJSON commands, with a result per line",
-            description = "Commands: " + "FoundCoalition, JoinCoalition, LeaveCoalition, SetGoal, RecordTakedownBatch, "
+            description = "Commands: " + "FoundCoalition, JoinCoalition, LeaveCoalition, CorrectMembership, SetGoal, RecordTakedownBatch, "
                     + "RecordArrest, RecordConfiscation, CorrectRecord, RetractRecord. Answers 201 when any line "
                     + "recorded events, else 200.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,

@@ -40,6 +40,12 @@ public final class WriteRequests {
     public record LeaveCoalition(@NotNull LocalDate leftOn, String reason) {
     }
 
+    @Schema(description = "Correct a member's latest membership, with the reason: joinedOn, leftOn (once it has left), "
+            + "and/or name, country, region and sector together (which discloses an undisclosed member).")
+    public record MembershipCorrection(String name, String country, String region, String sector, LocalDate joinedOn,
+                                       LocalDate leftOn, @NotBlank String reason) {
+    }
+
     @Schema(description = "The coalition adopts a goal on setOn.")
     public record SetGoal(@NotNull @Valid Goal goal, @NotNull LocalDate setOn) {
     }

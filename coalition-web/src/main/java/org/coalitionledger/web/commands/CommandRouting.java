@@ -1,5 +1,6 @@
 package org.coalitionledger.web.commands;
 
+import org.coalitionledger.api.coalition.CorrectMembershipCommand;
 import org.coalitionledger.api.coalition.FoundCoalitionCommand;
 import org.coalitionledger.api.coalition.JoinCoalitionCommand;
 import org.coalitionledger.api.coalition.LeaveCoalitionCommand;
@@ -20,6 +21,7 @@ public final class CommandRouting {
         if (command instanceof FoundCoalitionCommand c) return c.coalitionId();
         if (command instanceof JoinCoalitionCommand c) return c.coalitionId();
         if (command instanceof LeaveCoalitionCommand c) return c.coalitionId();
+        if (command instanceof CorrectMembershipCommand c) return c.coalitionId();
         if (command instanceof SetGoalCommand c) return c.coalitionId();
         if (command instanceof RecordTakedownBatchCommand c) return c.coalitionId();
         if (command instanceof RecordArrestCommand c) return c.coalitionId();

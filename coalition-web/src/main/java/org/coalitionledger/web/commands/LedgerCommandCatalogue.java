@@ -1,5 +1,6 @@
 package org.coalitionledger.web.commands;
 
+import org.coalitionledger.api.coalition.CorrectMembershipCommand;
 import org.coalitionledger.api.coalition.FoundCoalitionCommand;
 import org.coalitionledger.api.coalition.JoinCoalitionCommand;
 import org.coalitionledger.api.coalition.LeaveCoalitionCommand;
@@ -22,6 +23,7 @@ public final class LedgerCommandCatalogue {
             "FoundCoalition", FoundCoalitionCommand.class,
             "JoinCoalition", JoinCoalitionCommand.class,
             "LeaveCoalition", LeaveCoalitionCommand.class,
+            "CorrectMembership", CorrectMembershipCommand.class,
             "SetGoal", SetGoalCommand.class,
             "RecordTakedownBatch", RecordTakedownBatchCommand.class,
             "RecordArrest", RecordArrestCommand.class,

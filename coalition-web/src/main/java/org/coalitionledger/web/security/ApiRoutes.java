@@ -51,6 +51,7 @@ public final class ApiRoutes {
             new Rule(HttpMethod.POST, C, Access.ADMIN),
             new Rule(HttpMethod.POST, C + "/{id}/members", Access.ADMIN),
             new Rule(HttpMethod.POST, C + "/{id}/members/{memberId}/departure", Access.ADMIN),
+            new Rule(HttpMethod.POST, C + "/{id}/members/{memberId}/corrections", Access.ADMIN),
             new Rule(HttpMethod.POST, C + "/{id}/goals", Access.ADMIN),
             new Rule(HttpMethod.POST, C + "/{id}/takedown-batches", Access.ADMIN),
             new Rule(HttpMethod.POST, C + "/{id}/arrests", Access.ADMIN),

@@ -67,7 +67,9 @@ class EventSerializationTest {
                         "replay after a projection fix"),
                 new org.coalitionledger.api.coalition.MemberReportFiledEvent("cewto", "alibaba", "batch-2",
                         d.minusDays(10), d),
-                new org.coalitionledger.api.coalition.MemberReportWithdrawnEvent("cewto", "alibaba", "batch-2"));
+                new org.coalitionledger.api.coalition.MemberReportWithdrawnEvent("cewto", "alibaba", "batch-2"),
+                new org.coalitionledger.api.coalition.MembershipCorrectedEvent("cewto", "undisclosed-1", true, "Name",
+                        "CN", "Asia", "search", d.minusDays(100), null, "disclosed in the annual report"));
     }
 
     @ParameterizedTest
