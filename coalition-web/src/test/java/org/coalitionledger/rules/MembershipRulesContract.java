@@ -114,10 +114,15 @@ public abstract class MembershipRulesContract {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> partner.get()
                 .uri(members).exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.members[?(@.memberId == 'undisclosed-1')].disclosed").isEqualTo(List.of(false)));
-        Instant believedThen = Instant.now();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> partner.get()
-                .uri(members + "&recordedAt=" + believedThen).exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.members[?(@.memberId == 'undisclosed-1')].joinedOn").isEqualTo(List.of("2020-06-30")));
+        // An instant by which the join was recorded (logged): "as recorded at" it shows the undisclosed member.
+        java.util.concurrent.atomic.AtomicReference<Instant> recorded = new java.util.concurrent.atomic.AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Instant now = Instant.now();
+            partner.get().uri(members + "&recordedAt=" + now).exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.members[?(@.memberId == 'undisclosed-1')].joinedOn").isEqualTo(List.of("2020-06-30"));
+            recorded.set(now);
+        });
+        Instant believedThen = recorded.get();
 
         String corrections = C + id + "/members/undisclosed-1/corrections";
         long before = EventStoreRows.count(jdbc);
