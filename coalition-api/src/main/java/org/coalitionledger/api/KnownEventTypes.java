@@ -6,6 +6,9 @@ import org.coalitionledger.api.audit.SigningKeyRotatedEvent;
 import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
 import org.coalitionledger.api.coalition.GoalSetEvent;
 import org.coalitionledger.api.coalition.MemberJoinedEvent;
+import org.coalitionledger.api.coalition.MemberReportFiledEvent;
+import org.coalitionledger.api.coalition.MemberReportWithdrawnEvent;
+import org.coalitionledger.api.coalition.MembershipCorrectedEvent;
 import org.coalitionledger.api.coalition.MemberLeftEvent;
 import org.coalitionledger.api.reporting.ArrestRecordCorrectedEvent;
 import org.coalitionledger.api.reporting.ArrestRecordedEvent;
@@ -35,7 +38,8 @@ public final class KnownEventTypes {
             TakedownBatchRecordedEvent.class, ArrestRecordedEvent.class, ConfiscationRecordedEvent.class,
             TakedownBatchCorrectedEvent.class, ArrestRecordCorrectedEvent.class,
             ConfiscationRecordCorrectedEvent.class, RecordRetractedEvent.class, SigningKeyRotatedEvent.class,
-            ViewsRebuildStartedEvent.class);
+            ViewsRebuildStartedEvent.class, MemberReportFiledEvent.class,
+            MemberReportWithdrawnEvent.class, MembershipCorrectedEvent.class);
 
     private static final Map<String, String> REVISIONS = new LinkedHashMap<>();
 
