@@ -49,11 +49,18 @@ class PostgresMembershipRulesTest extends MembershipRulesContract {
             secondNode = new SpringApplicationBuilder(CoalitionApplication.class)
                     .profiles("test", "postgres")
                     .properties("COALITION_DB_NAME=" + environment.getProperty("COALITION_DB_NAME"),
+                            setting("COALITION_DB_USER"), setting("COALITION_DB_PASSWORD"),
+                            setting("COALITION_DB_OWNER_USER"), setting("COALITION_DB_OWNER_PASSWORD"),
                             "coalition.data-dir=" + firstNodeDataDir(),
                             "server.port=0")
                     .run();
         }
         return ((WebServerApplicationContext) secondNode).getWebServer().getPort();
+    }
+
+    /** A database setting as the first node has it (the test profiles give the roles). */
+    private String setting(String name) {
+        return name + "=" + environment.getProperty(name, "");
     }
 
     @AfterAll
