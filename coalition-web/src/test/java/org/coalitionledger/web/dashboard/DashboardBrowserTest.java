@@ -1,0 +1,340 @@
+package org.coalitionledger.web.dashboard;
+
+import org.coalitionledger.support.LedgerApplicationTest;
+import org.coalitionledger.web.security.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The partners' dashboard in a real browser (Debian's headless Chromium through its chromedriver) against the whole
+ * application with the first-year history. In CI ({@code CI=true}) a missing browser fails the build; elsewhere the
+ * test is skipped with the reason, so {@code ./mvnw verify} works with only a JDK. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+@LedgerApplicationTest
+class DashboardBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    ChromeDriver browser;
+    Path profile;
+
+    @BeforeAll
+    static void chromiumIsInstalled_orTheTestSaysWhyItSkips() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!installed && "true".equals(System.getenv("CI"))) {
+            fail("CI must run the browser test, but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing: .ci/run installs them (apt-get install chromium chromium-driver)");
+        }
+        assumeTrue(installed, "skipped: no Chromium at " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian: apt-get install chromium chromium-driver); CI runs this test");
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    ChromeDriver open(String acceptLanguage) throws IOException {
+        profile = Files.createTempDirectory("dashboard-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,2600",
+                "--lang=" + acceptLanguage.split(",")[0]);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // The browser's clock zone is fixed so that "as recorded at (your time)" is UTC here.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withEnvironment(Map.of("TZ", "UTC")).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().scriptTimeout(PATIENCE);
+        // The browser's own start page is not ours: leave it, and drop what it requested from the log.
+        browser.get("about:blank");
+        browser.manage().logs().get(LogType.PERFORMANCE);
+        return browser;
+    }
+
+    @Test
+    void partner_signsIn_seesTheFirstYear_switchesBasisAndLanguage_seesALiveBatch_andAnEarlierRecord()
+            throws IOException {
+        long signedSize = signCheckpoint();
+        ChromeDriver browser = open("en-US,en");
+        browser.get(base() + "/");
+        assertThat(browser.getTitle()).isEqualTo("Coalition Ledger");
+        assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+        accessible("signed out");
+
+        // A wrong key gets a clear message and shows nothing.
+        signIn("not-a-key-of-anyone-0123456789");
+        until(b -> text("#sign-in-message").contains("not accepted"));
+        assertThat(text("#sign-in-message")).contains("wrong, or it has been revoked");
+        assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+        assertThat(sessionKey()).isNull();
+
+        // The partner's key: the first-year figures.
+        signIn(TestTokens.PARTNER);
+        until(b -> browser.findElement(By.id("dashboard")).isDisplayed());
+        assertThat(sessionKey()).isEqualTo(TestTokens.PARTNER);
+        new Select(browser.findElement(By.id("coalition"))).selectByValue("cewto");
+        until(b -> rows("#table-yoy").size() == 1 && text("#live-status").startsWith("Live"));
+        assertThat(rows("#table-yoy").get(0)).contains("Mar 7, 2018 – Mar 6, 2019", "1,000,000", "10,000,000",
+                "350,000", "129", "CNY 18,000,000.00 = USD 2,678,491.71", "32");
+        assertThat(text("[data-figure=members] dd")).isEqualTo("32");
+        assertThat(text("[data-figure=confiscated] dd")).isEqualTo("CNY 18,000,000.00 = USD 2,678,491.71");
+        assertThat(chartCategories("chart-yoy")).hasSize(1);
+        assertThat(rows("#table-membership").get(0)).contains("Mar 6, 2019", "32");
+        assertThat(text("#table-members")).contains("Undisclosed member").doesNotContain("null");
+        assertThat(text("#table-goal-" + goalId())).contains("80");
+        long shownSize = Long.parseLong(browser.findElement(By.xpath(
+                "//dl[@id='audit']/dt[starts-with(., 'Latest signed checkpoint')]/following-sibling::dd[1]"))
+                .getText().replace(",", ""));
+        assertThat(shownSize).isGreaterThanOrEqualTo(signedSize);
+        assertThat(text("#headline + .source")).contains("Latest signed checkpoint: ");
+        assertThat(text("#verification")).contains("for auditors");
+        assertThat(text("#headline + .source")).contains("Source: the ledger as recorded up to now");
+        accessible("English, coalition years");
+        screenshot("dashboard-en.png");
+
+        // Calendar years: the anniversary report falls in 2019.
+        browser.findElement(By.cssSelector("input[name=basis][value=calendar-year]")).click();
+        until(b -> rows("#table-yoy").size() == 2 && rows("#table-yoy").get(0).startsWith("2018"));
+        assertThat(rows("#table-yoy").get(1)).startsWith("2019").contains("1,000,000", "129");
+        assertThat(chartCategories("chart-yoy")).containsExactly("2018", "2019");
+
+        // Chinese: texts, and dates in the Chinese form.
+        browser.findElement(By.cssSelector("button[data-lang=zh-CN]")).click();
+        until(b -> "zh-CN".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang")));
+        assertThat(text("h1")).isEqualTo("联盟账本");
+        assertThat(text("#yoy-title")).isEqualTo("逐年数据");
+        assertThat(text("#table-cumulative")).contains("2018年3月7日", "1,000,000");
+        assertThat(text("#verification")).contains("仅供审计人员");
+        accessible("Chinese, calendar years");
+        screenshot("dashboard-zh-CN.png");
+
+        // Back to English and coalition years, then a batch is recorded: the page follows without a reload.
+        browser.findElement(By.cssSelector("button[data-lang=en]")).click();
+        browser.findElement(By.cssSelector("input[name=basis][value=coalition-year]")).click();
+        until(b -> rows("#table-yoy").size() == 1 && text("#live-status").startsWith("Live"));
+        browser.executeScript("window.sameDocument = true");
+        Instant beforeTheBatch = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        recordTakedownBatch();
+        until(b -> rows("#table-yoy").size() == 2);
+        assertThat(rows("#table-yoy").get(1)).startsWith("Mar 7, 2019 – Mar 6, 2020").contains("2,500", "4,000");
+        assertThat(chartCategories("chart-yoy")).hasSize(2);
+        assertThat(chartSeries("chart-yoy", 0)).containsExactly(1_000_000L, 2_500L);
+        assertThat(text("[data-figure=listings] dd")).isEqualTo("1,002,500");
+        assertThat(text("#live-status")).startsWith("Updated at");
+        assertThat(browser.findElement(By.id("live-status")).getDomAttribute("class")).contains("updated");
+        assertThat(browser.executeScript("return window.sameDocument")).isEqualTo(true);
+
+        // As recorded just before the batch: the first year alone again, and the page says it is not live.
+        browser.executeScript("document.getElementById('recorded-at').value = arguments[0]",
+                LocalDateTime.ofInstant(beforeTheBatch, ZoneOffset.UTC).toString());
+        browser.findElement(By.id("show-recorded")).click();
+        until(b -> rows("#table-yoy").size() == 1 && text("#live-status").startsWith("Not live"));
+        assertThat(rows("#table-yoy").get(0)).contains("1,000,000");
+        assertThat(chartCategories("chart-yoy")).hasSize(1);
+        assertThat(text("#headline + .source")).contains("Source: the ledger as recorded at");
+        assertThat(browser.executeScript("return window.sameDocument")).isEqualTo(true);
+
+        noRequestLeftTheOrigin();
+    }
+
+    @Test
+    void aChineseBrowser_getsTheChinesePage_beforeSigningIn() throws IOException {
+        ChromeDriver browser = open("zh-CN,zh");
+        browser.get(base() + "/");
+        until(b -> "zh-CN".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang")));
+        assertThat(text("#sign-in-title")).isEqualTo("登录");
+        assertThat(browser.findElement(By.cssSelector("button[data-lang=zh-CN]")).getDomAttribute("aria-pressed"))
+                .isEqualTo("true");
+        signIn("revoked-or-wrong-key-0123456789");
+        until(b -> text("#sign-in-message").contains("已被吊销"));
+        noRequestLeftTheOrigin();
+    }
+
+    // --- steps --------------------------------------------------------------------------------------------------
+
+    void signIn(String key) {
+        WebElement input = browser.findElement(By.id("key"));
+        input.clear();
+        input.sendKeys(key);
+        browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).click();
+    }
+
+    WebTestClient api(String token) {
+        return WebTestClient.bindToServer().baseUrl(base()).responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader("Authorization", "Bearer " + token).build();
+    }
+
+    /** An auditor signs a checkpoint of the log as it is; its tree size. */
+    long signCheckpoint() throws IOException {
+        byte[] body = api(TestTokens.AUDITOR).post().uri("/api/v1/audit/checkpoints").exchange()
+                .expectStatus().is2xxSuccessful().expectBody().returnResult().getResponseBodyContent();
+        return mapper.readTree(body).path("treeSize").asLong();
+    }
+
+    void recordTakedownBatch() {
+        String batch = "dashboard-live-" + UUID.randomUUID().toString().substring(0, 8);
+        api(TestTokens.ADMIN).post().uri("/api/v1/coalitions/cewto/takedown-batches").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"batchId": "%s", "reporter": {"type": "NGO", "memberId": null, "name": "TRAFFIC"},
+                         "periodStart": "2019-03-07", "periodEnd": "2019-12-31", "listingsRemoved": 2500,
+                         "adsBlocked": 4000, "accountsRemoved": 300, "categories": ["ivory"],
+                         "scope": "China-based members", "source": "dashboard browser test"}""".formatted(batch))
+                .exchange().expectStatus().isCreated();
+    }
+
+    String goalId() {
+        return (String) browser.executeScript(
+                "return document.querySelector('#goals table').id.replace('table-goal-', '')");
+    }
+
+    /** axe-core over the whole page as it is: no serious or critical finding. */
+    void accessible(String state) throws IOException {
+        String axe;
+        try (InputStream script = getClass().getResourceAsStream("/axe.min.js")) {
+            assertThat(script).as("axe.min.js from com.deque.html.axe-core:selenium").isNotNull();
+            axe = new String(script.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        browser.executeScript(axe);
+        String result = (String) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {resultTypes: ['violations']})
+                    .then(r => done(JSON.stringify({ran: r.passes.length + r.violations.length,
+                        violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                            nodes: v.nodes.slice(0, 5).map(n => n.target.join(' '))}))})))
+                    .catch(e => done(JSON.stringify({error: String(e)})));""");
+        JsonNode report = mapper.readTree(result);
+        assertThat(report.has("error")).as("axe failed to run: " + result).isFalse();
+        assertThat(report.path("ran").asInt()).as("axe ran rules").isPositive();
+        List<String> serious = new ArrayList<>();
+        for (JsonNode violation : report.path("violations")) {
+            String impact = violation.path("impact").asString();
+            if (impact.equals("serious") || impact.equals("critical")) {
+                serious.add(violation.toString());
+            }
+        }
+        assertThat(serious).as("serious or critical axe findings, " + state).isEmpty();
+    }
+
+    /** Every request the page made (performance log of the DevTools protocol) went to the application. */
+    void noRequestLeftTheOrigin() throws IOException {
+        List<String> urls = new ArrayList<>();
+        for (LogEntry entry : browser.manage().logs().get(LogType.PERFORMANCE)) {
+            JsonNode message = mapper.readTree(entry.getMessage()).path("message");
+            if (message.path("method").asString().equals("Network.requestWillBeSent")) {
+                urls.add(message.path("params").path("request").path("url").asString());
+            }
+        }
+        assertThat(urls).as("requests seen").isNotEmpty();
+        assertThat(urls).as("requests outside " + base())
+                .allMatch(url -> url.startsWith(base() + "/") || url.startsWith("data:")
+                        || url.startsWith("blob:" + base() + "/"));
+        assertThat(urls).anyMatch(url -> url.endsWith("/webjars/echarts/5.3.1/dist/echarts.min.js"));
+    }
+
+    void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    // --- reading the page ---------------------------------------------------------------------------------------
+
+    void until(Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
+    }
+
+    String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    List<String> rows(String table) {
+        return browser.findElements(By.cssSelector(table + " tbody tr")).stream().map(WebElement::getText).toList();
+    }
+
+    String sessionKey() {
+        return (String) browser.executeScript("return sessionStorage.getItem('coalition-ledger.key')");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> chartCategories(String id) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption().xAxis[0].data",
+                id);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Long> chartSeries(String id, int series) {
+        return (List<Long>) ((JavascriptExecutor) browser).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption()"
+                        + ".series[arguments[1]].data", id, series);
+    }
+}
