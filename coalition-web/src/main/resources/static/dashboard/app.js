@@ -98,10 +98,11 @@ function signOut(reason) {
     $('#key').focus();
 }
 
+/** A 401 signs out with the reason; any other failure is shown in the status line. */
 function guarded(promise) {
     return promise.catch((error) => {
         if (error instanceof api.Unauthorized) signOut('keyExpired');
-        else throw error;
+        else showStatus('unreachable');
     });
 }
 
@@ -123,13 +124,18 @@ function show() {
         return;
     }
     showStatus('connecting');
-    let first = true;
+    let shown = null; // the year-over-year view on the page, as sent
     state.stopStream = api.stream(`${base}/updates?basis=${state.basis}`, state.key, {
         onEvent: (name, data) => {
             if (name !== 'year-over-year' || generation !== state.generation) return;
-            const wasFirst = first;
-            first = false;
-            guarded(loadViews(generation, JSON.parse(data), !wasFirst));
+            if (data === shown) {
+                // A reconnected stream starts with the current view: nothing changed while it was lost.
+                showStatus('live');
+                return;
+            }
+            const isUpdate = shown !== null;
+            shown = data;
+            guarded(loadViews(generation, JSON.parse(data), isUpdate));
         },
         onLost: () => showStatus('reconnecting'),
         onUnauthorized: () => signOut('keyExpired'),
@@ -139,8 +145,10 @@ function show() {
 /** Every other view, consistent with the year-over-year view just received. */
 async function loadViews(generation, yearOverYear, isUpdate) {
     if (!yearOverYear) {
-        state.data = {missing: true};
+        // The ledger did not hold this coalition yet at the chosen instant.
+        state.data = {};
         render();
+        showStatus('notRecordedYet', {time: state.locale.instant(state.recordedAt)});
         return;
     }
     const base = `/api/v1/coalitions/${encodeURIComponent(state.coalitionId)}`;
@@ -245,7 +253,12 @@ function money(figures) {
 function render() {
     const data = state.data;
     if (!data.yearOverYear) {
-        for (const id of ['#headline']) $(id).replaceChildren();
+        $('#headline').replaceChildren();
+        $('#goals').replaceChildren();
+        for (const part of document.querySelectorAll('#dashboard thead, #dashboard tbody, #dashboard .source')) {
+            part.replaceChildren();
+        }
+        for (const caption of document.querySelectorAll('#dashboard caption')) caption.textContent = '';
         charts.clear();
         return;
     }

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -27,6 +29,9 @@ import tools.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +43,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
 
@@ -68,6 +75,9 @@ class DashboardBrowserTest {
 
     ChromeDriver browser;
     Path profile;
+    /** Where the browser reaches the application: directly, or through a {@link SeveringProxy}. */
+    String origin;
+    SeveringProxy proxy;
 
     @BeforeAll
     static void chromiumIsInstalled_orTheTestSaysWhyItSkips() {
@@ -85,6 +95,9 @@ class DashboardBrowserTest {
         if (browser != null) {
             browser.quit();
         }
+        if (proxy != null) {
+            proxy.close();
+        }
         if (profile != null) {
             try (var files = Files.walk(profile)) {
                 files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
@@ -93,7 +106,7 @@ class DashboardBrowserTest {
     }
 
     String base() {
-        return "http://localhost:" + port;
+        return origin;
     }
 
     ChromeDriver open(String acceptLanguage) throws IOException {
@@ -107,6 +120,7 @@ class DashboardBrowserTest {
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", acceptLanguage));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.PERFORMANCE, Level.ALL);
+        logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         // The browser's clock zone is fixed so that "as recorded at (your time)" is UTC here.
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -124,6 +138,8 @@ class DashboardBrowserTest {
     void partner_signsIn_seesTheFirstYear_switchesBasisAndLanguage_seesALiveBatch_andAnEarlierRecord()
             throws IOException {
         long signedSize = signCheckpoint();
+        proxy = new SeveringProxy(port);
+        origin = "http://127.0.0.1:" + proxy.port();
         ChromeDriver browser = open("en-US,en");
         browser.get(base() + "/");
         assertThat(browser.getTitle()).isEqualTo("Coalition Ledger");
@@ -160,6 +176,16 @@ class DashboardBrowserTest {
         assertThat(text("#headline + .source")).contains("Source: the ledger as recorded up to now");
         accessible("English, coalition years");
         screenshot("dashboard-en.png");
+
+        // The view's CSV, downloaded from the page.
+        Path downloads = Files.createDirectories(profile.resolve("downloads"));
+        browser.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+        browser.findElement(By.cssSelector("button.download[data-view=year-over-year]")).click();
+        Path csv = downloads.resolve("cewto-year-over-year.csv");
+        until(b -> Files.exists(csv));
+        assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).hasSize(2).element(1).asString()
+                .startsWith("2018-03-07/2019-03-06,2018-03-07,2019-03-06,1000000,10000000,350000,129,2678491.71,");
 
         // Calendar years: the anniversary report falls in 2019.
         browser.findElement(By.cssSelector("input[name=basis][value=calendar-year]")).click();
@@ -203,11 +229,22 @@ class DashboardBrowserTest {
         assertThat(text("#headline + .source")).contains("Source: the ledger as recorded at");
         assertThat(browser.executeScript("return window.sameDocument")).isEqualTo(true);
 
+        // Live again; the connection drops and comes back: the page says so and reconnects by itself.
+        browser.findElement(By.id("back-to-live")).click();
+        until(b -> rows("#table-yoy").size() == 2 && text("#live-status").startsWith("Live"));
+        proxy.sever();
+        until(b -> text("#live-status").contains("reconnecting"));
+        proxy.restore();
+        until(b -> text("#live-status").startsWith("Live"));
+        assertThat(rows("#table-yoy")).hasSize(2);
+        assertThat(browser.executeScript("return window.sameDocument")).isEqualTo(true);
+
         noRequestLeftTheOrigin();
     }
 
     @Test
     void aChineseBrowser_getsTheChinesePage_beforeSigningIn() throws IOException {
+        origin = "http://localhost:" + port;
         ChromeDriver browser = open("zh-CN,zh");
         browser.get(base() + "/");
         until(b -> "zh-CN".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang")));
@@ -216,6 +253,17 @@ class DashboardBrowserTest {
                 .isEqualTo("true");
         signIn("revoked-or-wrong-key-0123456789");
         until(b -> text("#sign-in-message").contains("已被吊销"));
+
+        // By keyboard, on a fresh page: the first Tab reaches the skip link, the next the language switch.
+        browser.navigate().refresh();
+        until(b -> "zh-CN".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang")));
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getDomAttribute("class")).isEqualTo("skip");
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getDomAttribute("data-lang")).isEqualTo("en");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        until(b -> "en".equals(browser.findElement(By.tagName("html")).getDomAttribute("lang")));
+        assertThat(text("#sign-in-title")).isEqualTo("Sign in");
         noRequestLeftTheOrigin();
     }
 
@@ -229,7 +277,7 @@ class DashboardBrowserTest {
     }
 
     WebTestClient api(String token) {
-        return WebTestClient.bindToServer().baseUrl(base()).responseTimeout(Duration.ofSeconds(30))
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
                 .defaultHeader("Authorization", "Bearer " + token).build();
     }
 
@@ -309,6 +357,8 @@ class DashboardBrowserTest {
 
     void until(Function<org.openqa.selenium.WebDriver, Boolean> condition) {
         new WebDriverWait(browser, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> "the page's status line: \"" + text("#live-status") + "\"; its console: "
+                        + browser.manage().logs().get(LogType.BROWSER).getAll())
                 .until(condition);
     }
 
@@ -336,5 +386,83 @@ class DashboardBrowserTest {
         return (List<Long>) ((JavascriptExecutor) browser).executeScript(
                 "return echarts.getInstanceByDom(document.getElementById(arguments[0])).getOption()"
                         + ".series[arguments[1]].data", id, series);
+    }
+
+    /**
+     * A TCP relay between the browser and the application that can cut every connection and refuse new ones
+     * until restored: a lost network, as the page sees it.
+     */
+    static final class SeveringProxy implements AutoCloseable {
+        private final ServerSocket server;
+        private final int target;
+        private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+        private volatile boolean refusing;
+
+        SeveringProxy(int target) throws IOException {
+            this.target = target;
+            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            daemon(this::accept);
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void accept() {
+            while (!server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    if (refusing) {
+                        client.close();
+                        continue;
+                    }
+                    Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
+                    open.add(client);
+                    open.add(upstream);
+                    daemon(() -> relay(client, upstream));
+                    daemon(() -> relay(upstream, client));
+                } catch (IOException e) {
+                    // Closed, or one connection failed: the browser sees that connection fail, as it should.
+                }
+            }
+        }
+
+        private void relay(Socket from, Socket to) {
+            try (from; to) {
+                from.getInputStream().transferTo(to.getOutputStream());
+            } catch (IOException e) {
+                // Cut: both ends are closed below.
+            } finally {
+                open.remove(from);
+                open.remove(to);
+            }
+        }
+
+        private static void daemon(Runnable work) {
+            Thread thread = new Thread(work, "severing-proxy");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void sever() {
+            refusing = true;
+            for (Socket socket : open) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // Already closed.
+                }
+            }
+        }
+
+        void restore() {
+            refusing = false;
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            sever();
+        }
     }
 }
