@@ -14,7 +14,8 @@ const state = {
     coalitionId: null,
     basis: 'coalition-year',
     group: 'region',
-    recordedAt: null, // an ISO instant, or null for live
+    recordedAt: null, // an ISO instant, or null
+    checkpoint: null, // the signed checkpoint the views are shown as of, or null; live when both are null
     membersDate: new Date().toISOString().slice(0, 10),
     stopStream: null,
     generation: 0, // bumped on every change of what is shown, so late answers for an old choice are dropped
@@ -108,7 +109,20 @@ function guarded(promise) {
 
 // --- loading ------------------------------------------------------------------------------------------------
 
-/** Shows the current choice: the live stream, or one load of every view as recorded at the chosen instant. */
+/** The query parameter of a view from the past: as recorded at an instant, or as of a signed checkpoint. */
+function historic() {
+    if (state.recordedAt) return `recordedAt=${state.recordedAt}`;
+    if (state.checkpoint) return `asOfCheckpoint=${state.checkpoint.treeSize}`;
+    return '';
+}
+
+function historicStatus() {
+    if (state.recordedAt) showStatus('asRecorded', {time: state.locale.instant(state.recordedAt)});
+    else showStatus('asOfCheckpoint', {size: state.locale.number(state.checkpoint.treeSize),
+        signed: state.locale.instant(state.checkpoint.signedAt)});
+}
+
+/** Shows the current choice: the live stream, or one load of every view as it was at the chosen point. */
 function show() {
     state.stopStream?.();
     state.stopStream = null;
@@ -117,9 +131,9 @@ function show() {
     render();
     if (!state.coalitionId) return;
     const base = `/api/v1/coalitions/${encodeURIComponent(state.coalitionId)}`;
-    if (state.recordedAt) {
-        showStatus('asRecorded', {time: state.locale.instant(state.recordedAt)});
-        guarded(api.json(`${base}/year-over-year?basis=${state.basis}&recordedAt=${state.recordedAt}`, state.key)
+    if (historic()) {
+        historicStatus();
+        guarded(api.json(`${base}/year-over-year?basis=${state.basis}&${historic()}`, state.key)
             .then((view) => generation === state.generation && loadViews(generation, view, false)));
         return;
     }
@@ -152,7 +166,7 @@ async function loadViews(generation, yearOverYear, isUpdate) {
         return;
     }
     const base = `/api/v1/coalitions/${encodeURIComponent(state.coalitionId)}`;
-    const at = state.recordedAt ? `recordedAt=${state.recordedAt}` : '';
+    const at = historic();
     const q = (path, params = '') => {
         const query = [params, at].filter(Boolean).join('&');
         return api.json(query ? `${path}?${query}` : path, state.key);
@@ -167,7 +181,7 @@ async function loadViews(generation, yearOverYear, isUpdate) {
     state.audit.checkpoint = checkpoint;
     render();
     renderAudit();
-    if (!state.recordedAt) {
+    if (!historic()) {
         if (isUpdate) showStatus('updated', {time: state.locale.time(state.data.readAt)}, true);
         else showStatus('live');
     }
@@ -176,7 +190,7 @@ async function loadViews(generation, yearOverYear, isUpdate) {
 async function reloadMembers() {
     if (!state.data.yearOverYear) return;
     const generation = state.generation;
-    const at = state.recordedAt ? `&recordedAt=${state.recordedAt}` : '';
+    const at = historic() ? `&${historic()}` : '';
     const members = await guarded(api.json(`/api/v1/coalitions/${encodeURIComponent(state.coalitionId)}/members`
         + `?asOf=${state.membersDate}${at}`, state.key));
     if (generation !== state.generation || !members) return;
@@ -225,6 +239,10 @@ function table(selector, caption, header, rows) {
 
 function source() {
     const locale = state.locale;
+    if (state.checkpoint) {
+        return t('sourceCheckpointView', {size: locale.number(state.checkpoint.treeSize),
+            signed: locale.instant(state.checkpoint.signedAt)});
+    }
     const parts = [state.recordedAt
         ? t('sourceAsOf', {time: locale.instant(state.recordedAt)})
         : t('sourceLive', {time: state.data.readAt ? locale.instant(state.data.readAt.toISOString()) : ''})];
@@ -426,7 +444,7 @@ function renderAudit() {
             ? t('verificationClean', {time: locale.instant(verification.at.toISOString()),
                 size: locale.number(report.treeSize), checkpoints: locale.number(report.checkpointsChecked)})
             : t('verificationFailed', {time: locale.instant(verification.at.toISOString()),
-                problems: locale.number(report.discrepancies.length + report.checkpointProblems.length)});
+                problems: locale.number(report.discrepancyCount + report.checkpointProblems.length)});
     } else {
         text.textContent = t('verificationAuditorsOnly');
     }
@@ -437,7 +455,7 @@ function renderAudit() {
 
 function csvPath(view) {
     const base = `/api/v1/coalitions/${encodeURIComponent(state.coalitionId)}`;
-    const at = state.recordedAt ? `recordedAt=${state.recordedAt}` : '';
+    const at = historic();
     const path = {
         'year-over-year': [`${base}/year-over-year`, `basis=${state.basis}`],
         members: [`${base}/members`, `asOf=${state.membersDate}`],
@@ -484,10 +502,20 @@ function wire() {
         if (!value) return;
         // datetime-local is the viewer's own time; the API takes an instant.
         state.recordedAt = new Date(value).toISOString();
+        state.checkpoint = null;
+        show();
+    });
+    $('#show-checkpoint').addEventListener('click', async () => {
+        await loadAudit();
+        if (!state.audit.checkpoint) return;
+        state.checkpoint = state.audit.checkpoint;
+        state.recordedAt = null;
+        $('#recorded-at').value = '';
         show();
     });
     $('#back-to-live').addEventListener('click', () => {
         state.recordedAt = null;
+        state.checkpoint = null;
         $('#recorded-at').value = '';
         show();
     });

@@ -52,6 +52,7 @@ import java.util.logging.Level;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The partners' dashboard in a real browser (Debian's headless Chromium through its chromedriver) against the whole
@@ -229,6 +230,20 @@ class DashboardBrowserTest {
         assertThat(text("#headline + .source")).contains("Source: the ledger as recorded at");
         assertThat(browser.executeScript("return window.sameDocument")).isEqualTo(true);
 
+        // As of a signed checkpoint that holds the batch: the views an auditor reproduces from its bundle.
+        await().atMost(PATIENCE).until(() -> {
+            long size = signCheckpoint();
+            byte[] view = api(TestTokens.PARTNER).get()
+                    .uri("/api/v1/coalitions/cewto/year-over-year?asOfCheckpoint=" + size).exchange()
+                    .expectStatus().isOk().expectBody().returnResult().getResponseBodyContent();
+            return mapper.readTree(view).path("rows").size() == 2;
+        });
+        browser.findElement(By.id("show-checkpoint")).click();
+        until(b -> rows("#table-yoy").size() == 2 && text("#live-status").startsWith("Not live: showing the views "
+                + "as of the signed checkpoint"));
+        assertThat(text("#headline + .source")).startsWith("Source: the signed checkpoint of");
+        assertThat(text("[data-figure=listings] dd")).isEqualTo("1,002,500");
+
         // Live again; the connection drops and comes back: the page says so and reconnects by itself.
         browser.findElement(By.id("back-to-live")).click();
         until(b -> rows("#table-yoy").size() == 2 && text("#live-status").startsWith("Live"));
@@ -281,9 +296,9 @@ class DashboardBrowserTest {
                 .defaultHeader("Authorization", "Bearer " + token).build();
     }
 
-    /** An auditor signs a checkpoint of the log as it is; its tree size. */
+    /** An administrator signs a checkpoint of the log as it is; its tree size. */
     long signCheckpoint() throws IOException {
-        byte[] body = api(TestTokens.AUDITOR).post().uri("/api/v1/audit/checkpoints").exchange()
+        byte[] body = api(TestTokens.ADMIN).post().uri("/api/v1/audit/checkpoints").exchange()
                 .expectStatus().is2xxSuccessful().expectBody().returnResult().getResponseBodyContent();
         return mapper.readTree(body).path("treeSize").asLong();
     }

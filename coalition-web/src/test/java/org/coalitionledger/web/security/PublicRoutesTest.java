@@ -47,7 +47,7 @@ class PublicRoutesTest {
     @Test
     void latestCheckpointAndPublicKey_areReadableWithoutAToken_theRestOfTheLogIsNot() {
         WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
-                .defaultHeader("Authorization", "Bearer " + TestTokens.AUDITOR).build()
+                .defaultHeader("Authorization", "Bearer " + TestTokens.ADMIN).build()
                 .post().uri("/api/v1/audit/checkpoints").exchange().expectStatus().is2xxSuccessful();
 
         anonymous().get().uri("/api/v1/audit/checkpoint").accept(MediaType.APPLICATION_JSON).exchange()
