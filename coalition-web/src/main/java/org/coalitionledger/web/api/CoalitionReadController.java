@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The partner's reads: the views the query side keeps, through typed queries. {@code recordedAt} asks for a view
@@ -82,17 +83,24 @@ class CoalitionReadController {
                 new FindCoalitionQuery(id, recordedAt, asOfCheckpoint), CoalitionView.class);
     }
 
-    @GetMapping("/{id}/members")
-    @Operation(operationId = "getMembers", summary = "The members on a business date (default: today, UTC)")
-    Mono<MembershipView> members(@PathVariable String id,
+    @GetMapping(path = "/{id}/members", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
+    @Operation(operationId = "getMembers", summary = "The members on a business date (default: today, UTC)",
+            description = "JSON, or CSV with Accept: text/csv (one row per member).")
+    @ApiResponse(responseCode = "200", description = "the members on that date", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = MembershipView.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
+    Mono<ResponseEntity<Object>> members(@PathVariable String id,
             @Parameter(description = "business date, ISO 8601 (yyyy-MM-dd)")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "as recorded at this instant (ISO 8601), default live")
             @RequestParam(required = false) Instant recordedAt,
-            @Parameter(description = AS_OF_CHECKPOINT) @RequestParam(required = false) Long asOfCheckpoint) {
+            @Parameter(description = AS_OF_CHECKPOINT) @RequestParam(required = false) Long asOfCheckpoint,
+            @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
         return reads.historicView(id, recordedAt, asOfCheckpoint,
-                new FindMembershipQuery(id, date, recordedAt, asOfCheckpoint), MembershipView.class);
+                        new FindMembershipQuery(id, date, recordedAt, asOfCheckpoint), MembershipView.class)
+                .map(view -> jsonOrCsv(accept, view, ViewsCsv::members));
     }
 
     @GetMapping(path = "/{id}/year-over-year", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
@@ -112,30 +120,41 @@ class CoalitionReadController {
         return Mono.defer(() -> reads.historicView(id, recordedAt, asOfCheckpoint,
                         new FindYearOverYearQuery(id, Reads.basis(basis), recordedAt, asOfCheckpoint),
                         YearOverYearView.class))
-                .map(view -> wantsCsv(accept)
-                        ? ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
-                                .<Object>body(YearOverYearCsv.write(view))
-                        : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view));
+                .map(view -> jsonOrCsv(accept, view, ViewsCsv::yearOverYear));
     }
 
-    @GetMapping("/{id}/goals/progress")
-    @Operation(operationId = "getGoalProgress", summary = "Every goal of the coalition and its progress")
-    Mono<GoalProgressView> goalProgress(@PathVariable String id,
+    @GetMapping(path = "/{id}/goals/progress", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
+    @Operation(operationId = "getGoalProgress", summary = "Every goal of the coalition and its progress",
+            description = "JSON, or CSV with Accept: text/csv (one row per goal and coalition year).")
+    @ApiResponse(responseCode = "200", description = "the goals and their progress", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = GoalProgressView.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
+    Mono<ResponseEntity<Object>> goalProgress(@PathVariable String id,
             @Parameter(description = "as recorded at this instant (ISO 8601), default live")
             @RequestParam(required = false) Instant recordedAt,
-            @Parameter(description = AS_OF_CHECKPOINT) @RequestParam(required = false) Long asOfCheckpoint) {
+            @Parameter(description = AS_OF_CHECKPOINT) @RequestParam(required = false) Long asOfCheckpoint,
+            @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
         return reads.historicView(id, recordedAt, asOfCheckpoint,
-                new FindGoalProgressQuery(id, recordedAt, asOfCheckpoint), GoalProgressView.class);
+                        new FindGoalProgressQuery(id, recordedAt, asOfCheckpoint), GoalProgressView.class)
+                .map(view -> jsonOrCsv(accept, view, ViewsCsv::goals));
     }
 
-    @GetMapping("/{id}/restatements")
-    @Operation(operationId = "getRestatements", summary = "Every correction and retraction, in record order")
-    Mono<RestatementTrailView> restatements(@PathVariable String id,
+    @GetMapping(path = "/{id}/restatements", produces = {MediaType.APPLICATION_JSON_VALUE, CSV})
+    @Operation(operationId = "getRestatements", summary = "Every correction and retraction, in record order",
+            description = "JSON, or CSV with Accept: text/csv (one row per restatement, figures before and after).")
+    @ApiResponse(responseCode = "200", description = "the restatement trail", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = RestatementTrailView.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = "string"))})
+    Mono<ResponseEntity<Object>> restatements(@PathVariable String id,
             @Parameter(description = "as recorded at this instant (ISO 8601), default live")
             @RequestParam(required = false) Instant recordedAt,
-            @Parameter(description = AS_OF_CHECKPOINT) @RequestParam(required = false) Long asOfCheckpoint) {
+            @Parameter(description = AS_OF_CHECKPOINT) @RequestParam(required = false) Long asOfCheckpoint,
+            @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
         return reads.historicView(id, recordedAt, asOfCheckpoint,
-                new FindRestatementsQuery(id, recordedAt, asOfCheckpoint), RestatementTrailView.class);
+                        new FindRestatementsQuery(id, recordedAt, asOfCheckpoint), RestatementTrailView.class)
+                .map(view -> jsonOrCsv(accept, view, ViewsCsv::restatements));
     }
 
     /**
@@ -170,6 +189,12 @@ class CoalitionReadController {
                                 .body(Flux.merge(views, heartbeats).doFinally(signal -> subscription.cancel()));
                     });
         });
+    }
+
+    private static <V> ResponseEntity<Object> jsonOrCsv(String accept, V view, Function<V, String> csv) {
+        return wantsCsv(accept)
+                ? ResponseEntity.ok().contentType(MediaType.parseMediaType(Csv.MEDIA_TYPE)).body(csv.apply(view))
+                : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
     }
 
     /** CSV only when the client asks for it by name: a browser's or tool's wildcard Accept gets JSON. */

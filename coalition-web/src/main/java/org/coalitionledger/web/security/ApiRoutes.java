@@ -32,7 +32,7 @@ public final class ApiRoutes {
     private static final String C = "/api/v1/coalitions";
 
     public static final List<Rule> RULES = List.of(
-            // Public: health, the API description, the dashboard.
+            // Public: health, the API description, the dashboard and its assets.
             new Rule(HttpMethod.GET, "/actuator/health", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/actuator/health/**", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/v3/api-docs", Access.PUBLIC),
@@ -42,6 +42,7 @@ public final class ApiRoutes {
             new Rule(HttpMethod.GET, "/swagger-ui/**", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/webjars/**", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/", Access.PUBLIC),
+            new Rule(HttpMethod.GET, "/dashboard/**", Access.PUBLIC),
             // Operators.
             new Rule(HttpMethod.GET, "/actuator/info", Access.ADMIN),
             new Rule(HttpMethod.GET, "/actuator/metrics", Access.ADMIN),
