@@ -199,7 +199,7 @@ class ApiKeyTest {
     }
 
     @Test
-    void restatementTrail_namesThePersonWhoCorrected() {
+    void restatementTrail_namesWhoRecorded_andWhoCorrected() {
         String subject = ApiFixtures.freshId("erin") + "@example.org";
         String token = issue(subject, "ADMIN").path("token").asString();
         String coalition = ApiFixtures.freshId("trail");
@@ -208,18 +208,21 @@ class ApiKeyTest {
                 .exchange().expectStatus().isCreated();
         erin.post().uri(C + "/" + coalition + "/arrests").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(ApiFixtures.arrest(coalition + "-r", "2020-02-01", 2)).exchange().expectStatus().isCreated();
-        erin.post().uri(C + "/" + coalition + "/records/" + coalition + "-r/corrections")
+        // Another person (here the bootstrap administrator) corrects it.
+        client(TestTokens.ADMIN).post().uri(C + "/" + coalition + "/records/" + coalition + "-r/corrections")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"count\": 3, \"reason\": \"recount\"}")
                 .exchange().expectStatus().isCreated();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client(TestTokens.PARTNER).get()
                 .uri(C + "/" + coalition + "/restatements").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.restatements.length()").isEqualTo(1)
-                .jsonPath("$.restatements[0].actor").isEqualTo(subject));
+                .jsonPath("$.restatements[0].actor").isEqualTo("admin")
+                .jsonPath("$.restatements[0].recordedBy").isEqualTo(subject));
         client(TestTokens.AUDITOR).get().uri("/api/v1/records/" + coalition + "-r/events").exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.events[0].actor").isEqualTo(subject)
-                .jsonPath("$.events[1].actor").isEqualTo(subject)
-                .jsonPath("$.events[1].authMethod").isEqualTo("api-key");
+                .jsonPath("$.events[0].authMethod").isEqualTo("api-key")
+                .jsonPath("$.events[1].actor").isEqualTo("admin")
+                .jsonPath("$.events[1].authMethod").isEqualTo("bootstrap-token");
     }
 
     private List<String> storedEventBytes() {
