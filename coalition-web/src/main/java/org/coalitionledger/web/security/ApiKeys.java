@@ -3,6 +3,7 @@ package org.coalitionledger.web.security;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
+import org.coalitionledger.api.LedgerMetadata;
 import org.coalitionledger.api.admin.AdminStreams;
 import org.coalitionledger.api.admin.ApiKeyIssuedEvent;
 import org.coalitionledger.api.admin.ApiKeyRevokedEvent;
@@ -92,20 +93,24 @@ public class ApiKeys {
         if (!parts.matches()) {
             return Optional.empty();
         }
-        List<String[]> rows = jdbc.query("select subject, role, secret_hash, expires_at, revoked_at from api_key "
+        List<Credential> rows = jdbc.query("select subject, role, secret_hash, expires_at, revoked_at from api_key "
                         + "where key_id = ?",
-                (rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3),
-                        String.valueOf(rs.getTimestamp(4).toInstant()),
-                        rs.getTimestamp(5) == null ? null : "revoked"}, parts.group(1));
+                (rs, n) -> new Credential(rs.getString(1), Role.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) != null), parts.group(1));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        String[] row = rows.get(0);
-        boolean secretMatches = MessageDigest.isEqual(HexFormat.of().parseHex(row[2]), sha256(parts.group(2)));
-        if (!secretMatches || row[4] != null || !Instant.parse(row[3]).isAfter(now)) {
+        Credential stored = rows.get(0);
+        boolean secretMatches = MessageDigest.isEqual(HexFormat.of().parseHex(stored.secretHash()),
+                sha256(parts.group(2)));
+        if (!secretMatches || stored.revoked() || !stored.expiresAt().isAfter(now)) {
             return Optional.empty();
         }
-        return Optional.of(new Identity(row[0], Role.valueOf(row[1]), parts.group(1), Identity.AuthMethod.API_KEY));
+        return Optional.of(new Identity(stored.subject(), stored.role(), parts.group(1), Identity.AuthMethod.API_KEY));
+    }
+
+    /** What a request's check needs of a key's row. */
+    private record Credential(String subject, Role role, String secretHash, Instant expiresAt, boolean revoked) {
     }
 
     /** Issues a key; the row and the {@link ApiKeyIssuedEvent} (with the issuer's metadata) commit together. */
@@ -116,7 +121,7 @@ public class ApiKeys {
         RANDOM.nextBytes(secret);
         String keyId = HexFormat.of().formatHex(id);
         String secretText = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        String issuedBy = String.valueOf(issuer.get(org.coalitionledger.api.LedgerMetadata.ACTOR));
+        String issuedBy = String.valueOf(issuer.get(LedgerMetadata.ACTOR));
         var event = new GenericDomainEventMessage<>(AGGREGATE_TYPE, AdminStreams.apiKey(keyId), 0,
                 new ApiKeyIssuedEvent(keyId, subject, name, role.name(), expiresAt), issuer);
         transaction.executeWithoutResult(status -> {
@@ -135,7 +140,7 @@ public class ApiKeys {
      * revocations at once one records the fact and the other is a repeat that records nothing.
      */
     public Revoked revoke(String keyId, String reason, Instant now, MetaData revoker) {
-        String revokedBy = String.valueOf(revoker.get(org.coalitionledger.api.LedgerMetadata.ACTOR));
+        String revokedBy = String.valueOf(revoker.get(LedgerMetadata.ACTOR));
         return transaction.execute(status -> {
             List<ApiKey> found = jdbc.query("select " + COLUMNS + " from api_key where key_id = ? for update", ROWS,
                     keyId);
