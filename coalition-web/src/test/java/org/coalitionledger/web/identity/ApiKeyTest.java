@@ -129,7 +129,7 @@ class ApiKeyTest {
         client(token).get().uri("/actuator/metrics").exchange().expectStatus().isOk();
         client(token).get().uri(C).exchange().expectStatus().isForbidden();
         client(token).get().uri(C + "/cewto/events").exchange().expectStatus().isForbidden();
-        client(token).get().uri("/api/v1/audit/checkpoint").exchange().expectStatus().isForbidden();
+        client(token).get().uri("/api/v1/audit/leaves?start=0&end=1").exchange().expectStatus().isForbidden();
         client(token).get().uri(KEYS).exchange().expectStatus().isForbidden();
         client(token).post().uri(C + "/cewto/arrests").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(ApiFixtures.arrest("monitor-arrest", "2019-01-01", 1)).exchange()

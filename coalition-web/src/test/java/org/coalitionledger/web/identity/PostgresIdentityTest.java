@@ -1,6 +1,7 @@
 package org.coalitionledger.web.identity;
 
 import org.coalitionledger.CoalitionApplication;
+import org.coalitionledger.log.AuditProperties;
 import org.coalitionledger.support.EventStoreRows;
 import org.coalitionledger.support.PostgresLedgerApplicationTest;
 import org.coalitionledger.web.api.ApiFixtures;
@@ -18,6 +19,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -49,12 +51,21 @@ class PostgresIdentityTest {
     @Autowired
     Environment environment;
 
-    /** A second application node on the same PostgreSQL database and signing key, as a cluster would run it. */
+    @Autowired
+    AuditProperties audit;
+
+    /**
+     * A second application node on the same PostgreSQL database and the same signing key, as a cluster would run
+     * it. (The key's path is read from the first node's settings: its data folder is named with ${random.uuid},
+     * which resolves afresh each time it is read.)
+     */
     ConfigurableApplicationContext secondNode() {
+        Path keyFile = audit.keyFile().toAbsolutePath();
         return new SpringApplicationBuilder(CoalitionApplication.class).profiles("test", "postgres").run(
                 "--server.port=0",
                 "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
-                "--coalition.data-dir=" + environment.getRequiredProperty("coalition.data-dir"),
+                "--coalition.audit.key-file=" + keyFile,
+                "--coalition.data-dir=" + keyFile.getParent().getParent(),
                 "--coalition.first-year-history.enabled=false");
     }
 
