@@ -106,6 +106,12 @@ class ApiKeyTest {
                 .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
         client(token).get().uri(C).exchange().expectStatus().isUnauthorized();
         assertThat(EventStoreRows.count(jdbc)).isEqualTo(before + 1);
+
+        // Auditors see both facts in the administrative history, with who issued and who revoked.
+        String history = client(TestTokens.AUDITOR).get().uri("/api/v1/admin/events?limit=1000").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(history).contains("\"aggregateId\":\"admin:api-key:" + keyId + "\"")
+                .contains("org.coalitionledger.api.admin.ApiKeyRevokedEvent").doesNotContain(secret);
     }
 
     @Test

@@ -18,9 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -46,9 +46,6 @@ class PostgresIdentityTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    DataSource dataSource;
-
-    @Autowired
     Environment environment;
 
     @Autowired
@@ -64,6 +61,10 @@ class PostgresIdentityTest {
         return new SpringApplicationBuilder(CoalitionApplication.class).profiles("test", "postgres").run(
                 "--server.port=0",
                 "--spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
+                "--COALITION_DB_USER=" + environment.getRequiredProperty("COALITION_DB_USER"),
+                "--COALITION_DB_PASSWORD=" + environment.getRequiredProperty("COALITION_DB_PASSWORD"),
+                "--COALITION_DB_OWNER_USER=" + environment.getRequiredProperty("COALITION_DB_OWNER_USER"),
+                "--COALITION_DB_OWNER_PASSWORD=" + environment.getRequiredProperty("COALITION_DB_OWNER_PASSWORD"),
                 "--coalition.audit.key-file=" + keyFile,
                 "--coalition.data-dir=" + keyFile.getParent().getParent(),
                 "--coalition.first-year-history.enabled=false");
@@ -116,7 +117,10 @@ class PostgresIdentityTest {
                 .defaultHeader("Authorization", "Bearer " + TestTokens.ADMIN).build();
         long before = EventStoreRows.count(jdbc);
         CompletableFuture<Integer> first;
-        try (Connection lock = dataSource.getConnection()) {
+        // As the schema owner: the application's own role may only append to the event table, not lock it.
+        try (Connection lock = DriverManager.getConnection(environment.getRequiredProperty("spring.datasource.url"),
+                environment.getRequiredProperty("COALITION_DB_OWNER_USER"),
+                environment.getRequiredProperty("COALITION_DB_OWNER_PASSWORD"))) {
             // Hold the first request inside its command: nothing can be appended to the event store until we let go.
             lock.setAutoCommit(false);
             try (Statement statement = lock.createStatement()) {
