@@ -58,7 +58,9 @@ class ApiKeyTest {
         assertThat(issued.path("key").path("issuedBy").asString()).isEqualTo("admin");
 
         // Only a hash is kept: the secret is neither in the key table nor in any stored event or metadata.
-        String secret = token.substring(token.lastIndexOf('_') + 1);
+        // The secret is everything after "clk_<keyId>_" (it may itself contain '_').
+        String secret = token.substring(("clk_" + keyId + "_").length());
+        assertThat(secret).hasSize(43);
         Map<String, Object> row = jdbc.queryForMap("select * from api_key where key_id = ?", keyId);
         assertThat(row.values()).noneMatch(value -> String.valueOf(value).contains(secret));
         assertThat(storedEventBytes()).noneMatch(bytes -> bytes.contains(secret));
