@@ -1,6 +1,8 @@
 package org.coalitionledger.api;
 
 import org.axonframework.serialization.Revision;
+import org.coalitionledger.api.admin.ApiKeyIssuedEvent;
+import org.coalitionledger.api.admin.ApiKeyRevokedEvent;
 import org.coalitionledger.api.admin.ViewsRebuildStartedEvent;
 import org.coalitionledger.api.audit.SigningKeyRotatedEvent;
 import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
@@ -39,7 +41,8 @@ public final class KnownEventTypes {
             TakedownBatchCorrectedEvent.class, ArrestRecordCorrectedEvent.class,
             ConfiscationRecordCorrectedEvent.class, RecordRetractedEvent.class, SigningKeyRotatedEvent.class,
             ViewsRebuildStartedEvent.class, MemberReportFiledEvent.class,
-            MemberReportWithdrawnEvent.class, MembershipCorrectedEvent.class);
+            MemberReportWithdrawnEvent.class, MembershipCorrectedEvent.class, ApiKeyIssuedEvent.class,
+            ApiKeyRevokedEvent.class);
 
     private static final Map<String, String> REVISIONS = new LinkedHashMap<>();
 

@@ -8,6 +8,7 @@ package org.coalitionledger.api.admin;
 public final class AdminStreams {
 
     public static final String PREFIX = "admin:";
+    public static final String API_KEY_PREFIX = PREFIX + "api-key:";
 
     private AdminStreams() {
     }
@@ -20,6 +21,11 @@ public final class AdminStreams {
     /** The stream of the signing key of this position in the log's key chain (one rotation each). */
     public static String signingKey(int keyIndex) {
         return PREFIX + "signing-key:" + keyIndex;
+    }
+
+    /** The stream of one named API key: its issue and its revocation. */
+    public static String apiKey(String keyId) {
+        return API_KEY_PREFIX + keyId;
     }
 
     public static boolean isAdministrative(String aggregateId) {

@@ -106,7 +106,7 @@ public final class CoalitionLedgerFold {
         }
         for (FoldSnapshot.RecordState state : snapshot.records()) {
             var record = new LedgerRecord(state.recordId(), state.kind(), state.businessDate(), state.batch(),
-                    state.figures());
+                    state.figures(), state.recordedBy());
             record.retracted = state.retracted();
             record.restated = state.restated();
             record.restatedFigures.addAll(state.restatedFigures());
@@ -126,7 +126,7 @@ public final class CoalitionLedgerFold {
         for (LedgerRecord record : records.values()) {
             recordStates.add(new FoldSnapshot.RecordState(record.recordId, record.kind, record.businessDate,
                     record.batch, record.figures, record.retracted, record.restated,
-                    new TreeSet<>(record.restatedFigures)));
+                    new TreeSet<>(record.restatedFigures), record.recordedBy));
         }
         return new FoldSnapshot(coalitionId, founded, stintStates, new ArrayList<>(goals.values()), recordStates,
                 restatements);
@@ -179,18 +179,19 @@ public final class CoalitionLedgerFold {
             if (mine(e.coalitionId())) {
                 records.putIfAbsent(e.batchId(), new LedgerRecord(e.batchId(), RecordKind.TAKEDOWN_BATCH,
                         e.periodEnd(), e,
-                        RecordFigures.takedown(e.listingsRemoved(), e.adsBlocked(), e.accountsRemoved())));
+                        RecordFigures.takedown(e.listingsRemoved(), e.adsBlocked(), e.accountsRemoved()),
+                        entry.actor()));
             }
         } else if (payload instanceof ArrestRecordedEvent e) {
             if (mine(e.coalitionId())) {
                 records.putIfAbsent(e.recordId(), new LedgerRecord(e.recordId(), RecordKind.ARREST, e.date(), null,
-                        RecordFigures.arrest(e.count())));
+                        RecordFigures.arrest(e.count()), entry.actor()));
             }
         } else if (payload instanceof ConfiscationRecordedEvent e) {
             if (mine(e.coalitionId())) {
                 records.putIfAbsent(e.recordId(), new LedgerRecord(e.recordId(), RecordKind.CONFISCATION, e.date(),
                         null, RecordFigures.confiscation(e.amount(), e.currency(), e.usdRate(), e.rateDate(),
-                        e.rateSource())));
+                        e.rateSource()), entry.actor()));
             }
         } else if (payload instanceof TakedownBatchCorrectedEvent e) {
             if (mine(e.coalitionId())) {
@@ -256,7 +257,7 @@ public final class CoalitionLedgerFold {
         if (record == null || record.kind != kind) {
             // Listed, so a verifier sees it, but it can change no figure.
             restatements.add(new RestatementView(recordId, kind, RestatementType.CORRECTION, null, null, null,
-                    reason, entry.actor(), entry.recordedAt(), entry.eventId()));
+                    reason, entry.actor(), entry.recordedAt(), entry.eventId(), null));
             return;
         }
         RecordFigures before = record.figures;
@@ -265,14 +266,14 @@ public final class CoalitionLedgerFold {
         record.restated = true;
         record.restatedFigures.addAll(after.changedFrom(before));
         restatements.add(new RestatementView(recordId, kind, RestatementType.CORRECTION, record.businessDate, before,
-                after, reason, entry.actor(), entry.recordedAt(), entry.eventId()));
+                after, reason, entry.actor(), entry.recordedAt(), entry.eventId(), record.recordedBy));
     }
 
     private void retract(RecordRetractedEvent e, LedgerEntry entry) {
         LedgerRecord record = records.get(e.recordId());
         if (record == null) {
             restatements.add(new RestatementView(e.recordId(), null, RestatementType.RETRACTION, null, null, null,
-                    e.reason(), entry.actor(), entry.recordedAt(), entry.eventId()));
+                    e.reason(), entry.actor(), entry.recordedAt(), entry.eventId(), null));
             return;
         }
         // The record keeps its figures (for the trail) but counts for nothing from now on.
@@ -281,7 +282,7 @@ public final class CoalitionLedgerFold {
         record.restatedFigures.addAll(record.figures.contributions());
         restatements.add(new RestatementView(e.recordId(), record.kind, RestatementType.RETRACTION,
                 record.businessDate, record.figures, null, e.reason(), entry.actor(), entry.recordedAt(),
-                entry.eventId()));
+                entry.eventId(), record.recordedBy));
     }
 
     // ----------------------------------------------------------------------------------------------- views

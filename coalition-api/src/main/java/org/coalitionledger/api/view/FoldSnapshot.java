@@ -38,11 +38,12 @@ public record FoldSnapshot(String coalitionId, CoalitionFoundedEvent founded, Li
     /**
      * One figure record with its current figures and restatement state.
      *
-     * @param batch the recorded batch for a takedown batch, null for other kinds
+     * @param batch      the recorded batch for a takedown batch, null for other kinds
+     * @param recordedBy who recorded the record (null in snapshots taken before it was kept)
      */
     public record RecordState(String recordId, RecordKind kind, LocalDate businessDate,
                               TakedownBatchRecordedEvent batch, RecordFigures figures, boolean retracted,
-                              boolean restated, SortedSet<FigureName> restatedFigures) {
+                              boolean restated, SortedSet<FigureName> restatedFigures, String recordedBy) {
         public RecordState {
             restatedFigures = Views.sortedCopy(restatedFigures);
         }

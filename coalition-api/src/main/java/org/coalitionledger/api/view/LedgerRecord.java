@@ -19,13 +19,16 @@ final class LedgerRecord {
     boolean retracted;
     boolean restated;
     final Set<FigureName> restatedFigures = EnumSet.noneOf(FigureName.class);
+    /** Who recorded the record (its recording event's actor), shown beside who restated it. */
+    final String recordedBy;
 
     LedgerRecord(String recordId, RecordKind kind, LocalDate businessDate, TakedownBatchRecordedEvent batch,
-                 RecordFigures figures) {
+                 RecordFigures figures, String recordedBy) {
         this.recordId = recordId;
         this.kind = kind;
         this.businessDate = businessDate;
         this.batch = batch;
         this.figures = figures;
+        this.recordedBy = recordedBy;
     }
 }

@@ -12,10 +12,13 @@ import java.time.LocalDate;
  * @param before       the record's figures just before; null when the ledger does not hold the record (which the
  *                     command side never lets happen)
  * @param after        the figures from then on; null for a retraction (and for a correction of an unknown record)
- * @param actor        who recorded it (the event's actor metadata, as given in the {@link LedgerEntry})
- * @param recordedAt   when the ledger recorded it
+ * @param actor        who corrected or retracted it (the event's actor metadata, as given in the
+ *                     {@link LedgerEntry}): with a named credential, the person
+ * @param recordedAt   when the ledger recorded the restatement
+ * @param recordedBy   who recorded the record itself (its recording event's actor); null when the ledger does not
+ *                     hold the record
  */
 public record RestatementView(String recordId, RecordKind kind, RestatementType type, LocalDate businessDate,
                               RecordFigures before, RecordFigures after, String reason, String actor,
-                              Instant recordedAt, String eventId) {
+                              Instant recordedAt, String eventId, String recordedBy) {
 }

@@ -43,8 +43,13 @@ final class LedgerFixtures {
     }
 
     LedgerFixtures add(Object payload) {
+        return addAs("admin@cewto", payload);
+    }
+
+    /** Adds an event recorded by the given actor (a person's subject). */
+    LedgerFixtures addAs(String actor, Object payload) {
         clock = clock.plusSeconds(1);
-        entries.add(new LedgerEntry(payload, clock, "admin@cewto", "event-" + (++eventNumber)));
+        entries.add(new LedgerEntry(payload, clock, actor, "event-" + (++eventNumber)));
         return this;
     }
 

@@ -22,6 +22,7 @@ public class CommandConfiguration {
     @Bean
     public CorrelationDataProvider ledgerMetadataProvider() {
         return new SimpleCorrelationDataProvider(LedgerMetadata.ACTOR, LedgerMetadata.ACTOR_ROLE,
-                LedgerMetadata.REQUEST_ID, LedgerMetadata.CLIENT_REQUEST_ID, LedgerMetadata.IDEMPOTENCY_KEY);
+                LedgerMetadata.CREDENTIAL_ID, LedgerMetadata.AUTH_METHOD, LedgerMetadata.REQUEST_ID,
+                LedgerMetadata.CLIENT_REQUEST_ID, LedgerMetadata.IDEMPOTENCY_KEY);
     }
 }

@@ -40,7 +40,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The auditor's reads: every event with its metadata (actor, role, record time, request id), paged as JSON or
+ * The auditor's reads: every event with its metadata (actor, role, credential, how they authenticated, record time,
+ * request id), paged as JSON or
  * streamed as NDJSON ({@code Accept: application/x-ndjson}). A coalition's history is its own stream and every
  * record stream whose events name it, in store order (global index); a record's history is its stream; the
  * administrative acts are every stream whose id starts with {@code admin:}.
@@ -212,7 +213,8 @@ class EventHistoryController {
         }
         return new EventView(globalIndex, event.getIdentifier(), aggregateId, sequence,
                 event.getPayloadType().getName(), event.getTimestamp(), text(metadata, LedgerMetadata.ACTOR),
-                text(metadata, LedgerMetadata.ACTOR_ROLE), text(metadata, LedgerMetadata.REQUEST_ID),
+                text(metadata, LedgerMetadata.ACTOR_ROLE), text(metadata, LedgerMetadata.CREDENTIAL_ID),
+                text(metadata, LedgerMetadata.AUTH_METHOD), text(metadata, LedgerMetadata.REQUEST_ID),
                 text(metadata, LedgerMetadata.CLIENT_REQUEST_ID),
                 text(metadata, LedgerMetadata.IDEMPOTENCY_KEY), metadata, event.getPayload());
     }

@@ -18,8 +18,14 @@ public record EventView(
         String type,
         @Schema(description = "record time: when the ledger stored the event")
         Instant recordedAt,
+        @Schema(description = "who recorded it: the person (or, before named credentials, the role account)")
         String actor,
         String actorRole,
+        @Schema(description = "the credential presented: bootstrap:<ROLE>, an API key id, or jwt:<jti>; null on "
+                + "events recorded before credentials were named")
+        String credentialId,
+        @Schema(description = "how the actor authenticated: bootstrap-token, api-key or oidc; null on older events")
+        String authMethod,
         @Schema(description = "the request id the server gave the request that recorded the event")
         String requestId,
         @Schema(description = "the client's own reference for that request (its X-Request-Id), if it gave one")

@@ -83,17 +83,18 @@ public class OpenApiConfig {
             operation.addExtension("x-roles", access.roles().stream().map(Enum::name).sorted().toList());
             String description = operation.getDescription() == null ? "" : operation.getDescription() + "\n\n";
             operation.setDescription(description + "Roles: " + roles + ".");
-            problem(responses, "401", "no or invalid bearer token");
-            problem(responses, "403", "the token's role may not use this endpoint");
+            problem(responses, "401", "no bearer credential, or an unknown, revoked or expired one");
+            problem(responses, "403", "the credential's role may not use this endpoint");
         }
         problem(responses, "400", "malformed or invalid request (code and, for validation, errors)");
         problem(responses, "500", "unexpected fault (generic detail, quote the reference)");
         problem(responses, "503", "the ledger did not answer in time");
         if (path.contains("{")) {
-            problem(responses, "404", "no such coalition or record");
+            problem(responses, "404", "no such coalition, record or API key");
         }
         if (method == HttpMethod.POST) {
-            problem(responses, "409", "rule violation or concurrent write (code says which)");
+            problem(responses, "409", "rule violation, concurrent write, or a request with the same "
+                    + "Idempotency-Key still in flight (code says which)");
             problem(responses, "413", "request body too large");
             problem(responses, "415", "unsupported content type");
             problem(responses, "422", "Idempotency-Key reused for a different request");

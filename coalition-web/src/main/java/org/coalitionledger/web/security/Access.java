@@ -5,13 +5,15 @@ import java.util.Set;
 
 /**
  * Who may call a route. Administrators may read the views too (they check what they recorded); only auditors read
- * the raw event history and the verifiable log; nobody but an administrator ever writes.
+ * the raw event history and the verifiable log; monitors (and administrators) read metrics and nothing else;
+ * nobody but an administrator ever writes.
  */
 public enum Access {
     PUBLIC(EnumSet.noneOf(Role.class)),
     ADMIN(EnumSet.of(Role.ADMIN)),
     READER(EnumSet.of(Role.PARTNER, Role.AUDITOR, Role.ADMIN)),
-    AUDITOR(EnumSet.of(Role.AUDITOR));
+    AUDITOR(EnumSet.of(Role.AUDITOR)),
+    METRICS(EnumSet.of(Role.MONITOR, Role.ADMIN));
 
     private final Set<Role> roles;
 

@@ -45,9 +45,9 @@ public final class ApiRoutes {
             new Rule(HttpMethod.GET, "/dashboard/**", Access.PUBLIC),
             // Operators.
             new Rule(HttpMethod.GET, "/actuator/info", Access.ADMIN),
-            new Rule(HttpMethod.GET, "/actuator/metrics", Access.ADMIN),
-            new Rule(HttpMethod.GET, "/actuator/metrics/**", Access.ADMIN),
-            new Rule(HttpMethod.GET, "/actuator/prometheus", Access.ADMIN),
+            new Rule(HttpMethod.GET, "/actuator/metrics", Access.METRICS),
+            new Rule(HttpMethod.GET, "/actuator/metrics/**", Access.METRICS),
+            new Rule(HttpMethod.GET, "/actuator/prometheus", Access.METRICS),
             // Administrator writes.
             new Rule(HttpMethod.POST, C, Access.ADMIN),
             new Rule(HttpMethod.POST, C + "/{id}/members", Access.ADMIN),
@@ -61,6 +61,11 @@ public final class ApiRoutes {
             new Rule(HttpMethod.POST, C + "/{id}/records/{recordId}/retraction", Access.ADMIN),
             new Rule(HttpMethod.POST, C + "/{id}/imports", Access.ADMIN),
             new Rule(HttpMethod.POST, "/api/v1/admin/projections/rebuild", Access.ADMIN),
+            // Named API keys: issued, listed and revoked by administrators.
+            new Rule(HttpMethod.POST, "/api/v1/admin/api-keys", Access.ADMIN),
+            new Rule(HttpMethod.GET, "/api/v1/admin/api-keys", Access.ADMIN),
+            new Rule(HttpMethod.GET, "/api/v1/admin/api-keys/{keyId}", Access.ADMIN),
+            new Rule(HttpMethod.POST, "/api/v1/admin/api-keys/{keyId}/revocation", Access.ADMIN),
             // The log's transparency surface is public: the latest checkpoint and the signing keys.
             new Rule(HttpMethod.GET, "/api/v1/audit/checkpoint", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/api/v1/audit/public-key", Access.PUBLIC),

@@ -28,8 +28,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The API's bearer tokens, one per role. {@code COALITION_ADMIN_TOKEN}, {@code COALITION_PARTNER_TOKEN} and
- * {@code COALITION_AUDITOR_TOKEN} seed them; a role without one gets a random token made on first start and kept
+ * The bootstrap bearer tokens, one per role. {@code COALITION_ADMIN_TOKEN}, {@code COALITION_PARTNER_TOKEN},
+ * {@code COALITION_AUDITOR_TOKEN} and {@code COALITION_MONITOR_TOKEN} seed them; a role without one gets a random token made on first start and kept
  * in {@code <coalition.data-dir>/api-tokens.properties}, readable by its owner only, so it survives restarts. Only
  * the file's path is logged, never a token; only digests are kept in memory for comparison.
  */
@@ -40,10 +40,6 @@ public class BearerTokens {
     static final int MIN_LENGTH = 16;
     private static final Logger log = LoggerFactory.getLogger(BearerTokens.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-
-    /** Who a valid token belongs to. The name becomes the {@code actor} of every event it records. */
-    public record Identity(String name, Role role) {
-    }
 
     private final Map<Role, byte[]> digests = new EnumMap<>(Role.class);
 
@@ -68,13 +64,17 @@ public class BearerTokens {
         return "COALITION_" + role.name() + "_TOKEN";
     }
 
-    /** The identity of a presented token; compares digests in constant time. */
+    /**
+     * The identity of a presented bootstrap token (the role's lower-case name as subject); compares digests in
+     * constant time.
+     */
     public Optional<Identity> authenticate(String token) {
         byte[] presented = digest(token);
         Identity found = null;
         for (Map.Entry<Role, byte[]> entry : digests.entrySet()) {
             if (MessageDigest.isEqual(entry.getValue(), presented)) {
-                found = new Identity(entry.getKey().name().toLowerCase(java.util.Locale.ROOT), entry.getKey());
+                found = new Identity(entry.getKey().name().toLowerCase(java.util.Locale.ROOT), entry.getKey(),
+                        "bootstrap:" + entry.getKey().name(), Identity.AuthMethod.BOOTSTRAP_TOKEN);
             }
         }
         return Optional.ofNullable(found);

@@ -1,6 +1,8 @@
 package org.coalitionledger.web.security;
 
 import org.coalitionledger.web.error.WebErrorCode;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -13,6 +15,8 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
@@ -21,21 +25,32 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectMapper;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Bearer-token security for the whole application: stateless (no session, no cookie, so no CSRF surface), roles
- * from {@link BearerTokens}, rules from {@link ApiRoutes}, everything else denied. 401 and 403 are written as
- * problem+json here, because they happen before any controller (and its advice) is reached.
+ * Bearer-token security for the whole application: stateless (no session, no cookie, so no CSRF surface), rules
+ * from {@link ApiRoutes}, everything else denied. A bearer token is one of three kinds: a bootstrap token
+ * ({@link BearerTokens}), a named API key ({@link ApiKeys}, looked up on every request), or, when an issuer or JWKS
+ * URI is configured, an OpenID Connect JWT checked by Spring Security's decoder ({@link OidcIdentities}). 401 and 403
+ * are written as problem+json here, because they happen before any controller (and its advice) is reached.
  */
 @Configuration
 @EnableWebFluxSecurity
+@EnableConfigurationProperties(IdentityProperties.class)
 public class SecurityConfig {
 
+    private static final Pattern JWT_SHAPE = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, BearerTokens tokens, ObjectMapper mapper) {
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, BearerTokens tokens, ApiKeys apiKeys,
+                                       ObjectProvider<ReactiveJwtDecoder> jwtDecoder, OidcIdentities oidc,
+                                       ObjectMapper mapper) {
         ServerAuthenticationEntryPoint entryPoint = (exchange, failure) -> {
             boolean presented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
@@ -49,7 +64,8 @@ public class SecurityConfig {
                 ProblemResponses.problem(HttpStatus.FORBIDDEN, WebErrorCode.FORBIDDEN,
                         "your role may not use this endpoint"));
 
-        AuthenticationWebFilter bearer = new AuthenticationWebFilter(authenticationManager(tokens));
+        AuthenticationWebFilter bearer = new AuthenticationWebFilter(
+                authenticationManager(tokens, apiKeys, jwtDecoder.getIfAvailable(), oidc));
         bearer.setServerAuthenticationConverter(bearerConverter());
         bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
@@ -81,12 +97,32 @@ public class SecurityConfig {
                 .build();
     }
 
-    private static ReactiveAuthenticationManager authenticationManager(BearerTokens tokens) {
+    private static ReactiveAuthenticationManager authenticationManager(BearerTokens tokens, ApiKeys apiKeys,
+                                                                       ReactiveJwtDecoder jwtDecoder,
+                                                                       OidcIdentities oidc) {
         return authentication -> {
             String token = String.valueOf(authentication.getCredentials());
-            return tokens.authenticate(token)
-                    .<Mono<Authentication>>map(identity -> Mono.just(new TokenAuthentication(identity)))
-                    .orElseGet(() -> Mono.error(new BadCredentialsException("unknown bearer token")));
+            Optional<Identity> bootstrap = tokens.authenticate(token);
+            if (bootstrap.isPresent()) {
+                return Mono.just(new TokenAuthentication(bootstrap.get()));
+            }
+            if (ApiKeys.looksLikeKey(token)) {
+                // A database lookup per request (revocation holds at once on every node): off the event loop.
+                return Mono.fromCallable(() -> apiKeys.authenticate(token, Instant.now()))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(found -> found.<Mono<Authentication>>map(
+                                        identity -> Mono.just(new TokenAuthentication(identity)))
+                                .orElseGet(() -> Mono.error(new BadCredentialsException(
+                                        "unknown, revoked or expired API key"))));
+            }
+            if (jwtDecoder != null && JWT_SHAPE.matcher(token).matches()) {
+                return jwtDecoder.decode(token)
+                        .onErrorMap(JwtException.class, e -> new BadCredentialsException("the JWT is not valid", e))
+                        .flatMap(jwt -> oidc.of(jwt).<Mono<Authentication>>map(
+                                        identity -> Mono.just(new TokenAuthentication(identity)))
+                                .orElseGet(() -> Mono.error(new BadCredentialsException("the JWT names no subject"))));
+            }
+            return Mono.error(new BadCredentialsException("unknown bearer token"));
         };
     }
 
@@ -129,14 +165,21 @@ public class SecurityConfig {
         }
     }
 
-    /** An authenticated caller: the identity's name and its one role. Holds no token. */
+    /**
+     * An authenticated caller: the person, their one role (none for an OIDC token without a known role: then only
+     * public routes are open), the credential and how it was checked. Holds no secret.
+     */
     public static final class TokenAuthentication extends AbstractAuthenticationToken {
-        private final BearerTokens.Identity identity;
+        private final Identity identity;
 
-        TokenAuthentication(BearerTokens.Identity identity) {
-            super(List.of(new SimpleGrantedAuthority(identity.role().authority())));
+        TokenAuthentication(Identity identity) {
+            super(identity.role() == null ? List.of() : List.of(new SimpleGrantedAuthority(identity.role().authority())));
             this.identity = identity;
             setAuthenticated(true);
+        }
+
+        public Identity identity() {
+            return identity;
         }
 
         public Role role() {
@@ -150,12 +193,12 @@ public class SecurityConfig {
 
         @Override
         public Object getPrincipal() {
-            return identity.name();
+            return identity.subject();
         }
 
         @Override
         public String getName() {
-            return identity.name();
+            return identity.subject();
         }
     }
 }

@@ -10,7 +10,9 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.coalitionledger.api.view.ViewsRebuild;
 import org.coalitionledger.web.error.ProblemDetailsAdvice;
 import org.coalitionledger.web.idempotency.IdempotencyKeys;
+import org.coalitionledger.web.security.ApiKeys;
 import org.coalitionledger.web.security.BearerTokens;
+import org.coalitionledger.web.security.OidcIdentities;
 import org.coalitionledger.web.security.SecurityConfig;
 import org.coalitionledger.web.security.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.List;
 import java.util.Optional;
@@ -38,10 +41,11 @@ import static org.mockito.Mockito.when;
  */
 @WebFluxTest(controllers = {CoalitionWriteController.class, CoalitionReadController.class, AdminController.class},
         properties = {"COALITION_ADMIN_TOKEN=" + TestTokens.ADMIN, "COALITION_PARTNER_TOKEN=" + TestTokens.PARTNER,
-                "COALITION_AUDITOR_TOKEN=" + TestTokens.AUDITOR, "coalition.web.query-timeout=PT0.3S",
+                "COALITION_AUDITOR_TOKEN=" + TestTokens.AUDITOR, "COALITION_MONITOR_TOKEN=" + TestTokens.MONITOR,
+                "coalition.web.query-timeout=PT0.3S",
                 "coalition.web.command-timeout=PT0.3S"})
 @Import({SecurityConfig.class, BearerTokens.class, ProblemDetailsAdvice.class, Writes.class, LedgerWriter.class,
-        Reads.class, IdempotencyKeys.class})
+        Reads.class, IdempotencyKeys.class, ApiKeys.class, OidcIdentities.class})
 class ProblemMappingTest {
 
     @Autowired
@@ -60,6 +64,8 @@ class ProblemMappingTest {
     /** Views as of a checkpoint ask the log whether it signed one; no view here asks for that. */
     @MockitoBean
     org.coalitionledger.log.CheckpointService checkpoints;
+    @MockitoBean
+    PlatformTransactionManager transactionManager;
 
     WebTestClient.ResponseSpec arrest(String token) {
         return client.post().uri("/api/v1/coalitions/c1/arrests").header("Authorization", "Bearer " + token)

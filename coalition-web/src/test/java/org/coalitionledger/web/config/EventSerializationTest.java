@@ -7,6 +7,8 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.coalitionledger.api.KnownEventTypes;
 import org.coalitionledger.api.admin.ViewsRebuildStartedEvent;
+import org.coalitionledger.api.admin.ApiKeyIssuedEvent;
+import org.coalitionledger.api.admin.ApiKeyRevokedEvent;
 import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
 import org.coalitionledger.api.coalition.GoalMetric;
 import org.coalitionledger.api.coalition.GoalSetEvent;
@@ -69,7 +71,10 @@ class EventSerializationTest {
                         d.minusDays(10), d),
                 new org.coalitionledger.api.coalition.MemberReportWithdrawnEvent("cewto", "alibaba", "batch-2"),
                 new org.coalitionledger.api.coalition.MembershipCorrectedEvent("cewto", "undisclosed-1", true, "Name",
-                        "CN", "Asia", "search", d.minusDays(100), null, "disclosed in the annual report"));
+                        "CN", "Asia", "search", d.minusDays(100), null, "disclosed in the annual report"),
+                new ApiKeyIssuedEvent("0123456789abcdef", "alice@example.org", "Alice", "ADMIN",
+                        java.time.Instant.parse("2027-01-01T00:00:00Z")),
+                new ApiKeyRevokedEvent("0123456789abcdef", "left the team"));
     }
 
     @ParameterizedTest

@@ -24,11 +24,14 @@ class BearerTokensTest {
     void seededTokens_authenticateTheirRole_andWriteNoFile() {
         var env = new MockEnvironment().withProperty("COALITION_ADMIN_TOKEN", TestTokens.ADMIN)
                 .withProperty("COALITION_PARTNER_TOKEN", TestTokens.PARTNER)
-                .withProperty("COALITION_AUDITOR_TOKEN", TestTokens.AUDITOR);
+                .withProperty("COALITION_AUDITOR_TOKEN", TestTokens.AUDITOR)
+                .withProperty("COALITION_MONITOR_TOKEN", TestTokens.MONITOR);
         BearerTokens tokens = new BearerTokens(env, dataDir.toString());
-        assertThat(tokens.authenticate(TestTokens.ADMIN)).contains(new BearerTokens.Identity("admin", Role.ADMIN));
-        assertThat(tokens.authenticate(TestTokens.PARTNER).map(BearerTokens.Identity::role)).contains(Role.PARTNER);
-        assertThat(tokens.authenticate(TestTokens.AUDITOR).map(BearerTokens.Identity::role)).contains(Role.AUDITOR);
+        assertThat(tokens.authenticate(TestTokens.ADMIN)).contains(new Identity("admin", Role.ADMIN,
+                "bootstrap:ADMIN", Identity.AuthMethod.BOOTSTRAP_TOKEN));
+        assertThat(tokens.authenticate(TestTokens.PARTNER).map(Identity::role)).contains(Role.PARTNER);
+        assertThat(tokens.authenticate(TestTokens.AUDITOR).map(Identity::role)).contains(Role.AUDITOR);
+        assertThat(tokens.authenticate(TestTokens.MONITOR).map(Identity::role)).contains(Role.MONITOR);
         assertThat(tokens.authenticate("wrong-token-0123456789")).isEmpty();
         assertThat(dataDir.resolve(BearerTokens.FILE_NAME)).doesNotExist();
     }
@@ -46,13 +49,13 @@ class BearerTokensTest {
         }
         // The seeded role is not written; the others got random tokens of 256 bits.
         assertThat(stored.stringPropertyNames()).containsExactlyInAnyOrder("COALITION_PARTNER_TOKEN",
-                "COALITION_AUDITOR_TOKEN");
+                "COALITION_AUDITOR_TOKEN", "COALITION_MONITOR_TOKEN");
         String partner = stored.getProperty("COALITION_PARTNER_TOKEN");
         assertThat(partner).hasSize(43);
 
         BearerTokens restarted = new BearerTokens(env, dataDir.toString());
-        assertThat(restarted.authenticate(partner).map(BearerTokens.Identity::role)).contains(Role.PARTNER);
-        assertThat(restarted.authenticate(TestTokens.ADMIN).map(BearerTokens.Identity::role)).contains(Role.ADMIN);
+        assertThat(restarted.authenticate(partner).map(Identity::role)).contains(Role.PARTNER);
+        assertThat(restarted.authenticate(TestTokens.ADMIN).map(Identity::role)).contains(Role.ADMIN);
     }
 
     @Test

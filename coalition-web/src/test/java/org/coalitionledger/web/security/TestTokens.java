@@ -6,6 +6,7 @@ public final class TestTokens {
     public static final String ADMIN = "test-admin-token-0123456789";
     public static final String PARTNER = "test-partner-token-0123456789";
     public static final String AUDITOR = "test-auditor-token-0123456789";
+    public static final String MONITOR = "test-monitor-token-0123456789";
 
     private TestTokens() {
     }
@@ -15,6 +16,7 @@ public final class TestTokens {
             case ADMIN -> ADMIN;
             case PARTNER -> PARTNER;
             case AUDITOR -> AUDITOR;
+            case MONITOR -> MONITOR;
         };
     }
 }
