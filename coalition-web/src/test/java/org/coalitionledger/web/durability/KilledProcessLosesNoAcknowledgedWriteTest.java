@@ -262,9 +262,11 @@ class KilledProcessLosesNoAcknowledgedWriteTest {
                     report.set(verification);
                     assertThat(verification.path("pendingEvents").asLong()).as(response.body()).isZero();
                     assertThat(verification.path("clean").asBoolean()).as(response.body()).isTrue();
+                    // One streaming pass, not a snapshot: an event the log takes during the pass can be counted
+                    // as stored but not yet as a leaf, so ask again until both agree.
+                    assertThat(verification.path("treeSize").asLong()).as("log leaves = stored events (seed %d): %s",
+                            seed, response.body()).isEqualTo(verification.path("eventsInStore").asLong());
                 });
-        assertThat(report.get().path("treeSize").asLong()).as("log leaves = stored events (seed %d): %s", seed,
-                report.get()).isEqualTo(report.get().path("eventsInStore").asLong());
         assertThat(report.get().path("eventsInStore").asLong()).as("stored events (seed %d)", seed)
                 .isGreaterThan(acknowledged.size());
     }
