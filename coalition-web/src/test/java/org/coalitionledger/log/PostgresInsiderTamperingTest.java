@@ -7,6 +7,7 @@ import org.coalitionledger.audit.MerkleTree;
 import org.coalitionledger.audit.NoteVerifierKey;
 import org.coalitionledger.audit.bundle.AuditJson;
 import org.coalitionledger.audit.verifier.BundleVerification;
+import org.coalitionledger.support.LogCatchUp;
 import org.coalitionledger.support.PostgresInsiderTest;
 import org.coalitionledger.support.SchemaOwner;
 import org.coalitionledger.web.security.TestTokens;
@@ -71,9 +72,7 @@ class PostgresInsiderTamperingTest {
         client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(60))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from domain_event_entry e where not exists "
-                        + "(select 1 from audit_leaf l where l.event_id = e.event_identifier)", Long.class) == 0);
+        LogCatchUp.await(jdbc);
         client.post().uri("/api/v1/audit/checkpoints").headers(h -> h.setBearerAuth(TestTokens.ADMIN)).exchange()
                 .expectStatus().is2xxSuccessful();
     }

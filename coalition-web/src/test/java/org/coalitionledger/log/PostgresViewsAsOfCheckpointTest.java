@@ -1,6 +1,7 @@
 package org.coalitionledger.log;
 
 import org.coalitionledger.CoalitionApplication;
+import org.coalitionledger.support.LogCatchUp;
 import org.coalitionledger.support.PostgresLedgerApplicationTest;
 import org.coalitionledger.web.api.ApiFixtures;
 import org.coalitionledger.web.security.TestTokens;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A view as of a signed checkpoint is the same answer from every node and at every later moment: a second
@@ -92,9 +92,7 @@ class PostgresViewsAsOfCheckpointTest {
     }
 
     private void awaitLogCaughtUp() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                "select count(*) from domain_event_entry e where not exists "
-                        + "(select 1 from audit_leaf l where l.event_id = e.event_identifier)", Long.class) == 0);
+        LogCatchUp.await(jdbc);
     }
 
     private String setting(String name) {

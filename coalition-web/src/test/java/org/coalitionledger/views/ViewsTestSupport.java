@@ -1,5 +1,6 @@
 package org.coalitionledger.views;
 
+import org.coalitionledger.support.LogCatchUp;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -52,14 +53,9 @@ abstract class ViewsTestSupport {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    /**
-     * Waits until the verifiable log holds every stored event. Record time is the log's: an instant taken before
-     * the log has taken an event can lie before that event's record time even after the live views show it.
-     */
+    /** Waits until the verifiable log holds every stored event ({@link LogCatchUp}). */
     void logCaughtUp() {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
-                "select count(*) from domain_event_entry e where not exists "
-                        + "(select 1 from audit_leaf l where l.event_id = e.event_identifier)", Long.class) == 0);
+        LogCatchUp.await(jdbc);
     }
 
     <R> R send(Object command) {

@@ -1,5 +1,6 @@
 package org.coalitionledger.web.audit;
 
+import org.coalitionledger.support.LogCatchUp;
 import org.coalitionledger.web.security.TestTokens;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,7 +9,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.time.Duration;
 import java.util.function.Consumer;
 
-import static org.awaitility.Awaitility.await;
 
 /** Shared steps of the audit tests: the auditor's token, and waiting for the log to catch up with the store. */
 final class AuditTestSupport {
@@ -41,9 +41,6 @@ final class AuditTestSupport {
 
     /** Waits until every stored event has a leaf (the log runs asynchronously behind commits). */
     static long awaitLogCaughtUp(JdbcTemplate jdbc) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from domain_event_entry e where not exists "
-                        + "(select 1 from audit_leaf l where l.event_id = e.event_identifier)", Long.class) == 0);
-        return jdbc.queryForObject("select count(*) from audit_leaf", Long.class);
+        return LogCatchUp.await(jdbc);
     }
 }
