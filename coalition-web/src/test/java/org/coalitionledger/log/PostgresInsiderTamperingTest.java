@@ -162,7 +162,7 @@ class PostgresInsiderTamperingTest {
     }
 
     @Test
-    void rowInsertedBehindTheLogsPosition_isLogged_andNamed_onTheServerAndOffline() throws Exception {
+    void rowInsertedBehindTheLogsPosition_isLogged_andNamed_onTheServerAndOffline() {
         Map<String, Object> template = row(leaf(12).globalIndex());
         String eventId = UUID.randomUUID().toString();
         Map<String, Object> planted = new java.util.LinkedHashMap<>(template);
@@ -170,7 +170,9 @@ class PostgresInsiderTamperingTest {
         planted.put("event_identifier", eventId);
         planted.put("aggregate_identifier", "planted-" + eventId);
         planted.put("time_stamp", Instant.now().toString());
-        Thread.sleep(properties.maxLogDelay().toMillis() + 500);
+        // The log passed global index 0 with its first leaf; plant only once that lies more than the delay back.
+        Instant passed = org.coalitionledger.audit.LogTime.parse(leaf(0).loggedAt()).plus(properties.maxLogDelay());
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(passed.plusMillis(500)));
         insert(planted);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> store.leafOfEvent(eventId).isPresent());
