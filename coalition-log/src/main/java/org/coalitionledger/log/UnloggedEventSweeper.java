@@ -21,7 +21,8 @@ import java.util.List;
  * the cost stays bounded. Verification names what the sweep cannot explain: an event logged long after
  * the log passed its position, or one stored but unlogged past the allowed delay.
  *
- * <p>Also fills the coalition index for leaves logged before the index existed (version 1 ledgers), once.
+ * <p>Also fills the coalition index for leaves logged before the index existed (version 1 ledgers), once at start:
+ * every later leaf gets its index row in the transaction that appends it.
  */
 @Component
 public class UnloggedEventSweeper {
@@ -46,7 +47,6 @@ public class UnloggedEventSweeper {
             fixedDelayString = "${coalition.audit.sweep-interval:PT10S}")
     void scheduledSweep() {
         try {
-            indexOldLeaves();
             sweep();
         } catch (RuntimeException e) {
             // Keep the schedule alive; a race with the log processor simply waits for the next run.
