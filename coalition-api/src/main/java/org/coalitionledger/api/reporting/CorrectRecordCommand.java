@@ -27,7 +27,7 @@ import static org.coalitionledger.api.validation.Checks.*;
 public record CorrectRecordCommand(String coalitionId, String recordId,
                                    Long listingsRemoved, Long adsBlocked, Long accountsRemoved, Long count,
                                    BigDecimal amount, BigDecimal usdRate, LocalDate rateDate, String rateSource,
-                                   String reason, Long expectedVersion) implements BusinessDates {
+                                   String reason, Long expectedVersion) implements BusinessDates, RecordCommand {
     public CorrectRecordCommand {
         id(coalitionId, "coalitionId");
         id(recordId, "recordId");
@@ -64,10 +64,14 @@ public record CorrectRecordCommand(String coalitionId, String recordId,
                 rateSource, reason, null);
     }
 
-    /** The record's stream in the event store. */
+    /**
+     * The record's stream for a record recorded now; the command bus resolves a record recorded before ids were
+     * scoped to its legacy stream ({@link RecordIds#resolve}).
+     */
+    @Override
     @TargetAggregateIdentifier
     public String recordAggregateId() {
-        return RecordIds.aggregateId(recordId);
+        return RecordIds.aggregateId(coalitionId, recordId);
     }
 
     @Override

@@ -14,7 +14,7 @@ import static org.coalitionledger.api.validation.Checks.*;
 /** Record {@code count} arrests made on {@code date} in a jurisdiction (ISO 3166-1 alpha-2) by an agency. */
 public record RecordArrestCommand(String coalitionId, String recordId, LocalDate date,
                                   Long count, String jurisdiction, String agency, String scope, String source)
-        implements BusinessDates {
+        implements BusinessDates, RecordCommand {
     public RecordArrestCommand {
         id(coalitionId, "coalitionId");
         id(recordId, "recordId");
@@ -29,10 +29,14 @@ public record RecordArrestCommand(String coalitionId, String recordId, LocalDate
         source = text(source, "source", MAX_TEXT);
     }
 
-    /** The record's stream in the event store. */
+    /**
+     * The record's stream for a record recorded now; the command bus resolves a record recorded before ids were
+     * scoped to its legacy stream ({@link RecordIds#resolve}).
+     */
+    @Override
     @TargetAggregateIdentifier
     public String recordAggregateId() {
-        return RecordIds.aggregateId(recordId);
+        return RecordIds.aggregateId(coalitionId, recordId);
     }
 
     @Override

@@ -18,7 +18,7 @@ import static org.coalitionledger.api.validation.Checks.*;
 public record RecordConfiscationCommand(String coalitionId, String recordId, LocalDate date,
                                         BigDecimal amount, String currency, BigDecimal usdRate, LocalDate rateDate,
                                         String rateSource, String jurisdiction, String scope, String source)
-        implements BusinessDates {
+        implements BusinessDates, RecordCommand {
     public RecordConfiscationCommand {
         id(coalitionId, "coalitionId");
         id(recordId, "recordId");
@@ -32,10 +32,14 @@ public record RecordConfiscationCommand(String coalitionId, String recordId, Loc
         source = text(source, "source", MAX_TEXT);
     }
 
-    /** The record's stream in the event store. */
+    /**
+     * The record's stream for a record recorded now; the command bus resolves a record recorded before ids were
+     * scoped to its legacy stream ({@link RecordIds#resolve}).
+     */
+    @Override
     @TargetAggregateIdentifier
     public String recordAggregateId() {
-        return RecordIds.aggregateId(recordId);
+        return RecordIds.aggregateId(coalitionId, recordId);
     }
 
     @Override

@@ -16,7 +16,7 @@ import static org.coalitionledger.api.validation.Checks.*;
 public record RecordTakedownBatchCommand(String coalitionId, String batchId, Reporter reporter,
                                          LocalDate periodStart, LocalDate periodEnd, Long listingsRemoved,
                                          Long adsBlocked, Long accountsRemoved, List<String> categories, String scope,
-                                         String source) implements BusinessDates {
+                                         String source) implements BusinessDates, RecordCommand {
     public RecordTakedownBatchCommand {
         id(coalitionId, "coalitionId");
         id(batchId, "batchId");
@@ -34,10 +34,20 @@ public record RecordTakedownBatchCommand(String coalitionId, String batchId, Rep
         source = text(source, "source", MAX_TEXT);
     }
 
-    /** The record's stream in the event store. */
+    /** The batch id is the record's id. */
+    @Override
+    public String recordId() {
+        return batchId;
+    }
+
+    /**
+     * The record's stream for a record recorded now; the command bus resolves a record recorded before ids were
+     * scoped to its legacy stream ({@link RecordIds#resolve}).
+     */
+    @Override
     @TargetAggregateIdentifier
     public String recordAggregateId() {
-        return RecordIds.aggregateId(batchId);
+        return RecordIds.aggregateId(coalitionId, batchId);
     }
 
     @Override

@@ -107,7 +107,7 @@ class CommandShapeTest {
     @Test
     void takedown_accepted_andAddressedToTheRecordStream() {
         RecordTakedownBatchCommand c = takedown(1000, 0, 0);
-        assertThat(c.recordAggregateId()).isEqualTo("record:b-1");
+        assertThat(c.recordAggregateId()).isEqualTo("record:cewto:b-1");
         assertThat(takedown("b-2", START, START, 0, 0, 1).periodEnd()).isEqualTo(START);
         assertThat(new RecordTakedownBatchCommand("cewto", "b-1", BAIDU, START, END, 1L, 0L, 0L, null, "s", "u")
                 .categories()).isEmpty();
@@ -179,7 +179,7 @@ class CommandShapeTest {
     @Test
     void arrest_accepted_andAddressedToTheRecordStream() {
         RecordArrestCommand c = arrest(5, "CN");
-        assertThat(c.recordAggregateId()).isEqualTo("record:a-1");
+        assertThat(c.recordAggregateId()).isEqualTo("record:cewto:a-1");
         assertThat(arrest(1_000_000_000_000L, "VN").count()).isEqualTo(1_000_000_000_000L);
     }
 
@@ -213,7 +213,7 @@ class CommandShapeTest {
     @Test
     void confiscation_accepted_andAddressedToTheRecordStream() {
         RecordConfiscationCommand c = confiscation("18000000.00", "CNY", "6.7202");
-        assertThat(c.recordAggregateId()).isEqualTo("record:c-1");
+        assertThat(c.recordAggregateId()).isEqualTo("record:cewto:c-1");
         assertThat(confiscation("0.01", "CNY", "0.00000001").amount()).isEqualByComparingTo("0.01");
         assertThat(confiscation("5000000", "JPY", "110.45").currency()).isEqualTo("JPY");
     }
@@ -269,7 +269,7 @@ class CommandShapeTest {
 
     @Test
     void correct_accepted_withAnyOneFigure_andAddressedToTheRecordStream() {
-        assertThat(correctCount(6L).recordAggregateId()).isEqualTo("record:a-1");
+        assertThat(correctCount(6L).recordAggregateId()).isEqualTo("record:cewto:a-1");
         assertThat(correctCount(0L).count()).isZero(); // zero totals are judged by the aggregate
         assertThat(correctAmount("18000000.005", null).amount()).isEqualByComparingTo("18000000.005");
         assertThat(new CorrectRecordCommand("cewto", "c-1", null, null, null, null, null, null, START, null, "r")
@@ -342,7 +342,8 @@ class CommandShapeTest {
     void retract_accepted_andAddressedToTheRecordStream() {
         RetractRecordCommand c = new RetractRecordCommand("cewto", "b-1", " duplicate ");
         assertThat(c.reason()).isEqualTo("duplicate");
-        assertThat(c.recordAggregateId()).isEqualTo(RecordIds.aggregateId("b-1")).isEqualTo("record:b-1");
+        assertThat(c.recordAggregateId()).isEqualTo(RecordIds.aggregateId("cewto", "b-1"))
+                .isEqualTo("record:cewto:b-1");
     }
 
     @Test

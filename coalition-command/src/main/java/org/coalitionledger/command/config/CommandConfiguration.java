@@ -6,16 +6,23 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.coalitionledger.api.LedgerMetadata;
 import org.coalitionledger.command.coalition.CoalitionFacts;
 import org.coalitionledger.command.coalition.EventStoreCoalitionFacts;
+import org.coalitionledger.command.reporting.RecordTargetResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the command side: the metadata every event inherits and the coalition read for records. */
+/** Wires the command side: the metadata every event inherits, the coalition read for records, records' streams. */
 @Configuration
 public class CommandConfiguration {
 
     @Bean
     public CoalitionFacts coalitionFacts(EventStore eventStore) {
         return new EventStoreCoalitionFacts(eventStore);
+    }
+
+    /** Finds a record command's stream: its coalition's own, or the legacy stream of a record made before. */
+    @Bean(RecordTargetResolver.BEAN_NAME)
+    public RecordTargetResolver recordTargetResolver(EventStore eventStore) {
+        return new RecordTargetResolver(eventStore);
     }
 
     /** Copies who-and-which-request from each command onto every event it records. */

@@ -10,7 +10,7 @@ import org.coalitionledger.api.error.CoalitionError;
 import org.coalitionledger.api.error.CoalitionErrorCode;
 import org.coalitionledger.api.error.InvalidCommandException;
 import org.coalitionledger.api.reporting.CorrectRecordCommand;
-import org.coalitionledger.api.reporting.RecordIds;
+import org.coalitionledger.api.reporting.RecordCommand;
 import org.coalitionledger.api.reporting.RetractRecordCommand;
 import org.coalitionledger.command.rules.CoalitionRuleViolation;
 
@@ -31,10 +31,12 @@ public class ExceptionWrappingHandlerInterceptor implements MessageHandlerInterc
             throw wrap(e.code(), e.getMessage(), e);
         } catch (AggregateNotFoundException e) {
             Object payload = unitOfWork.getMessage().getPayload();
-            boolean aboutRecord = payload instanceof CorrectRecordCommand || payload instanceof RetractRecordCommand;
-            CoalitionErrorCode code = aboutRecord ? CoalitionErrorCode.RECORD_NOT_FOUND : CoalitionErrorCode.COALITION_NOT_FOUND;
-            String id = String.valueOf(e.getAggregateIdentifier()).replaceFirst("^" + RecordIds.PREFIX, "");
-            throw wrap(code, (aboutRecord ? "no such record: " : "no such coalition: ") + id, e);
+            if ((payload instanceof CorrectRecordCommand || payload instanceof RetractRecordCommand)
+                    && payload instanceof RecordCommand record) {
+                // The client's record id only: the stream's name is ours.
+                throw wrap(CoalitionErrorCode.RECORD_NOT_FOUND, "no such record: " + record.recordId(), e);
+            }
+            throw wrap(CoalitionErrorCode.COALITION_NOT_FOUND, "no such coalition: " + e.getAggregateIdentifier(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.coalitionledger.command.reporting;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -45,15 +46,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One reported figure: a takedown batch, an arrest record or a confiscation, with its corrections and retraction.
- * Each record is its own aggregate (stream {@code record:<recordId>}), so records of one coalition are written
- * in parallel; the coalition's founding date and memberships are read through {@link CoalitionFacts}.
+ * Each record is its own aggregate (stream {@code record:<coalitionId>:<recordId>}, or the legacy
+ * {@code record:<recordId>} of a record made before ids were scoped: see {@link RecordTargetResolver}), so records of
+ * one coalition are written in parallel; the coalition's founding date and memberships are read through {@link CoalitionFacts}.
  * <p>
  * Idempotency: the same recording command twice records one fact; a correction that repeats any earlier one (or,
  * given the version it expected, the one made at that version) records nothing, and so does a retraction that
  * repeats the retraction. The same record id with different content is a conflict. Versions count the record's
  * events from 0 (the recording), like its stream's sequence numbers.
  */
-@Aggregate
+@Aggregate(commandTargetResolver = RecordTargetResolver.BEAN_NAME)
 class FigureRecord {
 
     enum Kind { TAKEDOWN_BATCH, ARREST, CONFISCATION }
@@ -61,6 +63,7 @@ class FigureRecord {
     @AggregateIdentifier
     private String aggregateId;
     private String coalitionId;
+    private String recordId;
     private Kind kind;
     /** The reporting member of a member's takedown batch, else null. */
     private String reporterMemberId;
@@ -308,12 +311,12 @@ class FigureRecord {
     }
 
     private String recordId() {
-        return aggregateId.substring(RecordIds.PREFIX.length());
+        return recordId;
     }
 
     @EventSourcingHandler
-    void on(TakedownBatchRecordedEvent e) {
-        start(e, e.coalitionId(), e.batchId(), Kind.TAKEDOWN_BATCH);
+    void on(TakedownBatchRecordedEvent e, DomainEventMessage<?> message) {
+        start(message, e, e.coalitionId(), e.batchId(), Kind.TAKEDOWN_BATCH);
         reporterMemberId = e.reporterType() == ReporterType.MEMBER ? e.reporterMemberId() : null;
         listingsRemoved = e.listingsRemoved();
         adsBlocked = e.adsBlocked();
@@ -321,14 +324,14 @@ class FigureRecord {
     }
 
     @EventSourcingHandler
-    void on(ArrestRecordedEvent e) {
-        start(e, e.coalitionId(), e.recordId(), Kind.ARREST);
+    void on(ArrestRecordedEvent e, DomainEventMessage<?> message) {
+        start(message, e, e.coalitionId(), e.recordId(), Kind.ARREST);
         count = e.count();
     }
 
     @EventSourcingHandler
-    void on(ConfiscationRecordedEvent e) {
-        start(e, e.coalitionId(), e.recordId(), Kind.CONFISCATION);
+    void on(ConfiscationRecordedEvent e, DomainEventMessage<?> message) {
+        start(message, e, e.coalitionId(), e.recordId(), Kind.CONFISCATION);
         amount = e.amount();
         currency = e.currency();
         usdRate = e.usdRate();
@@ -336,9 +339,13 @@ class FigureRecord {
         rateSource = e.rateSource();
     }
 
-    private void start(Object event, String coalitionId, String recordId, Kind kind) {
+    private void start(DomainEventMessage<?> message, Object event, String coalitionId, String recordId, Kind kind) {
         this.version = 0;
-        this.aggregateId = RecordIds.aggregateId(recordId);
+        // Replayed, the stream is the stored one (scoped or legacy); applied now, the record is new and its stream
+        // is scoped (no record is ever started on a legacy stream any more).
+        String stored = message.getAggregateIdentifier();
+        this.aggregateId = stored != null ? stored : RecordIds.aggregateId(coalitionId, recordId);
+        this.recordId = recordId;
         this.coalitionId = coalitionId;
         this.kind = kind;
         this.recorded = event;

@@ -22,12 +22,15 @@ class CoalitionSequencingPolicyTest {
         var join = new GenericDomainEventMessage<>("Coalition", "cewto", 3,
                 new MemberJoinedEvent("cewto", "m", false, false, null, null, null, null, LocalDate.of(2019, 1, 1),
                         null));
-        var correction = new GenericDomainEventMessage<>("FigureRecord", RecordIds.aggregateId("a"), 1,
+        var correction = new GenericDomainEventMessage<>("FigureRecord", RecordIds.aggregateId("cewto", "a"), 1,
                 new ArrestRecordCorrectedEvent("cewto", "a", 2, "recount"));
-        var otherCoalition = new GenericDomainEventMessage<>("FigureRecord", RecordIds.aggregateId("b"), 0,
+        var legacyCorrection = new GenericDomainEventMessage<>("FigureRecord", RecordIds.legacyAggregateId("c"), 1,
+                new ArrestRecordCorrectedEvent("cewto", "c", 2, "recount"));
+        var otherCoalition = new GenericDomainEventMessage<>("FigureRecord", RecordIds.aggregateId("other", "b"), 0,
                 new ArrestRecordCorrectedEvent("other", "b", 2, "recount"));
 
         assertThat(policy.getSequenceIdentifierFor(join)).isEqualTo(policy.getSequenceIdentifierFor(correction))
+                .isEqualTo(policy.getSequenceIdentifierFor(legacyCorrection))
                 .isEqualTo("coalition:cewto");
         assertThat(policy.getSequenceIdentifierFor(otherCoalition)).isEqualTo("coalition:other");
     }

@@ -104,7 +104,7 @@ class CoalitionWriteController {
         return writes.writeRecord(exchange, auth, body, () -> new RecordTakedownBatchCommand(id, body.batchId(),
                         body.reporter(), body.periodStart(), body.periodEnd(), body.listingsRemoved(),
                         body.adsBlocked(), body.accountsRemoved(), body.categories(), body.scope(), body.source()),
-                recordLocation(body.batchId()));
+                recordLocation(id, body.batchId()));
     }
 
     @PostMapping("/{id}/arrests")
@@ -113,7 +113,7 @@ class CoalitionWriteController {
             @Parameter(hidden = true) Authentication auth, @Parameter(hidden = true) ServerWebExchange exchange) {
         return writes.writeRecord(exchange, auth, body, () -> new RecordArrestCommand(id, body.recordId(), body.date(),
                         body.count(), body.jurisdiction(), body.agency(), body.scope(), body.source()),
-                recordLocation(body.recordId()));
+                recordLocation(id, body.recordId()));
     }
 
     @PostMapping("/{id}/confiscations")
@@ -124,7 +124,7 @@ class CoalitionWriteController {
         return writes.writeRecord(exchange, auth, body, () -> new RecordConfiscationCommand(id, body.recordId(),
                         body.date(), body.amount(), body.currency(), body.usdRate(), body.rateDate(),
                         body.rateSource(), body.jurisdiction(), body.scope(), body.source()),
-                recordLocation(body.recordId()));
+                recordLocation(id, body.recordId()));
     }
 
     @PostMapping("/{id}/records/{recordId}/corrections")
@@ -139,7 +139,7 @@ class CoalitionWriteController {
                         body.listingsRemoved(), body.adsBlocked(), body.accountsRemoved(), body.count(), body.amount(),
                         body.usdRate(), body.rateDate(), body.rateSource(), body.reason(),
                         expectedVersion(RecordVersions.ifMatch(ifMatch), body.expectedVersion())),
-                recordLocation(recordId));
+                recordLocation(id, recordId));
     }
 
     /** The version a correction expects: from If-Match or the body, which must agree when both are given. */
@@ -157,11 +157,11 @@ class CoalitionWriteController {
             @Valid @RequestBody WriteRequests.Retraction body,
             @Parameter(hidden = true) Authentication auth, @Parameter(hidden = true) ServerWebExchange exchange) {
         return writes.writeRecord(exchange, auth, body, () -> new RetractRecordCommand(id, recordId, body.reason()),
-                recordLocation(recordId));
+                recordLocation(id, recordId));
     }
 
     /** A record has no view of its own; its event history is where it can be read. */
-    private static String recordLocation(String recordId) {
-        return "/api/v1/records/" + recordId + "/events";
+    private static String recordLocation(String coalitionId, String recordId) {
+        return "/api/v1/coalitions/" + coalitionId + "/records/" + recordId + "/events";
     }
 }

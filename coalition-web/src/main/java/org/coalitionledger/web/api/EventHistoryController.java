@@ -19,6 +19,7 @@ import org.coalitionledger.api.error.InvalidCommandException;
 import org.coalitionledger.api.CoalitionIds;
 import org.coalitionledger.api.reporting.RecordIds;
 import org.coalitionledger.api.validation.Checks;
+import org.coalitionledger.web.commands.RecordStreams;
 import org.coalitionledger.web.error.ApiProblemException;
 import org.coalitionledger.web.error.WebErrorCode;
 import org.springframework.http.HttpStatus;
@@ -43,7 +44,8 @@ import java.util.stream.Stream;
  * The auditor's reads: every event with its metadata (actor, role, credential, how they authenticated, record time,
  * request id), paged as JSON or
  * streamed as NDJSON ({@code Accept: application/x-ndjson}). A coalition's history is its own stream and every
- * record stream whose events name it, in store order (global index); a record's history is its stream; the
+ * record stream whose events name it, in store order (global index); a record's history is its stream, found within
+ * its coalition ({@link RecordStreams}); the
  * administrative acts are every stream whose id starts with {@code admin:}.
  * Reads Axon's event store (infrastructure), never the command or query side.
  */
@@ -56,10 +58,12 @@ class EventHistoryController {
 
     private final EventStorageEngine storage;
     private final EventStore eventStore;
+    private final RecordStreams recordStreams;
 
-    EventHistoryController(EventStorageEngine storage, EventStore eventStore) {
+    EventHistoryController(EventStorageEngine storage, EventStore eventStore, RecordStreams recordStreams) {
         this.storage = storage;
         this.eventStore = eventStore;
+        this.recordStreams = recordStreams;
     }
 
     @GetMapping(path = "/api/v1/coalitions/{id}/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
@@ -91,9 +95,35 @@ class EventHistoryController {
         });
     }
 
+    @GetMapping(path = "/api/v1/coalitions/{id}/records/{recordId}/events",
+            produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
+    @Operation(operationId = "getCoalitionRecordEvents", summary = "One record's event history (recording, "
+            + "corrections, retraction) with metadata; record ids are the coalition's own")
+    @ApiResponse(responseCode = "200", description = "a page (JSON) or the whole history after 'after' (NDJSON)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = EventPage.class)),
+                    @Content(mediaType = NDJSON, schema = @Schema(implementation = EventView.class))})
+    Mono<ResponseEntity<Object>> coalitionRecordEvents(@PathVariable String id, @PathVariable String recordId,
+            @Parameter(description = "sequence number of the last event already seen (the previous page's next)")
+            @RequestParam(required = false) Long after,
+            @Parameter(description = "page size, 1 to 1000 (JSON only)")
+            @RequestParam(defaultValue = "100") int limit,
+            @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
+        return Mono.defer(() -> {
+            Checks.id(id, "coalitionId");
+            Checks.id(recordId, "recordId");
+            checkPaging(after, limit);
+            return Mono.fromCallable(() -> recordStreams.of(id, recordId))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(stream -> recordHistory(stream, "coalition '" + id + "' has no record '" + recordId
+                            + "'", after, limit, accept));
+        });
+    }
+
     @GetMapping(path = "/api/v1/records/{recordId}/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
-    @Operation(operationId = "getRecordEvents", summary = "One record's event history (recording, corrections, "
-            + "retraction) with metadata")
+    @Operation(operationId = "getRecordEvents", summary = "The event history of a record recorded before record ids "
+            + "were scoped to their coalition (a legacy record stream); any other record: "
+            + "/api/v1/coalitions/{id}/records/{recordId}/events")
     @ApiResponse(responseCode = "200", description = "a page (JSON) or the whole history after 'after' (NDJSON)",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = EventPage.class)),
@@ -107,24 +137,32 @@ class EventHistoryController {
         return Mono.defer(() -> {
             Checks.id(recordId, "recordId");
             checkPaging(after, limit);
-            String stream = RecordIds.aggregateId(recordId);
-            return Mono.fromCallable(() -> eventStore.lastSequenceNumberFor(stream).orElse(-1L))
-                    .subscribeOn(Schedulers.boundedElastic())
-                    .flatMap(version -> {
-                        if (version < 0) {
-                            return Mono.error(new InvalidCommandException(CoalitionErrorCode.RECORD_NOT_FOUND,
-                                    "no such record: " + recordId));
-                        }
-                        Flux<EventView> all = Flux.defer(() -> Flux.fromStream(
-                                        eventStore.readEvents(stream, after == null ? 0 : after + 1).asStream()
-                                                .map(event -> view(null, event))))
-                                .subscribeOn(Schedulers.boundedElastic());
-                        // The record's version as of this read: what a correction names in If-Match.
-                        return respond(all, accept, limit, view -> view.sequenceNumber()).map(response ->
-                                ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-                                        .eTag(RecordVersions.etag(version)).body(response.getBody()));
-                    });
+            // Legacy ids were global, so this route is unambiguous for them only; a scoped record is read through
+            // its coalition.
+            return recordHistory(RecordIds.legacyAggregateId(recordId), "no record '" + recordId
+                    + "' from before record ids were scoped; read a record through its coalition: "
+                    + "/api/v1/coalitions/{id}/records/" + recordId + "/events", after, limit, accept);
         });
+    }
+
+    /** One record stream's events, with the record's version (its ETag); 404 when the stream holds none. */
+    private Mono<ResponseEntity<Object>> recordHistory(String stream, String notFound, Long after, int limit,
+                                                       String accept) {
+        return Mono.fromCallable(() -> eventStore.lastSequenceNumberFor(stream).orElse(-1L))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(version -> {
+                    if (version < 0) {
+                        return Mono.error(new InvalidCommandException(CoalitionErrorCode.RECORD_NOT_FOUND, notFound));
+                    }
+                    Flux<EventView> all = Flux.defer(() -> Flux.fromStream(
+                                    eventStore.readEvents(stream, after == null ? 0 : after + 1).asStream()
+                                            .map(event -> view(null, event))))
+                            .subscribeOn(Schedulers.boundedElastic());
+                    // The record's version as of this read: what a correction names in If-Match.
+                    return respond(all, accept, limit, view -> view.sequenceNumber()).map(response ->
+                            ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                                    .eTag(RecordVersions.etag(version)).body(response.getBody()));
+                });
     }
 
     @GetMapping(path = "/api/v1/admin/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
@@ -196,7 +234,7 @@ class EventHistoryController {
             if (coalitionId.equals(stream)) {
                 return true;
             }
-            if (stream == null || !stream.startsWith(RecordIds.PREFIX)) {
+            if (!RecordIds.isRecordStream(stream)) {
                 return false;
             }
         }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.coalitionledger.api.LedgerMetadata;
 import org.coalitionledger.web.commands.CommandRouting;
+import org.coalitionledger.web.commands.RecordStreams;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -30,12 +31,14 @@ public class LedgerWriter {
 
     private final CommandGateway commandGateway;
     private final EventStore eventStore;
+    private final RecordStreams recordStreams;
     private final Duration timeout;
 
-    public LedgerWriter(CommandGateway commandGateway, EventStore eventStore,
+    public LedgerWriter(CommandGateway commandGateway, EventStore eventStore, RecordStreams recordStreams,
                         @Value("${coalition.web.command-timeout:PT30S}") Duration timeout) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
+        this.recordStreams = recordStreams;
         this.timeout = timeout;
     }
 
@@ -55,7 +58,7 @@ public class LedgerWriter {
     /** Blocking form, for callers already off the event loop (the bulk import). */
     Recorded sendAndWait(Object command, Caller caller, String requestId) throws Exception {
         // The command's own stream, and the coalition's (a member's report is also filed there).
-        List<String> streams = java.util.stream.Stream.of(CommandRouting.aggregateId(command),
+        List<String> streams = java.util.stream.Stream.of(recordStreams.streamOf(command),
                 CommandRouting.coalitionId(command)).distinct().toList();
         List<Long> before = streams.stream().map(s -> eventStore.lastSequenceNumberFor(s).orElse(-1L)).toList();
         commandGateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData(requestId)))

@@ -11,7 +11,7 @@ import org.coalitionledger.api.reporting.RecordConfiscationCommand;
 import org.coalitionledger.api.reporting.RecordTakedownBatchCommand;
 import org.coalitionledger.api.reporting.RetractRecordCommand;
 
-/** Which coalition a catalogue command concerns and which event stream it writes to. */
+/** Which coalition a catalogue command concerns (its stream: {@link RecordStreams}). */
 public final class CommandRouting {
 
     private CommandRouting() {
@@ -29,15 +29,5 @@ public final class CommandRouting {
         if (command instanceof CorrectRecordCommand c) return c.coalitionId();
         if (command instanceof RetractRecordCommand c) return c.coalitionId();
         throw new IllegalArgumentException("not a ledger command: " + command.getClass().getName());
-    }
-
-    /** The event stream the command appends to: the coalition's own, or {@code record:<recordId>}. */
-    public static String aggregateId(Object command) {
-        if (command instanceof RecordTakedownBatchCommand c) return c.recordAggregateId();
-        if (command instanceof RecordArrestCommand c) return c.recordAggregateId();
-        if (command instanceof RecordConfiscationCommand c) return c.recordAggregateId();
-        if (command instanceof CorrectRecordCommand c) return c.recordAggregateId();
-        if (command instanceof RetractRecordCommand c) return c.recordAggregateId();
-        return coalitionId(command);
     }
 }

@@ -75,6 +75,7 @@ public final class ApiRoutes {
             new Rule(HttpMethod.POST, "/api/v1/audit/key-rotations", Access.ADMIN),
             // Auditor: raw history with metadata, administrative acts, and the rest of the verifiable log (reads only).
             new Rule(HttpMethod.GET, C + "/{id}/events", Access.AUDITOR),
+            new Rule(HttpMethod.GET, C + "/{id}/records/{recordId}/events", Access.AUDITOR),
             new Rule(HttpMethod.GET, "/api/v1/records/{recordId}/events", Access.AUDITOR),
             new Rule(HttpMethod.GET, "/api/v1/audit/**", Access.AUDITOR),
             new Rule(HttpMethod.GET, "/api/v1/admin/events", Access.AUDITOR),
