@@ -193,7 +193,7 @@ public abstract class MembershipRulesContract {
                         + loser.getResponseBody().path("code").asString());
                 // The store agrees: a departure that won left no record of the report behind.
                 Long reportEvents = jdbc.queryForObject("select count(*) from domain_event_entry"
-                        + " where aggregate_identifier like ?", Long.class, "record:%" + batchId);
+                        + " where aggregate_identifier like ?", Long.class, "record:" + id + ":" + batchId);
                 assertThat(reportEvents).as("race %d (%s)", i, outcomes).isEqualTo(departed == 201 ? 0 : 1);
             }
         } finally {

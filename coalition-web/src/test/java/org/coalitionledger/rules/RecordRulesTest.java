@@ -79,7 +79,7 @@ class RecordRulesTest {
         refused(corrections, "\"2\"", "{\"count\": 9, \"reason\": \"r\", \"expectedVersion\": 1}", 400,
                 "MALFORMED_REQUEST");
 
-        client(TestTokens.AUDITOR).get().uri("/api/v1/records/a-v/events").exchange().expectStatus().isOk()
+        client(TestTokens.AUDITOR).get().uri(C + id + "/records/a-v/events").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"2\"")
                 .expectBody().jsonPath("$.events.length()").isEqualTo(3)
                 .jsonPath("$.events[2].payload.count").isEqualTo(4);

@@ -159,7 +159,7 @@ class CoalitionApiTest {
                  "baseline": 10, "targetReductionPercent": 50, "deadline": "2021-01-01"}, "setOn": "2020-02-01"}""")
                 .expectStatus().isCreated().expectHeader().location(C + id + "/goals/progress");
         post(C + id + "/takedown-batches", ApiFixtures.takedownBatch(id + "-b", "2020-02-01", "2020-03-01", 7))
-                .expectStatus().isCreated().expectHeader().location("/api/v1/records/" + id + "-b/events");
+                .expectStatus().isCreated().expectHeader().location(C + id + "/records/" + id + "-b/events");
         post(C + id + "/confiscations", ApiFixtures.confiscation(id + "-c", "2020-04-01"))
                 .expectStatus().isCreated();
         post(C + id + "/records/" + id + "-c/corrections", "{\"amount\": \"1344.04\", \"reason\": \"typo\"}")
@@ -173,7 +173,7 @@ class CoalitionApiTest {
         problem(post(C + id + "/records/" + arrest + "/corrections", "{\"count\": 3, \"reason\": \"r\"}"),
                 409, "RECORD_RETRACTED");
 
-        auditor().get().uri("/api/v1/records/" + arrest + "/events").exchange()
+        auditor().get().uri(C + id + "/records/" + arrest + "/events").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.events.length()").isEqualTo(2)
@@ -198,12 +198,12 @@ class CoalitionApiTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
-                .expectHeader().location("/api/v1/records/" + id + "-k/events")
+                .expectHeader().location(C + id + "/records/" + id + "-k/events")
                 .expectBody().jsonPath("$.eventIds[0]").isEqualTo(first.path("eventIds").get(0).asString());
         problem(admin().post().uri(C + id + "/arrests").header("Idempotency-Key", "key-" + id)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body.replace("\"count\": 4", "\"count\": 5"))
                 .exchange(), 422, "IDEMPOTENCY_KEY_REUSED");
-        auditor().get().uri("/api/v1/records/" + id + "-k/events").exchange().expectStatus().isOk()
+        auditor().get().uri(C + id + "/records/" + id + "-k/events").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.events.length()").isEqualTo(1)
                 .jsonPath("$.events[0].idempotencyKey").isEqualTo("key-" + id);
     }
@@ -361,7 +361,7 @@ class CoalitionApiTest {
         assertThat(second.path("events").size()).isEqualTo(17); // 37 first-year events in all
         assertThat(second.path("events").get(0).path("globalIndex").asLong()).isGreaterThan(next);
         assertThat(second.path("next").isNull() || second.path("next").isMissingNode()).isTrue();
-        assertThat(second.toString()).contains("record:first-year-china-arrests");
+        assertThat(second.toString()).contains("record:cewto:first-year-china-arrests");
 
         String ndjson = auditor().get().uri(C + "cewto/events").accept(MediaType.parseMediaType("application/x-ndjson"))
                 .exchange().expectStatus().isOk()
@@ -373,13 +373,17 @@ class CoalitionApiTest {
     @Test
     void events_rejected_404ForUnknown_and400ForBadPaging() {
         problem(auditor().get().uri(C + "no-such-coalition/events").exchange(), 404, "COALITION_NOT_FOUND");
+        problem(auditor().get().uri(C + "cewto/records/no-such-record/events").exchange(), 404, "RECORD_NOT_FOUND");
         problem(auditor().get().uri("/api/v1/records/no-such-record/events").exchange(), 404, "RECORD_NOT_FOUND");
+        // A record recorded now is read through its coalition; the unscoped route serves legacy streams only.
+        problem(auditor().get().uri("/api/v1/records/first-year-china-arrests/events").exchange(), 404,
+                "RECORD_NOT_FOUND");
         problem(auditor().get().uri(C + "cewto/events?limit=0").exchange(), 400, "VALIDATION_FAILED");
         problem(auditor().get().uri(C + "cewto/events?after=-1").exchange(), 400, "VALIDATION_FAILED");
-        problem(auditor().get().uri("/api/v1/records/first-year-china-arrests/events?limit=5000").exchange(), 400,
+        problem(auditor().get().uri(C + "cewto/records/first-year-china-arrests/events?limit=5000").exchange(), 400,
                 "VALIDATION_FAILED");
-        auditor().get().uri("/api/v1/records/first-year-china-arrests/events").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.events[0].aggregateId").isEqualTo("record:first-year-china-arrests")
+        auditor().get().uri(C + "cewto/records/first-year-china-arrests/events").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.events[0].aggregateId").isEqualTo("record:cewto:first-year-china-arrests")
                 .jsonPath("$.events[0].payload.count").isEqualTo(129);
     }
 

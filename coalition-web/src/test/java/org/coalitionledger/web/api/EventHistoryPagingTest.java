@@ -14,7 +14,7 @@ import java.time.Duration;
 class EventHistoryPagingTest {
 
     private static final String COALITION_EVENTS = "/api/v1/coalitions/cewto/events";
-    private static final String RECORD_EVENTS = "/api/v1/records/first-year-china-arrests/events";
+    private static final String RECORD_EVENTS = "/api/v1/coalitions/cewto/records/first-year-china-arrests/events";
 
     @LocalServerPort
     int port;

@@ -285,7 +285,7 @@ class KilledProcessLosesNoAcknowledgedWriteTest {
 
     private HttpResponse<String> recordEvents(Ledger ledger, String recordId)
             throws IOException, InterruptedException {
-        return http.send(auditorGet(ledger, "/api/v1/records/" + recordId + "/events"),
+        return http.send(auditorGet(ledger, "/api/v1/coalitions/" + COALITION + "/records/" + recordId + "/events"),
                 HttpResponse.BodyHandlers.ofString());
     }
 

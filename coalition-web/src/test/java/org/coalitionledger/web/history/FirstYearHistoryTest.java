@@ -26,8 +26,8 @@ class FirstYearHistoryTest {
     void firstStart_recordsTheFirstYearHistory_throughTheCommandPath() {
         List<Map<String, Object>> rows = jdbc.queryForList(
                 "select payload_type, count(*) as n from domain_event_entry "
-                        + "where aggregate_identifier in ('cewto', 'record:first-year-china-takedowns', "
-                        + "'record:first-year-china-arrests', 'record:first-year-china-confiscations') "
+                        + "where aggregate_identifier in ('cewto', 'record:cewto:first-year-china-takedowns', "
+                        + "'record:cewto:first-year-china-arrests', 'record:cewto:first-year-china-confiscations') "
                         + "group by payload_type");
         assertThat(rows).extracting(r -> r.get("PAYLOAD_TYPE") + "=" + r.get("N")).containsExactlyInAnyOrder(
                 "org.coalitionledger.api.coalition.CoalitionFoundedEvent=1",

@@ -225,7 +225,7 @@ class ApiKeyTest {
                 .jsonPath("$.restatements.length()").isEqualTo(1)
                 .jsonPath("$.restatements[0].actor").isEqualTo("admin")
                 .jsonPath("$.restatements[0].recordedBy").isEqualTo(subject));
-        client(TestTokens.AUDITOR).get().uri("/api/v1/records/" + coalition + "-r/events").exchange()
+        client(TestTokens.AUDITOR).get().uri(C + "/" + coalition + "/records/" + coalition + "-r/events").exchange()
                 .expectStatus().isOk().expectBody()
                 .jsonPath("$.events[0].actor").isEqualTo(subject)
                 .jsonPath("$.events[0].authMethod").isEqualTo("api-key")

@@ -148,7 +148,7 @@ class PostgresIdentityTest {
         assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(201);
         assertThat(EventStoreRows.count(jdbc)).isEqualTo(before + 1);
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-                Long.class, "record:" + coalition + "-second")).isZero();
+                Long.class, "record:" + coalition + ":" + coalition + "-second")).isZero();
         // Now that the first has finished, its answer is replayed for the same request.
         IdentityTestSupport.client(port, TestTokens.ADMIN).post().uri(C + "/" + coalition + "/arrests")
                 .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
