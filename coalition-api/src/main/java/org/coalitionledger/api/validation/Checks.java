@@ -23,8 +23,19 @@ public final class Checks {
     public static final int MAX_NAME = 200;
     public static final int MAX_TEXT = 1000;
     public static final int MAX_LIST = 100;
-    /** Upper bound of any single count: keeps every sum of counts far from overflow. */
-    public static final long MAX_COUNT = 1_000_000_000_000L;
+    /**
+     * Upper bound of any single count (a record's figure, a goal's baseline): a billion, a thousand times the listings
+     * the whole coalition removed in its first year. It is what keeps every sum of counts exact: see
+     * {@link #RECORDS_BEFORE_A_SUM_COULD_OVERFLOW}.
+     */
+    public static final long MAX_COUNT = 1_000_000_000L;
+    /**
+     * How many records one coalition would need, every one at {@link #MAX_COUNT} for the same figure, before a sum of
+     * that figure (a year's, a breakdown's or the cumulative one) could pass the largest long: about 9.2 billion.
+     * Counts are never negative, so no sum of fewer records can overflow; the ledger's documented horizon is far
+     * below that (each record is at least one stored event). Sums are therefore never checked per command.
+     */
+    public static final long RECORDS_BEFORE_A_SUM_COULD_OVERFLOW = Long.MAX_VALUE / MAX_COUNT;
     public static final int MAX_AMOUNT_PRECISION = 20;
     public static final int MAX_RATE_SCALE = 8;
     /**

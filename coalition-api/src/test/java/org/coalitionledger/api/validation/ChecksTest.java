@@ -120,9 +120,17 @@ class ChecksTest {
     // ---- counts --------------------------------------------------------------------------------------------
 
     @Test
+    void countBound_keepsEverySumExact_forBillionsOfRecords() {
+        // Every count is 0..MAX_COUNT, so this many records at the cap still sum to at most the largest long.
+        assertThat(Math.multiplyExact(Checks.RECORDS_BEFORE_A_SUM_COULD_OVERFLOW, Checks.MAX_COUNT))
+                .isLessThanOrEqualTo(Long.MAX_VALUE);
+        assertThat(Checks.RECORDS_BEFORE_A_SUM_COULD_OVERFLOW).isGreaterThan(9_000_000_000L);
+    }
+
+    @Test
     void boundedCount_acceptsZeroToMax() {
         assertThat(Checks.boundedCount(0, "count")).isZero();
-        assertThat(Checks.boundedCount(Checks.MAX_COUNT, "count")).isEqualTo(1_000_000_000_000L);
+        assertThat(Checks.boundedCount(Checks.MAX_COUNT, "count")).isEqualTo(1_000_000_000L);
     }
 
     @ParameterizedTest

@@ -1,7 +1,9 @@
 package org.coalitionledger.web.commands;
 
 import org.coalitionledger.api.error.InvalidCommandException;
+import org.coalitionledger.web.config.WebJsonConfig;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -27,6 +29,9 @@ public final class CommandLineParser {
         JsonNode node;
         try {
             node = mapper.readTree(line);
+        } catch (StreamConstraintsException e) {
+            throw new IllegalArgumentException("the line exceeds a limit of the JSON it may hold ("
+                    + WebJsonConfig.describeLimits() + ")");
         } catch (JacksonException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
         }

@@ -1,12 +1,18 @@
 package org.coalitionledger.web.config;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 import java.time.LocalDate;
@@ -21,6 +27,38 @@ import java.time.LocalDate;
  */
 @Configuration
 public class WebJsonConfig {
+
+    /**
+     * Limits on what a request body may hold, checked while the body is read, before any value is built: requests
+     * are small, flat records of short texts and figures, so anything deeper or longer is refused (400) cheaply.
+     */
+    public static final StreamReadConstraints REQUEST_LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(32)
+            .maxNumberLength(64)
+            .maxStringLength(64 * 1024)
+            .maxNameLength(256)
+            .build();
+
+    /** The limits, in the words a refusal gives them. */
+    public static String describeLimits() {
+        return "nesting depth " + REQUEST_LIMITS.getMaxNestingDepth() + ", number length "
+                + REQUEST_LIMITS.getMaxNumberLength() + ", text length " + REQUEST_LIMITS.getMaxStringLength()
+                + ", field name length " + REQUEST_LIMITS.getMaxNameLength();
+    }
+
+    /**
+     * The web mapper's builder, on a JSON factory with {@link #REQUEST_LIMITS}. Boot 4.0 builds its builder on the
+     * default factory and a factory cannot be changed once a builder exists, so this replaces Boot's builder bean and
+     * applies every {@link JsonMapperBuilderCustomizer} (Boot's {@code spring.jackson.*} one included) as Boot does.
+     */
+    @Bean
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    public JsonMapper.Builder jsonMapperBuilder(ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+        JsonMapper.Builder builder = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(REQUEST_LIMITS)
+                .build());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder;
+    }
 
     @Bean
     public JsonMapperBuilderCustomizer noCoercionBetweenJsonTypes() {

@@ -11,6 +11,9 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.coalitionledger.web.config.WebJsonConfig;
+import tools.jackson.core.exc.StreamConstraintsException;
+import org.coalitionledger.api.error.CoalitionErrorCode;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -69,10 +72,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         ex.getGlobalErrors().forEach(error -> errors.add(Map.of("field", error.getObjectName(),
                 "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())));
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
-                "the request has " + errors.size() + " invalid field(s); see errors");
+        // Only absent values: the same code an import line gets from the command's own check, whichever way the
+        // fact arrives.
+        boolean onlyMissing = ex.getGlobalErrors().isEmpty() && !ex.getFieldErrors().isEmpty()
+                && ex.getFieldErrors().stream().allMatch(ProblemDetailsAdvice::isMissing);
+        ProblemDetail problem = onlyMissing
+                ? Problems.ofCoalitionError(CoalitionErrorCode.MISSING_FIELD,
+                        "the request lacks " + errors.size() + " required field(s); see errors")
+                : Problems.of(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
+                        "the request has " + errors.size() + " invalid field(s); see errors");
         problem.setProperty(Problems.ERRORS, errors);
         return respond(problem);
+    }
+
+    private static boolean isMissing(FieldError error) {
+        return error.getRejectedValue() == null && error.getCode() != null
+                && java.util.Set.of("NotNull", "NotBlank", "NotEmpty").contains(error.getCode());
     }
 
     @Override
@@ -119,6 +134,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (json instanceof UnrecognizedPropertyException unknown) {
             return "unknown field '" + field + "': the request was not recorded (a misspelt field would otherwise"
                     + " be read as missing); known fields: " + unknown.getKnownPropertyIds();
+        }
+        if (json instanceof StreamConstraintsException) {
+            return "the body exceeds a limit of the JSON it may hold (" + WebJsonConfig.describeLimits() + ")";
         }
         if (json instanceof StreamReadException) {
             var location = json.getLocation();

@@ -90,8 +90,8 @@ class CoalitionApiTest {
     void write_rejected_400WithErrors_whenARequiredFieldIsMissing() {
         post("/api/v1/coalitions", ApiFixtures.foundCoalition("x-missing").replace("\"foundedOn\": \"2020-01-15\",", ""))
                 .expectStatus().isBadRequest().expectHeader().contentType(PROBLEM)
-                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.type").isEqualTo("urn:problem:coalition:validation-failed")
+                .expectBody().jsonPath("$.code").isEqualTo("MISSING_FIELD")
+                .jsonPath("$.type").isEqualTo("urn:problem:coalition:missing-field")
                 .jsonPath("$.errors[0].field").isEqualTo("foundedOn");
     }
 
@@ -100,7 +100,8 @@ class CoalitionApiTest {
         String id = founded();
         String batch = ApiFixtures.takedownBatch("b1", "2020-02-01", "2020-03-01", 5);
         post(C + id + "/takedown-batches", batch.replace("\"adsBlocked\": 10,", ""))
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("adsBlocked");
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("adsBlocked")
+                .jsonPath("$.code").isEqualTo("MISSING_FIELD");
         problem(post(C + id + "/takedown-batches", batch.replace("listingsRemoved", "listingRemoved")),
                 400, "MALFORMED_REQUEST");
         post(C + id + "/takedown-batches", batch.replace("listingsRemoved", "listingRemoved")).expectBody()

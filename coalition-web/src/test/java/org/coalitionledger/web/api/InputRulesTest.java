@@ -154,6 +154,63 @@ class InputRulesTest {
                 "MALFORMED_REQUEST");
     }
 
+    /** Refused while the body is read, for exceeding a limit on the JSON a request may hold; nothing recorded. */
+    void refusedForJsonLimit(String path, String json) {
+        long before = EventStoreRows.count(jdbc);
+        admin().post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("MALFORMED_REQUEST")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                        .startsWith("the body exceeds a limit of the JSON it may hold"));
+        assertThat(EventStoreRows.count(jdbc)).as("events after a refused request").isEqualTo(before);
+    }
+
+    @Test
+    void body_rejected_whenANumberOrTextIsTooLong_orNestedTooDeep_andA10MegabyteText413() {
+        String id = founded();
+        String arrest = ApiFixtures.arrest("a-limits", "2020-02-01", 2);
+        // A 100-digit count, a 100 KB agency: refused by the reader before any value is built.
+        refusedForJsonLimit(C + id + "/arrests", arrest.replace("\"count\": 2", "\"count\": 1" + "0".repeat(99)));
+        refusedForJsonLimit(C + id + "/arrests", arrest.replace("\"Police\"", "\"" + "p".repeat(100_000) + "\""));
+        // Deep nesting: a JSON endpoint stops at the first value of the wrong shape; an import line is read whole.
+        String deep = "[".repeat(200) + "]".repeat(200);
+        refused(C + id + "/arrests", arrest.replace("\"test scope\"", deep), 400, "MALFORMED_REQUEST");
+        long before = EventStoreRows.count(jdbc);
+        admin().post().uri(C + id + "/imports").contentType(NDJSON)
+                .bodyValue(importLine("RecordArrest", "{\"coalitionId\": \"" + id + "\", \"nested\": " + deep + "}"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.lines[0].outcome").isEqualTo("REJECTED")
+                .jsonPath("$.lines[0].problem.code").isEqualTo("MALFORMED_REQUEST")
+                .jsonPath("$.lines[0].problem.detail").value(detail -> assertThat((String) detail)
+                        .startsWith("the line exceeds a limit of the JSON it may hold"));
+        assertThat(EventStoreRows.count(jdbc)).isEqualTo(before);
+        // Ten megabytes of text: beyond the body size limit, 413 before it is parsed.
+        refused(C + id + "/arrests", arrest.replace("\"Police\"", "\"" + "p".repeat(10 * 1024 * 1024) + "\""),
+                413, "PAYLOAD_TOO_LARGE");
+        admin().get().uri(C + id + "/year-over-year").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void counts_acceptedUpToTheCap_refusedAbove_andSumsOfCappedRecordsStayExact() {
+        String id = founded();
+        long cap = org.coalitionledger.api.validation.Checks.MAX_COUNT;
+        refused(C + id + "/arrests", ApiFixtures.arrest("a-over", "2020-02-01", cap + 1), 400, "INVALID_COUNT");
+        refused(C + id + "/takedown-batches", ApiFixtures.takedownBatch("b-over", "2020-02-01", "2020-03-01", cap + 1),
+                400, "INVALID_COUNT");
+        admin().post().uri(C + id + "/arrests").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ApiFixtures.arrest("a-cap-1", "2020-02-01", cap)).exchange().expectStatus().isCreated();
+        admin().post().uri(C + id + "/arrests").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ApiFixtures.arrest("a-cap-2", "2020-02-02", 1)).exchange().expectStatus().isCreated();
+        refused(C + id + "/records/a-cap-2/corrections", "{\"count\": " + (cap + 1) + ", \"reason\": \"r\"}", 400,
+                "INVALID_COUNT");
+        admin().post().uri(C + id + "/records/a-cap-2/corrections").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"count\": " + cap + ", \"reason\": \"recount\"}").exchange().expectStatus().isCreated();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> admin().get()
+                .uri(C + id + "/year-over-year?basis=calendar-year").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.rows[0].figures.arrests").isEqualTo(2 * cap));
+    }
+
     // --- import ---------------------------------------------------------------------------------------------
 
     String importLine(String command, String payload) {
@@ -180,10 +237,14 @@ class InputRulesTest {
                 .substring(1);
         String batch = "{\"coalitionId\": \"" + id + "\", "
                 + ApiFixtures.takedownBatch("b-imp", "2020-02-01", "2020-03-01", 5).strip().substring(1);
-        // An absent figure is an error, never a silent 0 (the JSON endpoint says VALIDATION_FAILED for the field).
+        // An absent figure is an error, never a silent 0, with the same code over HTTP and on an import line.
         lineRefused(id, importLine("RecordTakedownBatch", batch.replace("\"listingsRemoved\": 5,", "")), 400,
                 "MISSING_FIELD");
+        refused(C + id + "/takedown-batches", ApiFixtures.takedownBatch("b-imp", "2020-02-01", "2020-03-01", 5)
+                .replace("\"listingsRemoved\": 5,", ""), 400, "MISSING_FIELD");
         lineRefused(id, importLine("RecordArrest", arrest.replace("\"count\": 2,", "")), 400, "MISSING_FIELD");
+        refused(C + id + "/arrests", ApiFixtures.arrest("a-imp", "2020-02-01", 2).replace("\"count\": 2,", ""), 400,
+                "MISSING_FIELD");
         lineRefused(id, importLine("JoinCoalition", ("{\"coalitionId\": \"" + id + "\", "
                 + ApiFixtures.join("m-imp", "2020-03-01").strip().substring(1)).replace("\"disclosed\": true,", "")),
                 400, "MISSING_FIELD");
