@@ -1,0 +1,138 @@
+package org.coalitionledger.web.hostile;
+
+import org.coalitionledger.support.EventStoreRows;
+import org.coalitionledger.web.api.ApiFixtures;
+import org.coalitionledger.web.security.TestTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sends the whole {@link HostileInputCorpus} over real HTTP to every given node of one ledger and checks each answer:
+ * a 4xx {@code application/problem+json} with a {@code code}, never a 5xx, and not one event more in the store.
+ */
+abstract class HostileInputCorpusContract {
+
+    private static final Logger log = LoggerFactory.getLogger(HostileInputCorpusContract.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** What the corpus found: answers by status, and every answer that broke a rule. */
+    record Outcome(int requests, Map<Integer, Integer> byStatus, List<String> failures) {
+    }
+
+    /** Founds the coalition the corpus is built against, with its existing record and batch. */
+    String prepare(int port) throws IOException, InterruptedException {
+        String coalition = ApiFixtures.freshId("hostile");
+        created(port, "/api/v1/coalitions", ApiFixtures.foundCoalition(coalition));
+        created(port, "/api/v1/coalitions/" + coalition + "/arrests",
+                ApiFixtures.arrest(coalition + "-existing", "2020-02-01", 2));
+        created(port, "/api/v1/coalitions/" + coalition + "/takedown-batches",
+                ApiFixtures.takedownBatch(coalition + "-batch", "2020-02-01", "2020-03-01", 5));
+        return coalition;
+    }
+
+    Outcome run(String coalition, List<Integer> ports, JdbcTemplate jdbc) throws InterruptedException {
+        List<HostileInputCorpus.Request> corpus = HostileInputCorpus.against(coalition, coalition + "-existing",
+                coalition + "-batch");
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        for (HostileInputCorpus.Request request : corpus) {
+            for (int port : ports) {
+                long before = EventStoreRows.count(jdbc);
+                String problem = check(port, request, byStatus);
+                sent++;
+                long after = EventStoreRows.count(jdbc);
+                if (after != before) {
+                    problem = (problem == null ? "" : problem + "; ") + (after - before) + " event(s) recorded";
+                }
+                if (problem != null) {
+                    failures.add("node :" + port + " " + request + ": " + problem);
+                }
+            }
+        }
+        log.info("hostile-input corpus: {} requests ({} templates and mutations x {} nodes), answers by status {}, "
+                + "{} failures", sent, corpus.size(), ports.size(), byStatus, failures.size());
+        return new Outcome(sent, byStatus, failures);
+    }
+
+    /** Sends one request; null when its answer is a proper refusal, else what was wrong with it. */
+    private String check(int port, HostileInputCorpus.Request request, Map<Integer, Integer> byStatus)
+            throws InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + request.path()))
+                .timeout(Duration.ofSeconds(60))
+                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        if (request.token() != null) {
+            builder.header("Authorization", "Bearer " + request.token());
+        }
+        if (request.contentType() != null) {
+            builder.header("Content-Type", request.contentType());
+        }
+        request.headers().forEach(builder::header);
+        HttpResponse<String> response;
+        try {
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            byStatus.merge(-1, 1, Integer::sum);
+            return "no answer: " + e;
+        }
+        int status = response.statusCode();
+        byStatus.merge(status, 1, Integer::sum);
+        if (status < 400 || status >= 500) {
+            return "answered " + status + ": " + abbreviate(response.body());
+        }
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (!type.startsWith("application/problem+json")) {
+            return "answered " + status + " as '" + type + "': " + abbreviate(response.body());
+        }
+        try {
+            JsonNode body = JSON.readTree(response.body());
+            if (!body.path("code").isString() || body.path("code").asString().isBlank()
+                    || body.path("status").asInt() != status) {
+                return "answered " + status + " without a code or with another status: " + abbreviate(response.body());
+            }
+        } catch (RuntimeException e) {
+            return "answered " + status + " with a body that is not JSON: " + abbreviate(response.body());
+        }
+        return null;
+    }
+
+    private void created(int port, String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + TestTokens.ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
+    }
+
+    /** The corpus is large enough, and every request of it was refused properly by every node. */
+    static void assertAllRefused(Outcome outcome, int nodes) {
+        assertThat(outcome.requests()).isGreaterThanOrEqualTo(300 * nodes);
+        assertThat(outcome.failures()).as("answers that were not a 4xx problem with a code, or that recorded "
+                + "something (%d of %d)", outcome.failures().size(), outcome.requests()).isEmpty();
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() <= 300 ? text : text.substring(0, 297) + "...";
+    }
+}
