@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -19,8 +20,8 @@ import java.time.LocalDate;
 
 /**
  * How the HTTP API (and the NDJSON import, which uses the same mapper) reads JSON: a value of one JSON type is
- * never read as another. A boolean or number is not an id or text, a string or fraction is not a count, a number
- * is not a date. Exact decimals (amounts, rates, percents) may be JSON numbers or strings, as money often is.
+ * never read as another, and no field may appear twice. A boolean or number is not an id or text, a string or
+ * fraction is not a count, a number is not a date. Exact decimals (amounts, rates, percents) may be JSON numbers or strings, as money often is.
  * <p>
  * Boot's web mapper only: Axon's serializer keeps its own mapper ({@link AxonSerializerConfig}), so nothing here
  * can change how stored events are read.
@@ -63,6 +64,9 @@ public class WebJsonConfig {
     @Bean
     public JsonMapperBuilderCustomizer noCoercionBetweenJsonTypes() {
         return builder -> builder
+                // A field given twice is refused, not "last one wins": two readers of one body must never disagree
+                // on what it said.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .withCoercionConfig(LogicalType.Textual, c -> c
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -192,6 +192,14 @@ class InputRulesTest {
     }
 
     @Test
+    void body_rejected_whenAFieldIsGivenTwice() {
+        String id = founded();
+        // "Last one wins" would record 200 arrests where a first reader of the body saw 2.
+        refused(C + id + "/arrests", ApiFixtures.arrest("a-twice", "2020-02-01", 2)
+                .replace("\"count\": 2,", "\"count\": 2, \"count\": 200,"), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
     void counts_acceptedUpToTheCap_refusedAbove_andSumsOfCappedRecordsStayExact() {
         String id = founded();
         long cap = org.coalitionledger.api.validation.Checks.MAX_COUNT;
