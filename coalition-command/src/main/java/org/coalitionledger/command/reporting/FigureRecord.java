@@ -48,7 +48,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One reported figure: a takedown batch, an arrest record or a confiscation, with its corrections and retraction.
  * Each record is its own aggregate (stream {@code record:<coalitionId>:<recordId>}, or the legacy
  * {@code record:<recordId>} of a record made before ids were scoped: see {@link RecordTargetResolver}), so records of
- * one coalition are written in parallel; the coalition's founding date and memberships are read through {@link CoalitionFacts}.
+ * one coalition are written in parallel; the coalition's founding date and memberships are read through
+ * {@link CoalitionFacts}.
  * <p>
  * Idempotency: the same recording command twice records one fact; a correction that repeats any earlier one (or,
  * given the version it expected, the one made at that version) records nothing, and so does a retraction that

@@ -8,8 +8,8 @@ import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 /**
  * Keeps every event of one coalition in one sequence, whatever stream it is stored in: the coalition's own stream
  * and each of its records' {@code record:...} streams. The coalition views fold a coalition's events in store order,
- * so a correction must never overtake the record it corrects on another segment. Events without a coalition fall back to
- * per-aggregate sequencing.
+ * so a correction must never overtake the record it corrects on another segment. Events without a coalition fall
+ * back to per-aggregate sequencing.
  * <p>
  * Referenced by bean name ({@link #BEAN_NAME}) from {@code axon.eventhandling.processors.<group>.sequencing-policy}.
  */

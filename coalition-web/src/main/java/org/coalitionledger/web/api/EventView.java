@@ -11,8 +11,8 @@ public record EventView(
         @Schema(description = "position in the whole store (global index); null when read from a record's stream")
         Long globalIndex,
         String eventId,
-        @Schema(description = "the stream: the coalition id, record:<coalitionId>:<recordId>, or record:<recordId> for a "
-                + "record recorded before record ids were scoped to their coalition")
+        @Schema(description = "the stream: the coalition id, record:<coalitionId>:<recordId>, or record:<recordId> "
+                + "for a record recorded before record ids were scoped to their coalition")
         String aggregateId,
         long sequenceNumber,
         @Schema(description = "the event's type (Java class name, stable: events never move)")

@@ -21,7 +21,8 @@ import java.time.LocalDate;
 /**
  * How the HTTP API (and the NDJSON import, which uses the same mapper) reads JSON: a value of one JSON type is
  * never read as another, and no field may appear twice. A boolean or number is not an id or text, a string or
- * fraction is not a count, a number is not a date. Exact decimals (amounts, rates, percents) may be JSON numbers or strings, as money often is.
+ * fraction is not a count, a number is not a date. Exact decimals (amounts, rates, percents) may be JSON numbers or
+ * strings, as money often is.
  * <p>
  * Boot's web mapper only: Axon's serializer keeps its own mapper ({@link AxonSerializerConfig}), so nothing here
  * can change how stored events are read.

@@ -79,7 +79,8 @@ class AuthorizationMatrixTest {
         assertThat(endpoints()).extracting(Endpoint::path)
                 .contains("/api/v1/coalitions", "/api/v1/coalitions/" + PROBE + "/imports",
                         "/api/v1/records/" + PROBE + "/events",
-                        "/api/v1/coalitions/" + PROBE + "/records/" + PROBE + "/events", "/actuator/health", "/actuator/prometheus");
+                        "/api/v1/coalitions/" + PROBE + "/records/" + PROBE + "/events", "/actuator/health",
+                        "/actuator/prometheus");
     }
 
     @Test
