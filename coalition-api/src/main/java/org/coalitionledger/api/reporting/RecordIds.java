@@ -40,11 +40,6 @@ public final class RecordIds {
         return aggregateId != null && aggregateId.startsWith(PREFIX);
     }
 
-    /** The record id a record stream holds. */
-    public static String recordIdOf(String aggregateId) {
-        return aggregateId.substring(aggregateId.lastIndexOf(':') + 1);
-    }
-
     /**
      * The stream a command for {@code recordId} of {@code coalitionId} addresses: the legacy stream when it exists and
      * its first event names this coalition, else the scoped one.

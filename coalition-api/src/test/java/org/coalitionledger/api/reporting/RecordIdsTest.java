@@ -33,10 +33,9 @@ class RecordIdsTest {
     }
 
     @Test
-    void recordIdOf_bothShapes() {
-        assertThat(RecordIds.recordIdOf("record:a:x")).isEqualTo("x");
-        assertThat(RecordIds.recordIdOf("record:x")).isEqualTo("x");
+    void isRecordStream_bothShapes() {
         assertThat(RecordIds.isRecordStream("record:a:x")).isTrue();
+        assertThat(RecordIds.isRecordStream("record:x")).isTrue();
         assertThat(RecordIds.isRecordStream("a")).isFalse();
     }
 }
