@@ -3,6 +3,8 @@ package org.coalitionledger.api;
 import org.axonframework.serialization.Revision;
 import org.coalitionledger.api.admin.ApiKeyIssuedEvent;
 import org.coalitionledger.api.admin.ApiKeyRevokedEvent;
+import org.coalitionledger.api.admin.DeadLetterEvictedEvent;
+import org.coalitionledger.api.admin.DeadLetterRetriedEvent;
 import org.coalitionledger.api.admin.ViewsRebuildStartedEvent;
 import org.coalitionledger.api.audit.SigningKeyRotatedEvent;
 import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
@@ -42,7 +44,7 @@ public final class KnownEventTypes {
             ConfiscationRecordCorrectedEvent.class, RecordRetractedEvent.class, SigningKeyRotatedEvent.class,
             ViewsRebuildStartedEvent.class, MemberReportFiledEvent.class,
             MemberReportWithdrawnEvent.class, MembershipCorrectedEvent.class, ApiKeyIssuedEvent.class,
-            ApiKeyRevokedEvent.class);
+            ApiKeyRevokedEvent.class, DeadLetterRetriedEvent.class, DeadLetterEvictedEvent.class);
 
     private static final Map<String, String> REVISIONS = new LinkedHashMap<>();
 

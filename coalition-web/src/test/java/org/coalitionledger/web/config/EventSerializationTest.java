@@ -74,7 +74,11 @@ class EventSerializationTest {
                         "CN", "Asia", "search", d.minusDays(100), null, "disclosed in the annual report"),
                 new ApiKeyIssuedEvent("0123456789abcdef", "alice@example.org", "Alice", "ADMIN",
                         java.time.Instant.parse("2027-01-01T00:00:00Z")),
-                new ApiKeyRevokedEvent("0123456789abcdef", "left the team"));
+                new ApiKeyRevokedEvent("0123456789abcdef", "left the team"),
+                new org.coalitionledger.api.admin.DeadLetterRetriedEvent("5a1d2f0e-8c3b-4e6a-9f7d-1b2c3d4e5f60",
+                        "coalition-views", "coalition:cewto", "event-1", true, 0, "projection fix deployed"),
+                new org.coalitionledger.api.admin.DeadLetterEvictedEvent("5a1d2f0e-8c3b-4e6a-9f7d-1b2c3d4e5f60",
+                        "coalition-views", "coalition:cewto", "event-1", 2, "figure withdrawn"));
     }
 
     @ParameterizedTest
