@@ -54,7 +54,7 @@ class EventSerializationTest {
                         new BigDecimal("80"), LocalDate.of(2020, 12, 31), d),
                 new GoalSetEvent("cewto", "goal-2", "Fewer listings", GoalMetric.LISTINGS_REMOVED, 1_000_000L,
                         new BigDecimal("12.50"), LocalDate.of(2021, 12, 31), d),
-                new TakedownBatchRecordedEvent("cewto", "batch-1", ReporterType.NGO, null, "WWF", d.minusDays(10), d,
+                new TakedownBatchRecordedEvent("cewto", "batch-1", new TakedownBatchRecordedEvent.ReportedBy(ReporterType.NGO, null, "WWF"), d.minusDays(10), d,
                         1_000_000, 10_000_000, 350_000, List.of("ivory", "pangolin"), "China-based members", "report"),
                 new ArrestRecordedEvent("cewto", "arrests-1", d, 129, "CN", "police", "scope", "source"),
                 new ConfiscationRecordedEvent("cewto", "conf-1", d, new BigDecimal("18000000.00"), "CNY",
@@ -87,7 +87,7 @@ class EventSerializationTest {
         SerializedObject<byte[]> stored = SERIALIZER.serialize(event, byte[].class);
         Object read = SERIALIZER.deserialize(stored);
         assertThat(read).isEqualTo(event);
-        assertThat(stored.getType().getRevision()).isEqualTo("1");
+        assertThat(stored.getType().getRevision()).isEqualTo(event.getClass().getAnnotation(Revision.class).value());
     }
 
     @Test
