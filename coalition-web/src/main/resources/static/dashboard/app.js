@@ -172,7 +172,9 @@ async function loadViews(generation, yearOverYear, isUpdate) {
         return api.json(query ? `${path}?${query}` : path, state.key);
     };
     const [coalitionRead, members, goals, restatements, checkpoint, ...yearEnds] = await Promise.all([
-        at ? q(base).then((value) => ({value, staleSince: null})) : api.jsonWithStaleness(base, state.key), q(`${base}/members`, `asOf=${state.membersDate}`), q(`${base}/goals/progress`),
+        // Live, the coalition's answer also says whether its views are stale (an event of it is parked).
+        at ? q(base).then((value) => ({value, staleSince: null})) : api.jsonWithStaleness(base, state.key),
+        q(`${base}/members`, `asOf=${state.membersDate}`), q(`${base}/goals/progress`),
         q(`${base}/restatements`), api.json('/api/v1/audit/checkpoint', null).catch(() => null),
         ...yearOverYear.rows.map((row) => q(`${base}/members`, `asOf=${row.end}`)),
     ]);
