@@ -42,6 +42,18 @@ export async function json(path, key) {
     return response.json();
 }
 
+/**
+ * JSON from a path, with whether the live view is stale (the server parked an event of the coalition):
+ * {value, staleSince}, staleSince null unless the answer carries Ledger-View-Stale.
+ */
+export async function jsonWithStaleness(path, key) {
+    const response = await get(path, key, 'application/json');
+    if (response.status === 404) return {value: null, staleSince: null};
+    if (!response.ok) throw new Error(`${path}: ${response.status}`);
+    const stale = response.headers.get('Ledger-View-Stale') === 'true';
+    return {value: await response.json(), staleSince: stale ? response.headers.get('Ledger-View-Stale-Since') : null};
+}
+
 /** A view as CSV, saved as a file through a same-origin blob. */
 export async function downloadCsv(path, key, filename) {
     const response = await get(path, key, 'text/csv');

@@ -171,18 +171,22 @@ async function loadViews(generation, yearOverYear, isUpdate) {
         const query = [params, at].filter(Boolean).join('&');
         return api.json(query ? `${path}?${query}` : path, state.key);
     };
-    const [coalition, members, goals, restatements, checkpoint, ...yearEnds] = await Promise.all([
-        q(base), q(`${base}/members`, `asOf=${state.membersDate}`), q(`${base}/goals/progress`),
+    const [coalitionRead, members, goals, restatements, checkpoint, ...yearEnds] = await Promise.all([
+        // Live, the coalition's answer also says whether its views are stale (an event of it is parked).
+        at ? q(base).then((value) => ({value, staleSince: null})) : api.jsonWithStaleness(base, state.key),
+        q(`${base}/members`, `asOf=${state.membersDate}`), q(`${base}/goals/progress`),
         q(`${base}/restatements`), api.json('/api/v1/audit/checkpoint', null).catch(() => null),
         ...yearOverYear.rows.map((row) => q(`${base}/members`, `asOf=${row.end}`)),
     ]);
     if (generation !== state.generation) return;
+    const coalition = coalitionRead.value;
     state.data = {yearOverYear, coalition, members, goals, restatements, yearEnds, readAt: new Date()};
     state.audit.checkpoint = checkpoint;
     render();
     renderAudit();
     if (!historic()) {
-        if (isUpdate) showStatus('updated', {time: state.locale.time(state.data.readAt)}, true);
+        if (coalitionRead.staleSince) showStatus('stale', {time: state.locale.instant(coalitionRead.staleSince)});
+        else if (isUpdate) showStatus('updated', {time: state.locale.time(state.data.readAt)}, true);
         else showStatus('live');
     }
 }

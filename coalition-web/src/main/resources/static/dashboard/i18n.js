@@ -32,6 +32,8 @@ const TEXT = {
         reconnecting: 'The live stream was lost; reconnecting…',
         asRecorded: 'Not live: showing the ledger as it was recorded at {time}.',
         notRecordedYet: 'At {time} the ledger held nothing of this coalition yet.',
+        stale: 'Stale: since {time} an event of this coalition is waiting to be folded in (an administrator was ' +
+            'warned); the figures shown are older than the ledger.',
         headline: 'The record so far',
         yoy: 'Year over year',
         cumulative: 'Cumulative takedowns',
@@ -154,6 +156,7 @@ const TEXT = {
         reconnecting: '实时数据流中断，正在重新连接…',
         asRecorded: '非实时：显示账本在 {time} 时的记录。',
         notRecordedYet: '截至 {time}，账本尚无该联盟的任何记录。',
+        stale: '数据已过时：自 {time} 起，该联盟有一条事件尚未计入（已通知管理员）；所示数字早于账本。',
         headline: '迄今为止的记录',
         yoy: '逐年数据',
         cumulative: '累计下架',

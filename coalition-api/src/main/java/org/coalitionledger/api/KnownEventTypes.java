@@ -3,6 +3,8 @@ package org.coalitionledger.api;
 import org.axonframework.serialization.Revision;
 import org.coalitionledger.api.admin.ApiKeyIssuedEvent;
 import org.coalitionledger.api.admin.ApiKeyRevokedEvent;
+import org.coalitionledger.api.admin.DeadLetterEvictedEvent;
+import org.coalitionledger.api.admin.DeadLetterRetriedEvent;
 import org.coalitionledger.api.admin.ViewsRebuildStartedEvent;
 import org.coalitionledger.api.audit.SigningKeyRotatedEvent;
 import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The allow-list of stored payload types: the ledger's own event classes, each at its {@code @Revision}. The server
@@ -42,7 +45,15 @@ public final class KnownEventTypes {
             ConfiscationRecordCorrectedEvent.class, RecordRetractedEvent.class, SigningKeyRotatedEvent.class,
             ViewsRebuildStartedEvent.class, MemberReportFiledEvent.class,
             MemberReportWithdrawnEvent.class, MembershipCorrectedEvent.class, ApiKeyIssuedEvent.class,
-            ApiKeyRevokedEvent.class);
+            ApiKeyRevokedEvent.class, DeadLetterRetriedEvent.class, DeadLetterEvictedEvent.class);
+
+    /**
+     * Revisions that are still stored but no longer current: events of these were written before their class changed
+     * shape, and an upcaster (coalition-audit's {@code LedgerUpcasters}) brings each to the current revision before it
+     * is read. Every other revision of a known type is refused like an unknown type.
+     */
+    public static final Map<Class<?>, Set<String>> OLDER_REVISIONS = Map.of(
+            TakedownBatchRecordedEvent.class, Set.of("1"));
 
     private static final Map<String, String> REVISIONS = new LinkedHashMap<>();
 
@@ -55,6 +66,23 @@ public final class KnownEventTypes {
     }
 
     private KnownEventTypes() {
+    }
+
+    /**
+     * Whether a stored payload type and revision name one of the ledger's events at its current revision, or at an
+     * older revision that an upcaster reads (a row as stored, before upcasting).
+     */
+    public static boolean isStored(String type, String revision) {
+        if (isKnown(type, revision)) {
+            return true;
+        }
+        return type != null && revision != null && OLDER_REVISIONS.entrySet().stream()
+                .anyMatch(e -> e.getKey().getName().equals(type) && e.getValue().contains(revision));
+    }
+
+    /** Why a stored event (before upcasting) is refused, naming it, or null when {@link #isStored} holds. */
+    public static String storedRefusal(String event, String type, String revision) {
+        return isStored(type, revision) ? null : refusal(event, type, revision);
     }
 
     /** Whether a stored payload type and revision name one of the ledger's events at its current revision. */

@@ -28,6 +28,11 @@ public final class AdminStreams {
         return API_KEY_PREFIX + keyId;
     }
 
+    /** The stream of one dead letter: every retry and the eviction an administrator asked for. */
+    public static String deadLetter(String deadLetterId) {
+        return PREFIX + "dead-letter:" + deadLetterId;
+    }
+
     public static boolean isAdministrative(String aggregateId) {
         return aggregateId != null && aggregateId.startsWith(PREFIX);
     }

@@ -36,7 +36,9 @@ public enum CoalitionErrorCode {
     CORRECTION_NOT_APPLICABLE,
     CONCURRENT_MODIFICATION,
     REPORTS_OUTSIDE_MEMBERSHIP,
-    STALE_RECORD_VERSION;
+    STALE_RECORD_VERSION,
+    // Operations on the projections' dead-letter queues.
+    DEAD_LETTER_NOT_FOUND;
 
     /** What kind of refusal a code is: the web maps INPUT to 400, NOT_FOUND to 404, CONFLICT to 409. */
     public enum Category { INPUT, NOT_FOUND, CONFLICT }
@@ -47,7 +49,7 @@ public enum CoalitionErrorCode {
             case INVALID_ID, INVALID_TEXT, MISSING_FIELD, INVALID_PERIOD, INVALID_COUNT, ALL_FIGURES_ZERO,
                  INVALID_AMOUNT, INVALID_CURRENCY, INVALID_COUNTRY, INVALID_REPORTER, IMPLAUSIBLE_DATE,
                  DEADLINE_BEYOND_HORIZON, NUMBER_OUT_OF_RANGE -> Category.INPUT;
-            case COALITION_NOT_FOUND, RECORD_NOT_FOUND -> Category.NOT_FOUND;
+            case COALITION_NOT_FOUND, RECORD_NOT_FOUND, DEAD_LETTER_NOT_FOUND -> Category.NOT_FOUND;
             default -> Category.CONFLICT;
         };
     }

@@ -502,13 +502,13 @@ public final class CoalitionLedgerFold {
             String region;
             String sector;
             String reporter;
-            if (batch.reporterType() == ReporterType.MEMBER) {
-                reporter = "MEMBER:" + batch.reporterMemberId();
-                MemberStint stint = stintOf(batch.reporterMemberId(), batch.periodEnd());
+            if (batch.reporter().type() == ReporterType.MEMBER) {
+                reporter = "MEMBER:" + batch.reporter().memberId();
+                MemberStint stint = stintOf(batch.reporter().memberId(), batch.periodEnd());
                 region = stint == null ? UNKNOWN_MEMBER : stint.regionLabel();
                 sector = stint == null ? UNKNOWN_MEMBER : stint.sectorLabel();
             } else {
-                reporter = batch.reporterType() + ":" + batch.reporterName();
+                reporter = batch.reporter().type() + ":" + batch.reporter().name();
                 region = NOT_A_MEMBER;
                 sector = NOT_A_MEMBER;
             }

@@ -115,7 +115,7 @@ final class LedgerFixtures {
     static TakedownBatchRecordedEvent batch(String batchId, ReporterType type, String memberId, String name,
                                             LocalDate start, LocalDate end, long listings, long ads, long accounts,
                                             List<String> categories) {
-        return new TakedownBatchRecordedEvent(CEWTO, batchId, type, memberId, name, start, end, listings, ads,
+        return new TakedownBatchRecordedEvent(CEWTO, batchId, new TakedownBatchRecordedEvent.ReportedBy(type, memberId, name), start, end, listings, ads,
                 accounts, categories, "China-based members", "https://example.org/report");
     }
 

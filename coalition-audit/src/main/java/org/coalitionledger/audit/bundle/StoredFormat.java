@@ -1,10 +1,13 @@
 package org.coalitionledger.audit.bundle;
 
-import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.coalitionledger.api.KnownEventTypes;
 import org.coalitionledger.api.LedgerMetadata;
 import org.coalitionledger.audit.StoredEvent;
+import org.coalitionledger.audit.upcast.LedgerUpcasters;
 import org.coalitionledger.api.view.LedgerEntry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -14,6 +17,7 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.stream.Stream;
 
 /**
  * Reads stored event payloads the way the application wrote them: Axon's jackson3 serializer with the settings of
@@ -25,6 +29,8 @@ public final class StoredFormat {
     private static final Jackson3Serializer SERIALIZER = Jackson3Serializer.builder()
             .jsonMapperBuilderCustomizer(StoredFormat::configure)
             .build();
+
+    private static final LedgerUpcasters UPCASTERS = new LedgerUpcasters();
 
     private StoredFormat() {
     }
@@ -47,14 +53,24 @@ public final class StoredFormat {
      *                                  bytes cannot be read as their stored type
      */
     public static Object payload(StoredEvent event) {
-        String refusal = KnownEventTypes.refusal("event " + event.eventId() + " (global index " + event.globalIndex()
-                + ")", event.payloadType(), event.payloadRevision());
+        String where = "event " + event.eventId() + " (global index " + event.globalIndex() + ")";
+        String refusal = KnownEventTypes.storedRefusal(where, event.payloadType(), event.payloadRevision());
         if (refusal != null) {
             throw new IllegalArgumentException(refusal);
         }
         try {
-            return SERIALIZER.deserialize(new SimpleSerializedObject<>(event.payload(), byte[].class,
-                    event.payloadType(), event.payloadRevision()));
+            // An older revision is brought to the current one by the server's own upcasters; the bytes (and so the
+            // leaf) stay as stored.
+            IntermediateEventRepresentation current = UPCASTERS.upcast(Stream.of(new InitialEventRepresentation(
+                    new GenericDomainEventEntry<>(event.aggregateType(), event.aggregateId(), event.sequenceNumber(),
+                            event.eventId(), event.timestamp(), event.payloadType(), event.payloadRevision(),
+                            event.payload(), event.metadata()), SERIALIZER))).findFirst().orElseThrow();
+            String stillRefused = KnownEventTypes.refusal(where, current.getType().getName(),
+                    current.getType().getRevision());
+            if (stillRefused != null) {
+                throw new IllegalArgumentException(stillRefused);
+            }
+            return SERIALIZER.deserialize(current.getData());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("payload of event " + event.eventId() + " (global index "
                     + event.globalIndex() + ") cannot be read as " + event.payloadType() + ": " + e.getMessage(), e);

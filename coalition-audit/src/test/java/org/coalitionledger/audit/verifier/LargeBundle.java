@@ -78,7 +78,7 @@ public final class LargeBundle {
     private static StoredEvent event(int i, Jackson3Serializer serializer) {
         Object payload = i == 0
                 ? new CoalitionFoundedEvent("big", "A big coalition", LocalDate.of(2000, 1, 1), List.of("WWF"))
-                : new TakedownBatchRecordedEvent("big", "batch-" + i, ReporterType.NGO, null, "WWF",
+                : new TakedownBatchRecordedEvent("big", "batch-" + i, new TakedownBatchRecordedEvent.ReportedBy(ReporterType.NGO, null, "WWF"),
                         LocalDate.of(2000, 1, 1).plusDays(i % 9000), LocalDate.of(2000, 1, 1).plusDays(i % 9000),
                         i, 2L * i, 3, List.of("ivory"), "scope", "source");
         var serialized = serializer.serialize(payload, byte[].class);

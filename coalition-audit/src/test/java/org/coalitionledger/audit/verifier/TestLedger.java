@@ -65,8 +65,8 @@ public final class TestLedger {
                 "Asia", "e-commerce", founded, null));
         ledger.add("Coalition", "cewto", new MemberJoinedEvent("cewto", "kupatana", false, true, "Kupatana", "TZ",
                 "Africa", "classifieds", LocalDate.of(2019, 3, 6), null));
-        ledger.add("FigureRecord", "batch-1", new TakedownBatchRecordedEvent("cewto", "batch-1", ReporterType.MEMBER,
-                "alibaba", null, LocalDate.of(2018, 3, 7), LocalDate.of(2019, 3, 6), 1_000_000, 10_000_000, 350_000,
+        ledger.add("FigureRecord", "batch-1", new TakedownBatchRecordedEvent("cewto", "batch-1", new TakedownBatchRecordedEvent.ReportedBy(ReporterType.MEMBER,
+                "alibaba", null), LocalDate.of(2018, 3, 7), LocalDate.of(2019, 3, 6), 1_000_000, 10_000_000, 350_000,
                 List.of("ivory"), "China-based members", "anniversary report"));
         ledger.add("FigureRecord", "batch-1", new TakedownBatchCorrectedEvent("cewto", "batch-1", 1_000_001,
                 10_000_000, 350_000, "late count"));

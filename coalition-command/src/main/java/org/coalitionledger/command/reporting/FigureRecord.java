@@ -94,8 +94,8 @@ class FigureRecord {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RecordTakedownBatchCommand c, CoalitionFacts facts, MemberReports memberReports) {
         Reporter r = c.reporter();
-        TakedownBatchRecordedEvent event = new TakedownBatchRecordedEvent(c.coalitionId(), c.batchId(), r.type(),
-                r.memberId(), r.name(), c.periodStart(), c.periodEnd(), c.listingsRemoved(), c.adsBlocked(),
+        TakedownBatchRecordedEvent event = new TakedownBatchRecordedEvent(c.coalitionId(), c.batchId(),
+                TakedownBatchRecordedEvent.ReportedBy.of(r), c.periodStart(), c.periodEnd(), c.listingsRemoved(), c.adsBlocked(),
                 c.accountsRemoved(), c.categories(), c.scope(), c.source());
         if (alreadyRecorded(event, c.batchId())) {
             return;
@@ -318,7 +318,7 @@ class FigureRecord {
     @EventSourcingHandler
     void on(TakedownBatchRecordedEvent e, DomainEventMessage<?> message) {
         start(message, e, e.coalitionId(), e.batchId(), Kind.TAKEDOWN_BATCH);
-        reporterMemberId = e.reporterType() == ReporterType.MEMBER ? e.reporterMemberId() : null;
+        reporterMemberId = e.reporter().type() == ReporterType.MEMBER ? e.reporter().memberId() : null;
         listingsRemoved = e.listingsRemoved();
         adsBlocked = e.adsBlocked();
         accountsRemoved = e.accountsRemoved();

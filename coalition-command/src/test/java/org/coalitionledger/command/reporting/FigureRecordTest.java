@@ -126,7 +126,7 @@ class FigureRecordTest {
     }
 
     static TakedownBatchRecordedEvent takedownRecorded(Reporter r, String start, String end) {
-        return new TakedownBatchRecordedEvent(CEWTO, "b-1", r.type(), r.memberId(), r.name(), date(start), date(end),
+        return new TakedownBatchRecordedEvent(CEWTO, "b-1", TakedownBatchRecordedEvent.ReportedBy.of(r), date(start), date(end),
                 1000, 200, 30, CATEGORIES, SCOPE, SOURCE);
     }
 
@@ -250,7 +250,7 @@ class FigureRecordTest {
         fixture.givenNoPriorActivity()
                 .when(takedown(WWF, "2018-03-07", "2019-12-31"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new TakedownBatchRecordedEvent(CEWTO, "b-1", ReporterType.NGO, null, "WWF",
+                .expectEvents(new TakedownBatchRecordedEvent(CEWTO, "b-1", new TakedownBatchRecordedEvent.ReportedBy(ReporterType.NGO, null, "WWF"),
                         date("2018-03-07"), date("2019-12-31"), 1000, 200, 30, CATEGORIES, SCOPE, SOURCE));
     }
 

@@ -19,9 +19,22 @@ public class CoalitionSequencingPolicy implements SequencingPolicy<EventMessage<
 
     private final SequentialPerAggregatePolicy fallback = SequentialPerAggregatePolicy.instance();
 
+    private static final String PREFIX = "coalition:";
+
+    /** The sequence of one coalition's events (also the key its dead letters are parked under). */
+    public static String sequenceOf(String coalitionId) {
+        return PREFIX + coalitionId;
+    }
+
+    /** The coalition of a sequence made by {@link #sequenceOf}, or null for another sequence. */
+    public static String coalitionOf(String sequenceIdentifier) {
+        return sequenceIdentifier != null && sequenceIdentifier.startsWith(PREFIX)
+                ? sequenceIdentifier.substring(PREFIX.length()) : null;
+    }
+
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
-        return CoalitionIds.of(event.getPayload()).<Object>map(id -> "coalition:" + id)
+        return CoalitionIds.of(event.getPayload()).<Object>map(CoalitionSequencingPolicy::sequenceOf)
                 .orElseGet(() -> fallback.getSequenceIdentifierFor(event));
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.coalitionledger.api.CoalitionIds;
 import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
 import org.coalitionledger.api.coalition.GoalSetEvent;
 import org.coalitionledger.api.coalition.MemberJoinedEvent;
@@ -23,6 +24,8 @@ import org.coalitionledger.query.config.ProcessingGroups;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,6 +39,10 @@ import java.util.Map;
  * prepare-commit phase, in the same transaction that stores the processor's token. Subscription-query updates go out
  * after that commit ({@link CoalitionViewUpdates}). Events of one coalition stay in order because the processor
  * sequences them by coalition id ({@link org.coalitionledger.query.config.CoalitionSequencingPolicy}).
+ * <p>
+ * An event that fails here is parked in the processor's dead-letter queue with every later event of its coalition
+ * (the others go on); {@link #discard} keeps its effect out of the batch, and the coalition's views say they are
+ * stale ({@link org.coalitionledger.query.deadletter.DeadLetters}) until an administrator retries or evicts it.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.COALITION_VIEWS)
@@ -117,6 +124,21 @@ class CoalitionViewsProjection {
         repository.deleteAllInBatch();
     }
 
+    /**
+     * Takes a failed event out of the batch it failed in (called by {@link ViewsDeadLetterPolicy} as the event is
+     * parked): the coalition's fold is folded again from its stored state with the batch's other, handled events,
+     * so neither a fold the failure left half-applied nor the failed event's effect is ever saved.
+     */
+    static void discard(EventMessage<?> failed) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        Batch batch = CurrentUnitOfWork.get().root().getResource(BATCH_RESOURCE);
+        if (batch != null) {
+            CoalitionIds.of(failed.getPayload()).ifPresent(id -> batch.discard(id, failed.getIdentifier()));
+        }
+    }
+
     private void fold(String coalitionId, EventMessage<?> message) {
         batch().pending(coalitionId).apply(message);
     }
@@ -137,12 +159,27 @@ class CoalitionViewsProjection {
         private final Map<String, Pending> pending = new LinkedHashMap<>();
 
         Pending pending(String coalitionId) {
-            return pending.computeIfAbsent(coalitionId, id -> {
-                CoalitionFoldEntity entity = repository.findById(id).orElse(null);
-                return entity == null
-                        ? new Pending(null, new CoalitionLedgerFold(id), 0)
-                        : new Pending(entity, FoldJson.read(entity.state()), entity.eventsFolded());
-            });
+            return pending.computeIfAbsent(coalitionId, id -> load(id, repository.findById(id).orElse(null)));
+        }
+
+        void discard(String coalitionId, String eventId) {
+            Pending failed = pending.get(coalitionId);
+            if (failed != null) {
+                Pending refolded = load(coalitionId, failed.entity);
+                for (EventMessage<?> message : failed.applied) {
+                    if (!message.getIdentifier().equals(eventId)) {
+                        refolded.apply(message);
+                    }
+                }
+                pending.put(coalitionId, refolded);
+            }
+        }
+
+        private Pending load(String coalitionId, CoalitionFoldEntity entity) {
+            // The entity's state is the one stored before this batch: it is only written in save().
+            return entity == null
+                    ? new Pending(null, new CoalitionLedgerFold(coalitionId), 0)
+                    : new Pending(entity, FoldJson.read(entity.state()), entity.eventsFolded());
         }
 
         void save() {
@@ -169,6 +206,8 @@ class CoalitionViewsProjection {
         final CoalitionLedgerFold fold;
         long eventsFolded;
         Instant lastRecordedAt;
+        /** The events folded in this batch, in order: what {@link Batch#discard} folds again. */
+        final List<EventMessage<?>> applied = new ArrayList<>();
 
         Pending(CoalitionFoldEntity entity, CoalitionLedgerFold fold, long eventsFolded) {
             this.entity = entity;
@@ -178,6 +217,7 @@ class CoalitionViewsProjection {
 
         void apply(EventMessage<?> message) {
             fold.apply(LedgerEntries.of(message));
+            applied.add(message);
             eventsFolded++;
             if (lastRecordedAt == null || message.getTimestamp().isAfter(lastRecordedAt)) {
                 lastRecordedAt = message.getTimestamp();

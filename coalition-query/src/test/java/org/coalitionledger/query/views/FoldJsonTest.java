@@ -41,7 +41,7 @@ class FoldJsonTest {
                 new MemberLeftEvent(ID, "alibaba", LocalDate.of(2019, 9, 1), "left"),
                 new GoalSetEvent(ID, "g", "halve", GoalMetric.CONFISCATED_USD, 100L, new BigDecimal("80.5"),
                         LocalDate.of(2020, 12, 31), FOUNDED),
-                new TakedownBatchRecordedEvent(ID, "b", ReporterType.MEMBER, "alibaba", null, FOUNDED, EVE, 1, 2, 3,
+                new TakedownBatchRecordedEvent(ID, "b", new TakedownBatchRecordedEvent.ReportedBy(ReporterType.MEMBER, "alibaba", null), FOUNDED, EVE, 1, 2, 3,
                         List.of("ivory", "pangolin"), "scope", "source"),
                 new ArrestRecordedEvent(ID, "a", EVE, 129, "CN", "police", "scope", "source"),
                 new ConfiscationRecordedEvent(ID, "c", EVE, new BigDecimal("18000000.00"), "CNY",

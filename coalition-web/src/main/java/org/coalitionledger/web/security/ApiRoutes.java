@@ -66,6 +66,11 @@ public final class ApiRoutes {
             new Rule(HttpMethod.GET, "/api/v1/admin/api-keys", Access.ADMIN),
             new Rule(HttpMethod.GET, "/api/v1/admin/api-keys/{keyId}", Access.ADMIN),
             new Rule(HttpMethod.POST, "/api/v1/admin/api-keys/{keyId}/revocation", Access.ADMIN),
+            // The views' dead-letter queue: listed, inspected, retried and evicted by administrators.
+            new Rule(HttpMethod.GET, "/api/v1/admin/dead-letters", Access.ADMIN),
+            new Rule(HttpMethod.GET, "/api/v1/admin/dead-letters/{deadLetterId}", Access.ADMIN),
+            new Rule(HttpMethod.POST, "/api/v1/admin/dead-letters/{deadLetterId}/retry", Access.ADMIN),
+            new Rule(HttpMethod.POST, "/api/v1/admin/dead-letters/{deadLetterId}/eviction", Access.ADMIN),
             // The log's transparency surface is public: the latest checkpoint and the signing keys.
             new Rule(HttpMethod.GET, "/api/v1/audit/checkpoint", Access.PUBLIC),
             new Rule(HttpMethod.GET, "/api/v1/audit/public-key", Access.PUBLIC),

@@ -238,8 +238,8 @@ class AuditLogTest {
         String before = yearOverYear(coalition, "recordedAt=" + t);
 
         // A batch whose transaction stamped it an hour before T, but which commits only now.
-        TakedownBatchRecordedEvent late = new TakedownBatchRecordedEvent(coalition, "late-batch", ReporterType.NGO,
-                null, "WWF", LocalDate.of(2020, 2, 1), LocalDate.of(2020, 2, 28), 777, 0, 0, List.of("ivory"),
+        TakedownBatchRecordedEvent late = new TakedownBatchRecordedEvent(coalition, "late-batch", new TakedownBatchRecordedEvent.ReportedBy(ReporterType.NGO,
+                null, "WWF"), LocalDate.of(2020, 2, 1), LocalDate.of(2020, 2, 28), 777, 0, 0, List.of("ivory"),
                 "scope", "source");
         insertRawEvent("record:" + coalition + "-late", late, t.minusSeconds(3600));
         awaitLogCaughtUp(jdbc);

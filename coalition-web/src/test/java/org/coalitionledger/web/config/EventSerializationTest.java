@@ -54,7 +54,7 @@ class EventSerializationTest {
                         new BigDecimal("80"), LocalDate.of(2020, 12, 31), d),
                 new GoalSetEvent("cewto", "goal-2", "Fewer listings", GoalMetric.LISTINGS_REMOVED, 1_000_000L,
                         new BigDecimal("12.50"), LocalDate.of(2021, 12, 31), d),
-                new TakedownBatchRecordedEvent("cewto", "batch-1", ReporterType.NGO, null, "WWF", d.minusDays(10), d,
+                new TakedownBatchRecordedEvent("cewto", "batch-1", new TakedownBatchRecordedEvent.ReportedBy(ReporterType.NGO, null, "WWF"), d.minusDays(10), d,
                         1_000_000, 10_000_000, 350_000, List.of("ivory", "pangolin"), "China-based members", "report"),
                 new ArrestRecordedEvent("cewto", "arrests-1", d, 129, "CN", "police", "scope", "source"),
                 new ConfiscationRecordedEvent("cewto", "conf-1", d, new BigDecimal("18000000.00"), "CNY",
@@ -74,7 +74,11 @@ class EventSerializationTest {
                         "CN", "Asia", "search", d.minusDays(100), null, "disclosed in the annual report"),
                 new ApiKeyIssuedEvent("0123456789abcdef", "alice@example.org", "Alice", "ADMIN",
                         java.time.Instant.parse("2027-01-01T00:00:00Z")),
-                new ApiKeyRevokedEvent("0123456789abcdef", "left the team"));
+                new ApiKeyRevokedEvent("0123456789abcdef", "left the team"),
+                new org.coalitionledger.api.admin.DeadLetterRetriedEvent("5a1d2f0e-8c3b-4e6a-9f7d-1b2c3d4e5f60",
+                        "coalition-views", "coalition:cewto", "event-1", true, 0, "projection fix deployed"),
+                new org.coalitionledger.api.admin.DeadLetterEvictedEvent("5a1d2f0e-8c3b-4e6a-9f7d-1b2c3d4e5f60",
+                        "coalition-views", "coalition:cewto", "event-1", 2, "figure withdrawn"));
     }
 
     @ParameterizedTest
@@ -83,7 +87,7 @@ class EventSerializationTest {
         SerializedObject<byte[]> stored = SERIALIZER.serialize(event, byte[].class);
         Object read = SERIALIZER.deserialize(stored);
         assertThat(read).isEqualTo(event);
-        assertThat(stored.getType().getRevision()).isEqualTo("1");
+        assertThat(stored.getType().getRevision()).isEqualTo(event.getClass().getAnnotation(Revision.class).value());
     }
 
     @Test
