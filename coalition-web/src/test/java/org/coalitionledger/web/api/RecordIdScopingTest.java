@@ -213,8 +213,7 @@ class RecordIdScopingTest {
             Object command = parser.parse(line);
             if (command instanceof RecordTakedownBatchCommand c) {
                 recordedBeforeScoping(c.batchId(), new TakedownBatchRecordedEvent(c.coalitionId(), c.batchId(),
-                        c.reporter().type(), c.reporter().memberId(), c.reporter().name(), c.periodStart(),
-                        c.periodEnd(), c.listingsRemoved(), c.adsBlocked(), c.accountsRemoved(), c.categories(),
+                        TakedownBatchRecordedEvent.ReportedBy.of(c.reporter()), c.periodStart(), c.periodEnd(), c.listingsRemoved(), c.adsBlocked(), c.accountsRemoved(), c.categories(),
                         c.scope(), c.source()));
             } else if (command instanceof RecordArrestCommand c) {
                 recordedBeforeScoping(c.recordId(), new ArrestRecordedEvent(c.coalitionId(), c.recordId(), c.date(),
