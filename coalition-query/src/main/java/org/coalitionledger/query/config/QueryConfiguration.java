@@ -1,14 +1,10 @@
 package org.coalitionledger.query.config;
 
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The query side's Axon settings that application.yml refers to by bean name. */
+/** The query side's Spring settings: scheduling, for the rebuild's switch-over watch. */
 @Configuration
+@EnableScheduling
 public class QueryConfiguration {
-
-    @Bean(CoalitionSequencingPolicy.BEAN_NAME)
-    public CoalitionSequencingPolicy coalitionSequencingPolicy() {
-        return new CoalitionSequencingPolicy();
-    }
 }
