@@ -88,8 +88,7 @@ public class ProjectionAdministration {
                 processor.shutDown();
                 try {
                     processor.resetTokens();
-                    TrackingToken head = eventStore.createHeadToken();
-                    generations.rebuildHead(head == null ? -1 : head.position().orElse(-1));
+                    generations.rebuildHead(head());
                 } finally {
                     // Running again either way: a failed reset leaves the old, still consistent views in place.
                     processor.start();
@@ -108,7 +107,12 @@ public class ProjectionAdministration {
             fixedDelayString = "${coalition.views.switch-over-check:PT0.5S}")
     public synchronized void switchOverWhenCaughtUp() {
         ViewGenerations.State state = generations.state();
-        if (state.building() == null || state.rebuildHead() == null) {
+        if (state.building() == null) {
+            return;
+        }
+        if (state.rebuildHead() == null) {
+            // Reset by other means than rebuild() (an operator's tool, the replay benchmark): the head from now on.
+            generations.rebuildHead(head());
             return;
         }
         Map<Integer, EventTrackerStatus> status = processor(ProcessingGroups.COALITION_VIEWS).processingStatus();
@@ -134,6 +138,12 @@ public class ProjectionAdministration {
                 state.building() == null ? ViewsRebuildProgress.PUBLISHED : ViewsRebuildProgress.REBUILDING,
                 state.published(), state.building(), state.rebuildHead(),
                 position.isPresent() ? position.getAsLong() : null);
+    }
+
+    /** The event store's last global index, -1 when it is empty. */
+    private long head() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 
     private StreamingEventProcessor processor(String name) {
