@@ -18,7 +18,6 @@ import org.coalitionledger.api.reporting.ConfiscationRecordedEvent;
 import org.coalitionledger.api.reporting.RecordRetractedEvent;
 import org.coalitionledger.api.reporting.TakedownBatchCorrectedEvent;
 import org.coalitionledger.api.reporting.TakedownBatchRecordedEvent;
-import org.coalitionledger.api.view.CoalitionLedgerFold;
 import org.coalitionledger.api.view.FoldSnapshot;
 import org.coalitionledger.api.view.LedgerEntry;
 import org.coalitionledger.api.view.RestatementView;
@@ -34,8 +33,8 @@ import java.util.Map;
 /**
  * The coalition views, kept live as rows ({@link ViewRows}): per coalition its founding, each member's stints, each
  * goal, each figure record and each restatement. An event reads and rewrites only the rows it changes: the shared
- * {@link CoalitionLedgerFold} is restored from just those rows, folds the event, and the rows that changed are
- * written back; so the projection and the fold cannot disagree about what an event means. Queries restore the fold
+ * fold is restored from just those rows, folds the event, and the rows that changed are written back
+ * ({@link SliceChange}); so the projection and the fold cannot disagree about what an event means. Queries restore the fold
  * from all of a coalition's rows and compute the views from it ({@link CoalitionViewsQueries}).
  * <p>
  * Parallel, even within one coalition: a record's events (its recording, corrections, retraction) touch only its own
@@ -154,26 +153,22 @@ class CoalitionViewsProjection {
                 slice == Slice.RECORD ? listOf(rows.record(generation, coalitionId, key)) : List.of(),
                 List.of());
         LedgerEntry entry = LedgerEntries.of(message);
-        FoldSnapshot after = CoalitionLedgerFold.restore(before).apply(entry).snapshot();
+        SliceChange change = SliceChange.of(before, entry);
 
-        if (before.founded() == null && after.founded() != null) {
-            rows.insertFounding(generation, coalitionId, after.founded());
+        if (change.newFounding() != null) {
+            rows.insertFounding(generation, coalitionId, change.newFounding());
         }
-        for (int i = 0; i < after.stints().size(); i++) {
-            FoldSnapshot.StintState stint = after.stints().get(i);
-            if (i >= before.stints().size() || !stint.equals(before.stints().get(i))) {
-                rows.putStint(generation, coalitionId, stint.joined().memberId(), i, position, stint);
-            }
+        for (SliceChange.NumberedStint numbered : change.changedStints()) {
+            rows.putStint(generation, coalitionId, numbered.stint().joined().memberId(), numbered.stintNo(),
+                    position, numbered.stint());
         }
-        if (before.goals().isEmpty() && !after.goals().isEmpty()) {
-            rows.insertGoal(generation, coalitionId, position, after.goals().get(0));
+        if (change.newGoal() != null) {
+            rows.insertGoal(generation, coalitionId, position, change.newGoal());
         }
-        for (FoldSnapshot.RecordState record : after.records()) {
-            if (!before.records().contains(record)) {
-                rows.putRecord(generation, coalitionId, position, record);
-            }
+        for (FoldSnapshot.RecordState record : change.changedRecords()) {
+            rows.putRecord(generation, coalitionId, position, record);
         }
-        for (RestatementView restatement : after.restatements()) {
+        for (RestatementView restatement : change.newRestatements()) {
             // One event restates at most one record: the event's global index is the restatement's key.
             rows.insertRestatement(generation, coalitionId, position, restatement);
         }
