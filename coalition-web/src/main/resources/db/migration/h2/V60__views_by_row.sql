@@ -1,7 +1,8 @@
 -- The coalition views' state, one row per thing an event changes: the founding, each membership stint, each goal,
 -- each figure record, each restatement. An event rewrites only its own rows, never a whole-coalition document.
 -- Every row belongs to a generation: queries read the published one while a rebuild fills the next, and the
--- rebuild switches over once it has caught up. The state columns hold the shared fold's snapshot parts as JSON.
+-- rebuild switches over once it has caught up. The state columns hold the shared fold's snapshot parts as JSON
+-- (a few hundred bytes each: plain varchar on H2, so no large-object storage for them).
 -- All of it is derived from the event store by processor "coalition-views"; never edit it by hand.
 
 create table coalition_view_generation (
@@ -17,7 +18,7 @@ create table coalition_view_generation (
 create table coalition_view_founding (
     generation bigint not null,
     coalition_id varchar(255) not null,
-    state character large object not null,
+    state character varying(1000000) not null,
     primary key (generation, coalition_id)
 );
 
@@ -29,7 +30,7 @@ create table coalition_view_stint (
     stint_no integer not null,
     -- Global index of the join: the fold order of stints across members.
     position bigint not null,
-    state character large object not null,
+    state character varying(1000000) not null,
     primary key (generation, coalition_id, member_id, stint_no)
 );
 
@@ -38,7 +39,7 @@ create table coalition_view_goal (
     coalition_id varchar(255) not null,
     goal_id varchar(255) not null,
     position bigint not null,
-    state character large object not null,
+    state character varying(1000000) not null,
     primary key (generation, coalition_id, goal_id)
 );
 
@@ -49,7 +50,7 @@ create table coalition_view_record (
     kind varchar(32) not null,
     business_date date not null,
     position bigint not null,
-    state character large object not null,
+    state character varying(1000000) not null,
     primary key (generation, coalition_id, record_id)
 );
 
@@ -58,7 +59,7 @@ create table coalition_view_restatement (
     generation bigint not null,
     coalition_id varchar(255) not null,
     position bigint not null,
-    state character large object not null,
+    state character varying(1000000) not null,
     primary key (generation, coalition_id, position)
 );
 

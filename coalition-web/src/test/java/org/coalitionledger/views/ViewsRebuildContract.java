@@ -80,10 +80,14 @@ abstract class ViewsRebuildContract extends ViewsTestSupport {
         recordArrests(id, "rebuilt-arrests", LocalDate.of(2019, 5, 1), 7);
         send(new org.coalitionledger.api.reporting.CorrectRecordCommand(id, "rebuilt-3", 5L, null, null, null, null,
                 null, null, null, "recount"));
-        awaitCaughtUp("coalition-views");
-        Map<String, String> before = eventually(() -> partnerViews(id),
-                views -> views.get("/restatements").contains("rebuilt-3")
-                        && views.get("/year-over-year?basis=calendar-year").contains("\"arrests\":7"));
+        // Every record and the correction in every view (records are processed in parallel, so wait for all):
+        // 30 batches of 100 + i listings, one corrected from 103 to 5.
+        Map<String, String> before = eventually(() -> partnerViews(id), views -> List.of(
+                "/year-over-year?basis=coalition-year", "/year-over-year?basis=calendar-year").stream()
+                .allMatch(basis -> views.get(basis).contains("\"cumulative\":{\"listingsRemoved\":3337,")
+                        && views.get(basis).contains("\"arrests\":7,") && views.get(basis).contains("rebuilt-3"))
+                && views.get("/restatements").contains("rebuilt-3")
+                && views.get("/goals/progress").contains("\"restated\":true"));
         Map<String, String> cewtoBefore = partnerViews("cewto");
         JsonNode idle = progress();
         assertThat(idle.path("state").asString()).isEqualTo("PUBLISHED");
