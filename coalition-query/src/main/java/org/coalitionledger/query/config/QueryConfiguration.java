@@ -4,9 +4,14 @@ import org.axonframework.config.ConfigurerModule;
 import org.coalitionledger.query.views.ViewsDeadLetterPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The query side's Axon settings that application.yml refers to by bean name. */
+/**
+ * The query side's Axon and Spring settings: the beans application.yml refers to by name, the views' dead-letter
+ * policy, and scheduling for the rebuild's switch-over watch.
+ */
 @Configuration
+@EnableScheduling
 public class QueryConfiguration {
 
     @Bean(CoalitionSequencingPolicy.BEAN_NAME)

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Sends subscription-query updates when a coalition's views changed, after the batch that changed them committed.
@@ -38,14 +39,27 @@ class CoalitionViewUpdates {
         this.emitter = emitter;
     }
 
-    /** Called after commit; never throws, since the batch it reports on is committed and must not be retried. */
-    void coalitionChanged(String coalitionId, CoalitionLedgerFold fold, Instant lastRecordedAt) {
-        if (!fold.isFounded()) {
-            return;
-        }
+    /**
+     * Called after commit, with the coalition's views as committed (read only if some subscription may want them);
+     * never throws, since the batch it reports on is committed and must not be retried.
+     */
+    void coalitionChanged(String coalitionId, Supplier<CoalitionLedgerFold> views, Instant lastRecordedAt) {
         Set<Object> queries = new LinkedHashSet<>();
         for (SubscriptionQueryMessage<?, ?, ?> subscription : emitter.activeSubscriptions()) {
             queries.add(subscription.getPayload());
+        }
+        if (queries.isEmpty()) {
+            return; // Nobody listens: the coalition's views are not even read.
+        }
+        CoalitionLedgerFold fold;
+        try {
+            fold = views.get();
+        } catch (RuntimeException e) {
+            log.warn("No updates for coalition {}: its views could not be read: {}", coalitionId, e.toString());
+            return;
+        }
+        if (fold == null || !fold.isFounded()) {
+            return;
         }
         for (Object query : queries) {
             try {

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.coalitionledger.api.CoalitionIds;
 import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
 import org.coalitionledger.api.coalition.GoalSetEvent;
 import org.coalitionledger.api.coalition.MemberJoinedEvent;
@@ -19,30 +18,34 @@ import org.coalitionledger.api.reporting.ConfiscationRecordedEvent;
 import org.coalitionledger.api.reporting.RecordRetractedEvent;
 import org.coalitionledger.api.reporting.TakedownBatchCorrectedEvent;
 import org.coalitionledger.api.reporting.TakedownBatchRecordedEvent;
-import org.coalitionledger.api.view.CoalitionLedgerFold;
+import org.coalitionledger.api.view.FoldSnapshot;
+import org.coalitionledger.api.view.LedgerEntry;
+import org.coalitionledger.api.view.RestatementView;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.coalitionledger.query.config.ProcessingGroups;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The coalition views, kept live: per coalition, the shared {@link CoalitionLedgerFold}'s state, stored as a
- * snapshot row ({@link CoalitionFoldEntity}). Every view is computed from that state by the same fold the
- * "as recorded at" queries and the offline verifier use, so the three cannot disagree.
+ * The coalition views, kept live as rows ({@link ViewRows}): per coalition its founding, each member's stints, each
+ * goal, each figure record and each restatement. An event reads and rewrites only the rows it changes: the shared
+ * fold is restored from just those rows, folds the event, and the rows that changed are written back
+ * ({@link SliceChange}); so the projection and the fold cannot disagree about what an event means. Queries restore the fold
+ * from all of a coalition's rows and compute the views from it ({@link CoalitionViewsQueries}).
  * <p>
- * One batch of the processor is one unit of work and one transaction: a coalition's row is loaded once, at its first
- * event in the batch, every event of the batch is folded in memory, and the row is written once, in the batch's
- * prepare-commit phase, in the same transaction that stores the processor's token. Subscription-query updates go out
- * after that commit ({@link CoalitionViewUpdates}). Events of one coalition stay in order because the processor
- * sequences them by coalition id ({@link org.coalitionledger.query.config.CoalitionSequencingPolicy}).
+ * A coalition's events arrive in order on one segment (so a dead letter parks the coalition), but the rows do not rely
+ * on it: a record's events touch only its own row, membership, goals and the founding only theirs, and nothing that
+ * depends on both (a batch's region and sector, which come from its reporter's
+ * membership) is stored: the fold resolves it when a view is asked for, so the order in which segments process
+ * events cannot change any view. Restatements are appended under the global index of their event, the trail's order.
  * <p>
- * An event that fails here is parked in the processor's dead-letter queue with every later event of its coalition
- * (the others go on); {@link #discard} keeps its effect out of the batch, and the coalition's views say they are
- * stale ({@link org.coalitionledger.query.deadletter.DeadLetters}) until an administrator retries or evicts it.
+ * Rows are written into the generation {@link ViewGenerations} names: the published one, or during a rebuild the one
+ * being filled. Subscription-query updates go out after a batch committed ({@link CoalitionViewUpdates}), and only for
+ * the published generation.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.COALITION_VIEWS)
@@ -50,84 +53,135 @@ class CoalitionViewsProjection {
 
     private static final String BATCH_RESOURCE = CoalitionViewsProjection.class.getName() + ".batch";
 
-    private final CoalitionFoldRepository repository;
+    private final ViewRows rows;
+    private final ViewGenerations generations;
+    private final CoalitionViewsQueries queries;
     private final CoalitionViewUpdates updates;
 
-    CoalitionViewsProjection(CoalitionFoldRepository repository, CoalitionViewUpdates updates) {
-        this.repository = repository;
+    CoalitionViewsProjection(ViewRows rows, ViewGenerations generations, CoalitionViewsQueries queries,
+                             CoalitionViewUpdates updates) {
+        this.rows = rows;
+        this.generations = generations;
+        this.queries = queries;
         this.updates = updates;
     }
 
     @EventHandler
     void on(CoalitionFoundedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), message);
+        fold(event.coalitionId(), Slice.FOUNDING, null, message);
     }
 
     @EventHandler
     void on(MemberJoinedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), message);
+        fold(event.coalitionId(), Slice.MEMBER, event.memberId(), message);
     }
 
     @EventHandler
     void on(MemberLeftEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), message);
+        fold(event.coalitionId(), Slice.MEMBER, event.memberId(), message);
     }
 
     @EventHandler
     void on(MembershipCorrectedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), message);
+        fold(event.coalitionId(), Slice.MEMBER, event.memberId(), message);
     }
 
     @EventHandler
     void on(GoalSetEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), message);
+        fold(event.coalitionId(), Slice.GOAL, event.goalId(), message);
     }
 
     @EventHandler
     void on(TakedownBatchRecordedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), message);
+        fold(event.coalitionId(), Slice.RECORD, event.batchId(), message);
     }
 
     @EventHandler
     void on(ArrestRecordedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), message);
+        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
     }
 
     @EventHandler
     void on(ConfiscationRecordedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), message);
+        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
     }
 
     @EventHandler
     void on(TakedownBatchCorrectedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), message);
+        fold(event.coalitionId(), Slice.RECORD, event.batchId(), message);
     }
 
     @EventHandler
     void on(ArrestRecordCorrectedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), message);
+        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
     }
 
     @EventHandler
     void on(ConfiscationRecordCorrectedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), message);
+        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
     }
 
     @EventHandler
     void on(RecordRetractedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), message);
+        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
     }
 
-    /** A replay starts from no state at all: every coalition's fold is folded again from the first event. */
+    /**
+     * A replay starts from no state at all, into a new generation: the published views stay as they are until the
+     * replay has caught up and the new generation replaces them.
+     */
     @ResetHandler
     void reset() {
-        repository.deleteAllInBatch();
+        generations.startBuilding();
+    }
+
+    /** The rows an event may change: the founding, one member's stints, one goal or one record. */
+    private enum Slice { FOUNDING, MEMBER, GOAL, RECORD }
+
+    private void fold(String coalitionId, Slice slice, String key, EventMessage<?> message) {
+        if (coalitionId == null || (slice != Slice.FOUNDING && key == null)) {
+            return; // Not a fact of any coalition's views (the fold would ignore it too).
+        }
+        Batch batch = batch();
+        batch.flush();
+        long generation = batch.generation.writing();
+        long position = position(message);
+
+        FoldSnapshot before = new FoldSnapshot(coalitionId,
+                slice == Slice.FOUNDING ? rows.founding(generation, coalitionId) : null,
+                slice == Slice.MEMBER ? rows.stints(generation, coalitionId, key) : List.of(),
+                slice == Slice.GOAL ? listOf(rows.goal(generation, coalitionId, key)) : List.of(),
+                slice == Slice.RECORD ? listOf(rows.record(generation, coalitionId, key)) : List.of(),
+                List.of());
+        LedgerEntry entry = LedgerEntries.of(message);
+        SliceChange change = SliceChange.of(before, entry);
+
+        // Held until the next event or the batch's commit, so a parked event's change is dropped, never saved.
+        batch.hold(message.getIdentifier(), () -> {
+            if (change.newFounding() != null) {
+                rows.insertFounding(generation, coalitionId, change.newFounding());
+            }
+            for (SliceChange.NumberedStint numbered : change.changedStints()) {
+                rows.putStint(generation, coalitionId, numbered.stint().joined().memberId(), numbered.stintNo(),
+                        position, numbered.stint());
+            }
+            if (change.newGoal() != null) {
+                rows.insertGoal(generation, coalitionId, position, change.newGoal());
+            }
+            for (FoldSnapshot.RecordState record : change.changedRecords()) {
+                rows.putRecord(generation, coalitionId, position, record);
+            }
+            for (RestatementView restatement : change.newRestatements()) {
+                // One event restates at most one record: the event's global index is the restatement's key.
+                rows.insertRestatement(generation, coalitionId, position, restatement);
+            }
+            batch.touched(coalitionId, entry.recordedAt());
+        });
     }
 
     /**
      * Takes a failed event out of the batch it failed in (called by {@link ViewsDeadLetterPolicy} as the event is
-     * parked): the coalition's fold is folded again from its stored state with the batch's other, handled events,
-     * so neither a fold the failure left half-applied nor the failed event's effect is ever saved.
+     * parked, before the batch handles its next event): its held change is dropped, so a retry later folds it once.
      */
     static void discard(EventMessage<?> failed) {
         if (!CurrentUnitOfWork.isStarted()) {
@@ -135,93 +189,80 @@ class CoalitionViewsProjection {
         }
         Batch batch = CurrentUnitOfWork.get().root().getResource(BATCH_RESOURCE);
         if (batch != null) {
-            CoalitionIds.of(failed.getPayload()).ifPresent(id -> batch.discard(id, failed.getIdentifier()));
+            batch.drop(failed.getIdentifier());
         }
     }
 
-    private void fold(String coalitionId, EventMessage<?> message) {
-        batch().pending(coalitionId).apply(message);
+    private static <T> List<T> listOf(T part) {
+        return part == null ? List.of() : List.of(part);
+    }
+
+    /** The event's global index in the store: the order of rows across streams. */
+    private static long position(EventMessage<?> message) {
+        if (message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null) {
+            var position = tracked.trackingToken().position();
+            if (position.isPresent()) {
+                return position.getAsLong();
+            }
+        }
+        throw new IllegalStateException("event " + message.getIdentifier() + " arrived without a store position");
     }
 
     private Batch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
-            Batch batch = new Batch();
-            unitOfWork.onPrepareCommit(u -> batch.save());
+            Batch batch = new Batch(generations.state());
+            unitOfWork.onPrepareCommit(u -> batch.flush());
             unitOfWork.afterCommit(u -> batch.publish());
             return batch;
         });
     }
 
-    /** The coalitions a batch touched, with their folds; lives as long as the batch's unit of work. */
+    /** The generation a batch writes and the coalitions it touched; lives as long as the batch's unit of work. */
     private final class Batch {
 
-        private final Map<String, Pending> pending = new LinkedHashMap<>();
+        final ViewGenerations.State generation;
+        private final Map<String, Instant> lastRecordedAt = new LinkedHashMap<>();
+        /** The last handled event's change, not yet written: another handler may still fail on that event. */
+        private String heldEventId;
+        private Runnable held;
 
-        Pending pending(String coalitionId) {
-            return pending.computeIfAbsent(coalitionId, id -> load(id, repository.findById(id).orElse(null)));
+        Batch(ViewGenerations.State generation) {
+            this.generation = generation;
         }
 
-        void discard(String coalitionId, String eventId) {
-            Pending failed = pending.get(coalitionId);
-            if (failed != null) {
-                Pending refolded = load(coalitionId, failed.entity);
-                for (EventMessage<?> message : failed.applied) {
-                    if (!message.getIdentifier().equals(eventId)) {
-                        refolded.apply(message);
-                    }
-                }
-                pending.put(coalitionId, refolded);
+        void hold(String eventId, Runnable change) {
+            flush();
+            heldEventId = eventId;
+            held = change;
+        }
+
+        void flush() {
+            if (held != null) {
+                Runnable change = held;
+                held = null;
+                heldEventId = null;
+                change.run();
             }
         }
 
-        private Pending load(String coalitionId, CoalitionFoldEntity entity) {
-            // The entity's state is the one stored before this batch: it is only written in save().
-            return entity == null
-                    ? new Pending(null, new CoalitionLedgerFold(coalitionId), 0)
-                    : new Pending(entity, FoldJson.read(entity.state()), entity.eventsFolded());
+        void drop(String eventId) {
+            if (eventId.equals(heldEventId)) {
+                held = null;
+                heldEventId = null;
+            }
         }
 
-        void save() {
-            for (Map.Entry<String, Pending> e : pending.entrySet()) {
-                Pending p = e.getValue();
-                if (p.entity == null) {
-                    p.entity = new CoalitionFoldEntity(e.getKey());
-                    p.entity.update(FoldJson.write(p.fold), p.eventsFolded);
-                    repository.save(p.entity);
-                } else {
-                    // Managed in this transaction: written at commit, with its version checked.
-                    p.entity.update(FoldJson.write(p.fold), p.eventsFolded);
-                }
-            }
+        void touched(String coalitionId, Instant recordedAt) {
+            lastRecordedAt.merge(coalitionId, recordedAt, (a, b) -> b.isAfter(a) ? b : a);
         }
 
         void publish() {
-            pending.forEach((coalitionId, p) -> updates.coalitionChanged(coalitionId, p.fold, p.lastRecordedAt));
-        }
-    }
-
-    private static final class Pending {
-        CoalitionFoldEntity entity;
-        final CoalitionLedgerFold fold;
-        long eventsFolded;
-        Instant lastRecordedAt;
-        /** The events folded in this batch, in order: what {@link Batch#discard} folds again. */
-        final List<EventMessage<?>> applied = new ArrayList<>();
-
-        Pending(CoalitionFoldEntity entity, CoalitionLedgerFold fold, long eventsFolded) {
-            this.entity = entity;
-            this.fold = fold;
-            this.eventsFolded = eventsFolded;
-        }
-
-        void apply(EventMessage<?> message) {
-            fold.apply(LedgerEntries.of(message));
-            applied.add(message);
-            eventsFolded++;
-            if (lastRecordedAt == null || message.getTimestamp().isAfter(lastRecordedAt)) {
-                lastRecordedAt = message.getTimestamp();
+            if (generation.building() != null) {
+                return; // A replay into a copy no partner reads yet.
             }
+            lastRecordedAt.forEach((coalitionId, recordedAt) -> updates.coalitionChanged(coalitionId,
+                    () -> queries.live(coalitionId).orElse(null), recordedAt));
         }
     }
 }

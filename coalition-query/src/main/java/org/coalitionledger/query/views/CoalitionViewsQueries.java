@@ -14,7 +14,6 @@ import org.coalitionledger.api.view.GoalProgressView;
 import org.coalitionledger.api.view.MembershipView;
 import org.coalitionledger.api.view.RestatementTrailView;
 import org.coalitionledger.api.view.YearOverYearView;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -26,16 +25,18 @@ import java.util.Optional;
  * Answers the view queries with view records, never entities. A coalition the ledger does not hold (or did not yet
  * hold at the {@code recordedAt} or checkpoint asked for) is answered with {@code null}: the gateway's future completes
  * with null, which the web turns into 404. Without {@code recordedAt} and {@code asOfCheckpoint} the live projection
- * answers; otherwise the coalition's logged events are folded afresh ({@link RecordedHistory}).
+ * answers, from the rows of the published generation ({@link ViewGenerations}); otherwise the coalition's logged events are folded afresh ({@link RecordedHistory}).
  */
 @Component
 class CoalitionViewsQueries {
 
-    private final CoalitionFoldRepository repository;
+    private final ViewRows rows;
+    private final ViewGenerations generations;
     private final RecordedHistory history;
 
-    CoalitionViewsQueries(CoalitionFoldRepository repository, RecordedHistory history) {
-        this.repository = repository;
+    CoalitionViewsQueries(ViewRows rows, ViewGenerations generations, RecordedHistory history) {
+        this.rows = rows;
+        this.generations = generations;
         this.history = history;
     }
 
@@ -73,9 +74,11 @@ class CoalitionViewsQueries {
     /** Every founded coalition, by id. Never null: no coalition is an empty list. */
     @QueryHandler
     CoalitionListView handle(FindCoalitionsQuery query) {
-        List<CoalitionView> coalitions = repository.findAll(Sort.by("coalitionId")).stream()
-                .map(entity -> FoldJson.read(entity.state()))
-                .filter(CoalitionLedgerFold::isFounded)
+        long generation = generations.published();
+        // The coalition summary needs the founding and the stints only, not the figures.
+        List<CoalitionView> coalitions = rows.coalitionIds(generation).stream()
+                .flatMap(id -> rows.coalition(generation, id, false).stream())
+                .map(CoalitionLedgerFold::restore)
                 .map(CoalitionLedgerFold::coalition)
                 .sorted(Comparator.comparing(CoalitionView::coalitionId))
                 .toList();
@@ -88,8 +91,13 @@ class CoalitionViewsQueries {
             return Optional.empty();
         }
         Optional<CoalitionLedgerFold> fold = recordedAt == null && asOfCheckpoint == null
-                ? repository.findById(coalitionId).map(entity -> FoldJson.read(entity.state()))
+                ? live(coalitionId)
                 : Optional.of(history.fold(coalitionId, recordedAt, asOfCheckpoint));
         return fold.filter(CoalitionLedgerFold::isFounded);
+    }
+
+    /** The coalition's fold restored from the published generation's rows; empty when it was not founded. */
+    Optional<CoalitionLedgerFold> live(String coalitionId) {
+        return rows.coalition(generations.published(), coalitionId, true).map(CoalitionLedgerFold::restore);
     }
 }

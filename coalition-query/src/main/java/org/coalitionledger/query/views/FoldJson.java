@@ -7,7 +7,7 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes and reads fold snapshots. A mapper of this module's own, so neither the web's JSON settings nor the event
+ * Writes and reads fold snapshots and their parts (a stint, a record, a goal, ...), as the view rows store them. A mapper of this module's own, so neither the web's JSON settings nor the event
  * serializer's can change what a stored snapshot means. Amounts stay exact {@code BigDecimal}s with their scale
  * (18000000.00 stays 18000000.00); enums go by name.
  */
@@ -30,5 +30,14 @@ final class FoldJson {
 
     static CoalitionLedgerFold read(String json) {
         return CoalitionLedgerFold.restore(MAPPER.readValue(json, FoldSnapshot.class));
+    }
+
+    /** One part of a snapshot. */
+    static String writePart(Object part) {
+        return MAPPER.writeValueAsString(part);
+    }
+
+    static <T> T readPart(String json, Class<T> type) {
+        return MAPPER.readValue(json, type);
     }
 }

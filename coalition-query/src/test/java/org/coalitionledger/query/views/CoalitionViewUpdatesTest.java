@@ -48,7 +48,7 @@ class CoalitionViewUpdatesTest {
         var coalition = subscribe(new FindCoalitionQuery(FoldJsonTest.ID, null));
         var other = subscribe(new FindCoalitionQuery("another", null));
 
-        updates.coalitionChanged(FoldJsonTest.ID, fold, last);
+        updates.coalitionChanged(FoldJsonTest.ID, () -> fold, last);
         emitter.complete(query -> true);
 
         assertThat(received(calendar)).containsExactly(fold.yearOverYear(YearBasis.CALENDAR_YEAR));
@@ -66,7 +66,7 @@ class CoalitionViewUpdatesTest {
         var later = subscribe(new FindGoalProgressQuery(FoldJsonTest.ID, last.plusSeconds(60)));
         var earlier = subscribe(new FindRestatementsQuery(FoldJsonTest.ID, last.minusNanos(1000)));
 
-        updates.coalitionChanged(FoldJsonTest.ID, fold, last);
+        updates.coalitionChanged(FoldJsonTest.ID, () -> fold, last);
         emitter.complete(query -> true);
 
         assertThat(received(atLast)).containsExactly(fold.yearOverYear(YearBasis.CALENDAR_YEAR));
@@ -78,7 +78,7 @@ class CoalitionViewUpdatesTest {
     void anUnfoundedCoalition_sendsNothing() {
         var coalition = subscribe(new FindCoalitionQuery("nobody", null));
 
-        updates.coalitionChanged("nobody", new CoalitionLedgerFold("nobody"), last);
+        updates.coalitionChanged("nobody", () -> new CoalitionLedgerFold("nobody"), last);
         emitter.complete(query -> true);
 
         assertThat(received(coalition)).isEmpty();

@@ -61,6 +61,7 @@ public final class ApiRoutes {
             new Rule(HttpMethod.POST, C + "/{id}/records/{recordId}/retraction", Access.ADMIN),
             new Rule(HttpMethod.POST, C + "/{id}/imports", Access.ADMIN),
             new Rule(HttpMethod.POST, "/api/v1/admin/projections/rebuild", Access.ADMIN),
+            new Rule(HttpMethod.GET, "/api/v1/admin/views/rebuild", Access.ADMIN),
             // Named API keys: issued, listed and revoked by administrators.
             new Rule(HttpMethod.POST, "/api/v1/admin/api-keys", Access.ADMIN),
             new Rule(HttpMethod.GET, "/api/v1/admin/api-keys", Access.ADMIN),

@@ -1,0 +1,69 @@
+package org.coalitionledger.api.view;
+
+import org.coalitionledger.api.reporting.RecordRetractedEvent;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** The fold's figure records with their current figures, and the trail of their corrections and retractions. */
+final class RecordBook {
+
+    private final Map<String, LedgerRecord> records = new LinkedHashMap<>();
+    private final List<RestatementView> restatements = new ArrayList<>();
+
+    /** Keeps the first record of an id: a second one (never via the commands) changes nothing. */
+    void record(LedgerRecord record) {
+        records.putIfAbsent(record.recordId, record);
+    }
+
+    void restated(RestatementView restatement) {
+        restatements.add(restatement);
+    }
+
+    Collection<LedgerRecord> all() {
+        return Collections.unmodifiableCollection(records.values());
+    }
+
+    List<RestatementView> restatements() {
+        return List.copyOf(restatements);
+    }
+
+    void correct(String recordId, RecordKind kind, String reason, LedgerEntry entry,
+                 UnaryOperator<RecordFigures> newFigures) {
+        LedgerRecord record = records.get(recordId);
+        if (record == null || record.kind != kind) {
+            // Listed, so a verifier sees it, but it can change no figure.
+            restatements.add(new RestatementView(recordId, kind, RestatementType.CORRECTION, null, null, null,
+                    reason, entry.actor(), entry.recordedAt(), entry.eventId(), null));
+            return;
+        }
+        RecordFigures before = record.figures;
+        RecordFigures after = newFigures.apply(before);
+        record.figures = after;
+        record.restated = true;
+        record.restatedFigures.addAll(after.changedFrom(before));
+        restatements.add(new RestatementView(recordId, kind, RestatementType.CORRECTION, record.businessDate, before,
+                after, reason, entry.actor(), entry.recordedAt(), entry.eventId(), record.recordedBy));
+    }
+
+    void retract(RecordRetractedEvent e, LedgerEntry entry) {
+        LedgerRecord record = records.get(e.recordId());
+        if (record == null) {
+            restatements.add(new RestatementView(e.recordId(), null, RestatementType.RETRACTION, null, null, null,
+                    e.reason(), entry.actor(), entry.recordedAt(), entry.eventId(), null));
+            return;
+        }
+        // The record keeps its figures (for the trail) but counts for nothing from now on.
+        record.retracted = true;
+        record.restated = true;
+        record.restatedFigures.addAll(record.figures.contributions());
+        restatements.add(new RestatementView(e.recordId(), record.kind, RestatementType.RETRACTION,
+                record.businessDate, record.figures, null, e.reason(), entry.actor(), entry.recordedAt(),
+                entry.eventId(), record.recordedBy));
+    }
+}

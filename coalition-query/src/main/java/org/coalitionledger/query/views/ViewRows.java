@@ -1,0 +1,130 @@
+package org.coalitionledger.query.views;
+
+import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
+import org.coalitionledger.api.coalition.GoalSetEvent;
+import org.coalitionledger.api.view.FoldSnapshot;
+import org.coalitionledger.api.view.FoldSnapshot.RecordState;
+import org.coalitionledger.api.view.FoldSnapshot.StintState;
+import org.coalitionledger.api.view.RestatementView;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The coalition views' rows: each part of the shared fold's state in a row of its own, in one generation
+ * ({@link ViewGenerations}). The projection reads and writes the few rows an event touches; the queries read a
+ * coalition's rows back into one {@link FoldSnapshot}, in fold order (the global index of the event that created
+ * each row), and let the shared fold compute the views from it.
+ */
+@Component
+class ViewRows {
+
+    private final JdbcTemplate jdbc;
+
+    ViewRows(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ------------------------------------------------------------------------------------------- reading
+
+    /** The whole coalition as a snapshot; empty when the generation holds no founding for it. */
+    Optional<FoldSnapshot> coalition(long generation, String coalitionId, boolean withFigures) {
+        CoalitionFoundedEvent founded = founding(generation, coalitionId);
+        if (founded == null) {
+            return Optional.empty();
+        }
+        List<StintState> stints = jdbc.query("select state from coalition_view_stint where generation = ? "
+                        + "and coalition_id = ? order by position, member_id, stint_no",
+                (rs, n) -> FoldJson.readPart(rs.getString(1), StintState.class), generation, coalitionId);
+        if (!withFigures) {
+            return Optional.of(new FoldSnapshot(coalitionId, founded, stints, List.of(), List.of(), List.of()));
+        }
+        List<GoalSetEvent> goals = jdbc.query("select state from coalition_view_goal where generation = ? "
+                        + "and coalition_id = ? order by position, goal_id",
+                (rs, n) -> FoldJson.readPart(rs.getString(1), GoalSetEvent.class), generation, coalitionId);
+        List<RecordState> records = jdbc.query("select state from coalition_view_record where generation = ? "
+                        + "and coalition_id = ? order by position, record_id",
+                (rs, n) -> FoldJson.readPart(rs.getString(1), RecordState.class), generation, coalitionId);
+        List<RestatementView> restatements = jdbc.query("select state from coalition_view_restatement "
+                        + "where generation = ? and coalition_id = ? order by position",
+                (rs, n) -> FoldJson.readPart(rs.getString(1), RestatementView.class), generation, coalitionId);
+        return Optional.of(new FoldSnapshot(coalitionId, founded, stints, goals, records, restatements));
+    }
+
+    /** Every founded coalition's id in the generation, in id order. */
+    List<String> coalitionIds(long generation) {
+        return jdbc.queryForList("select coalition_id from coalition_view_founding where generation = ? "
+                + "order by coalition_id", String.class, generation);
+    }
+
+    CoalitionFoundedEvent founding(long generation, String coalitionId) {
+        return jdbc.query("select state from coalition_view_founding where generation = ? and coalition_id = ?",
+                rs -> rs.next() ? FoldJson.readPart(rs.getString(1), CoalitionFoundedEvent.class) : null,
+                generation, coalitionId);
+    }
+
+    /** One member's stints, in order. */
+    List<StintState> stints(long generation, String coalitionId, String memberId) {
+        return jdbc.query("select state from coalition_view_stint where generation = ? and coalition_id = ? "
+                        + "and member_id = ? order by stint_no",
+                (rs, n) -> FoldJson.readPart(rs.getString(1), StintState.class), generation, coalitionId, memberId);
+    }
+
+    GoalSetEvent goal(long generation, String coalitionId, String goalId) {
+        return jdbc.query("select state from coalition_view_goal where generation = ? and coalition_id = ? "
+                        + "and goal_id = ?",
+                rs -> rs.next() ? FoldJson.readPart(rs.getString(1), GoalSetEvent.class) : null,
+                generation, coalitionId, goalId);
+    }
+
+    RecordState record(long generation, String coalitionId, String recordId) {
+        return jdbc.query("select state from coalition_view_record where generation = ? and coalition_id = ? "
+                        + "and record_id = ?",
+                rs -> rs.next() ? FoldJson.readPart(rs.getString(1), RecordState.class) : null,
+                generation, coalitionId, recordId);
+    }
+
+    // ------------------------------------------------------------------------------------------- writing
+    // Each row is written by one sequence of the processor only (the coalition's stream for the founding, stints and
+    // goals; the record's stream for a record), so a plain update-or-insert cannot race another writer.
+
+    void insertFounding(long generation, String coalitionId, CoalitionFoundedEvent founded) {
+        jdbc.update("insert into coalition_view_founding (generation, coalition_id, state) values (?, ?, ?)",
+                generation, coalitionId, FoldJson.writePart(founded));
+    }
+
+    void putStint(long generation, String coalitionId, String memberId, int stintNo, long position,
+                  StintState stint) {
+        String state = FoldJson.writePart(stint);
+        int updated = jdbc.update("update coalition_view_stint set state = ? where generation = ? "
+                + "and coalition_id = ? and member_id = ? and stint_no = ?", state, generation, coalitionId, memberId,
+                stintNo);
+        if (updated == 0) {
+            jdbc.update("insert into coalition_view_stint (generation, coalition_id, member_id, stint_no, position, "
+                    + "state) values (?, ?, ?, ?, ?, ?)", generation, coalitionId, memberId, stintNo, position, state);
+        }
+    }
+
+    void insertGoal(long generation, String coalitionId, long position, GoalSetEvent goal) {
+        jdbc.update("insert into coalition_view_goal (generation, coalition_id, goal_id, position, state) "
+                + "values (?, ?, ?, ?, ?)", generation, coalitionId, goal.goalId(), position, FoldJson.writePart(goal));
+    }
+
+    void putRecord(long generation, String coalitionId, long position, RecordState record) {
+        String state = FoldJson.writePart(record);
+        int updated = jdbc.update("update coalition_view_record set state = ? where generation = ? "
+                + "and coalition_id = ? and record_id = ?", state, generation, coalitionId, record.recordId());
+        if (updated == 0) {
+            jdbc.update("insert into coalition_view_record (generation, coalition_id, record_id, kind, business_date, "
+                            + "position, state) values (?, ?, ?, ?, ?, ?, ?)", generation, coalitionId,
+                    record.recordId(), record.kind().name(), record.businessDate(), position, state);
+        }
+    }
+
+    void insertRestatement(long generation, String coalitionId, long position, RestatementView restatement) {
+        jdbc.update("insert into coalition_view_restatement (generation, coalition_id, position, state) "
+                + "values (?, ?, ?, ?)", generation, coalitionId, position, FoldJson.writePart(restatement));
+    }
+}

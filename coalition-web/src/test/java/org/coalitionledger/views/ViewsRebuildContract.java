@@ -1,0 +1,154 @@
+package org.coalitionledger.views;
+
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.coalitionledger.query.admin.ProjectionAdministration;
+import org.coalitionledger.web.security.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A views rebuild over HTTP: the replay fills a new copy of the views while partners keep reading the published one,
+ * complete (never a 404, never a partial view); once the replay has caught up the new copy replaces it; administrators
+ * follow its progress, nobody else may.
+ */
+abstract class ViewsRebuildContract extends ViewsTestSupport {
+
+    private static final String PROGRESS = "/api/v1/admin/views/rebuild";
+
+    @LocalServerPort
+    int port;
+
+    /** Its switch-over runs under the instance's lock: holding the lock holds the switch-over back. */
+    @Autowired
+    ProjectionAdministration administration;
+
+    private WebTestClient client(String token) {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .defaultHeader("Authorization", "Bearer " + token).build();
+    }
+
+    /** Every partner view of the coalition, as the JSON bodies the server sends; each read must be a 200. */
+    private Map<String, String> partnerViews(String id) {
+        Map<String, String> views = new LinkedHashMap<>();
+        for (String path : List.of("", "/year-over-year?basis=coalition-year", "/year-over-year?basis=calendar-year",
+                "/members?asOf=2019-03-06", "/members?asOf=2020-06-01", "/goals/progress", "/restatements")) {
+            views.put(path, client(TestTokens.PARTNER).get().uri("/api/v1/coalitions/" + id + path)
+                    .accept(MediaType.APPLICATION_JSON).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody());
+        }
+        return views;
+    }
+
+    private JsonNode progress() {
+        return client(TestTokens.ADMIN).get().uri(PROGRESS).exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    private boolean replayCaughtUp() {
+        StreamingEventProcessor processor = processing.eventProcessor("coalition-views",
+                StreamingEventProcessor.class).orElseThrow();
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        double claimed = status.values().stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum();
+        return claimed > 1.0 - 1e-9 && status.values().stream().allMatch(s -> s.isCaughtUp()
+                && (!s.isReplaying() || s.getCurrentPosition().orElse(-1)
+                >= s.getResetPosition().orElse(Long.MAX_VALUE)));
+    }
+
+    @Test
+    void rebuild_partnersReadTheCompletePublishedViews_untilTheNewCopyHasCaughtUp_thenTheNewCopy() {
+        String id = foundCoalition();
+        for (int i = 0; i < 30; i++) {
+            recordListings(id, "rebuilt-" + i, LocalDate.of(2019, 1, 1), LocalDate.of(2019, 1, 1).plusDays(i * 20),
+                    100 + i);
+        }
+        recordArrests(id, "rebuilt-arrests", LocalDate.of(2019, 5, 1), 7);
+        send(new org.coalitionledger.api.reporting.CorrectRecordCommand(id, "rebuilt-3", 5L, null, null, null, null,
+                null, null, null, "recount"));
+        // Every record and the correction in every view (records are processed in parallel, so wait for all):
+        // 30 batches of 100 + i listings, one corrected from 103 to 5.
+        Map<String, String> before = eventually(() -> partnerViews(id), views -> List.of(
+                "/year-over-year?basis=coalition-year", "/year-over-year?basis=calendar-year").stream()
+                .allMatch(basis -> views.get(basis).contains("\"cumulative\":{\"listingsRemoved\":3337,")
+                        && views.get(basis).contains("\"arrests\":7,") && views.get(basis).contains("rebuilt-3"))
+                && views.get("/restatements").contains("rebuilt-3")
+                && views.get("/goals/progress").contains("\"restated\":true"));
+        Map<String, String> cewtoBefore = partnerViews("cewto");
+        JsonNode idle = progress();
+        assertThat(idle.path("state").asString()).isEqualTo("PUBLISHED");
+        long published = idle.path("publishedGeneration").asLong();
+
+        client(TestTokens.ADMIN).post().uri("/api/v1/admin/projections/rebuild")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\": \"rebuild test\"}").exchange()
+                .expectStatus().isAccepted();
+        int readsWhileRebuilding = 0;
+        synchronized (administration) {
+            JsonNode rebuilding = progress();
+            assertThat(rebuilding.path("state").asString()).isEqualTo("REBUILDING");
+            assertThat(rebuilding.path("publishedGeneration").asLong()).isEqualTo(published);
+            assertThat(rebuilding.path("buildingGeneration").asLong()).isEqualTo(published + 1);
+            long head = rebuilding.path("head").asLong();
+            assertThat(head).isPositive();
+            // Recorded during the rebuild: goes into the copy being built only, so partners do not see it yet.
+            recordListings(id, "during-rebuild", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 2, 1), 99_999);
+
+            // Until the switch-over, every read is the complete view from before the rebuild: during the replay and
+            // after it has caught up.
+            boolean caughtUp;
+            do {
+                caughtUp = replayCaughtUp();
+                assertThat(partnerViews(id)).isEqualTo(before);
+                readsWhileRebuilding++;
+            } while (!caughtUp);
+            assertThat(partnerViews("cewto")).isEqualTo(cewtoBefore);
+            JsonNode done = progress();
+            assertThat(done.path("state").asString()).isEqualTo("REBUILDING");
+            assertThat(done.path("position").asLong()).isGreaterThanOrEqualTo(head);
+            assertThat(jdbc.queryForObject("select count(*) from coalition_view_record where generation = ? "
+                    + "and coalition_id = ?", Long.class, published + 1, id)).as("the new copy, complete")
+                    .isEqualTo(32L);
+        }
+        assertThat(readsWhileRebuilding).isPositive();
+
+        JsonNode switched = eventually(this::progress, p -> p.path("state").asString().equals("PUBLISHED"));
+        assertThat(switched.path("publishedGeneration").asLong()).isEqualTo(published + 1);
+        assertThat(switched.path("buildingGeneration").isNull()).isTrue();
+        Map<String, String> after = partnerViews(id);
+        assertThat(after.get("/year-over-year?basis=calendar-year")).contains("\"listingsRemoved\":99999");
+        for (String unchanged : List.of("", "/members?asOf=2019-03-06", "/members?asOf=2020-06-01",
+                "/restatements")) {
+            assertThat(after.get(unchanged)).as(unchanged).isEqualTo(before.get(unchanged));
+        }
+        assertThat(partnerViews("cewto")).isEqualTo(cewtoBefore);
+        assertThat(jdbc.queryForObject("select count(*) from coalition_view_record where generation <> ?",
+                Long.class, published + 1)).as("the old copy is gone").isZero();
+    }
+
+    @Test
+    void rebuildProgress_rejected_403_forEveryoneButAdministrators() {
+        for (String token : List.of(TestTokens.PARTNER, TestTokens.AUDITOR, TestTokens.MONITOR)) {
+            client(token).get().uri(PROGRESS).exchange()
+                    .expectStatus().isForbidden()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(403).jsonPath("$.code").exists();
+        }
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri(PROGRESS).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+}
