@@ -1,0 +1,46 @@
+package org.coalitionledger.support;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingMethod;
+import reactor.blockhound.BlockingOperationError;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The blocking-call detector every coalition-web test runs under. {@code blockhound-junit-platform} installs
+ * BlockHound before the first test; BlockHound finds this class through {@code META-INF/services}. A blocking call on
+ * a non-blocking thread (Netty's event loops, Reactor's parallel and single schedulers) throws
+ * {@link BlockingOperationError} where it happens and is also remembered here, so that {@link NoBlockingCalls} fails
+ * the test even when the code that blocked swallowed the error (or it surfaced only as a 500 or a closed
+ * connection).
+ * <p>
+ * The allowances below are the only ones; each says why the call is harmless.
+ */
+public class BlockingCalls implements BlockHoundIntegration {
+
+    private static final List<String> SEEN = new ArrayList<>();
+
+    @Override
+    public void applyTo(BlockHound.Builder builder) {
+        builder.blockingMethodCallback(BlockingCalls::report);
+    }
+
+    private static void report(BlockingMethod method) {
+        BlockingOperationError error = new BlockingOperationError(method);
+        synchronized (SEEN) {
+            SEEN.add(Thread.currentThread().getName() + ": " + error.getMessage());
+        }
+        throw error;
+    }
+
+    /** The blocking calls seen since the last call, forgotten now. */
+    public static List<String> takeSeen() {
+        synchronized (SEEN) {
+            List<String> seen = List.copyOf(SEEN);
+            SEEN.clear();
+            return seen;
+        }
+    }
+}
