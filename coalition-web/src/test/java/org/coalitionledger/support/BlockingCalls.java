@@ -25,6 +25,10 @@ public class BlockingCalls implements BlockHoundIntegration {
     @Override
     public void applyTo(BlockHound.Builder builder) {
         builder.blockingMethodCallback(BlockingCalls::report);
+        // Random bytes (request ids are random UUIDs) come from the kernel's /dev/urandom through a buffered read
+        // that never waits: urandom does not block once the kernel is seeded, which is long before the server starts.
+        // Only this read is allowed: seeding (generateSeed, from /dev/random) stays reported.
+        builder.allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implNextBytes");
     }
 
     private static void report(BlockingMethod method) {
