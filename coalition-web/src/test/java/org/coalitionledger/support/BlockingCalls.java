@@ -29,6 +29,9 @@ public class BlockingCalls implements BlockHoundIntegration {
         // that never waits: urandom does not block once the kernel is seeded, which is long before the server starts.
         // Only this read is allowed: seeding (generateSeed, from /dev/random) stays reported.
         builder.allowBlockingCallsInside("sun.security.provider.NativePRNG$RandomIO", "implNextBytes");
+        // A resource bundle (Bean Validation's messages, for the first invalid body) is read from its jar once, then
+        // the JDK keeps it: the same one-time cost as loading a class. Only the load on a cache miss is allowed.
+        builder.allowBlockingCallsInside("java.util.ResourceBundle$Control", "newBundle");
     }
 
     private static void report(BlockingMethod method) {

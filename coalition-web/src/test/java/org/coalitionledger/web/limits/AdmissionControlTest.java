@@ -56,7 +56,7 @@ class AdmissionControlTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(ApiFixtures.foundCoalition(coalition))
                 .exchange().expectStatus().isCreated();
         String lines = IntStream.range(0, BATCHES).mapToObj(i -> "{\"command\":\"RecordTakedownBatch\",\"payload\":"
-                        + ApiFixtures.takedownBatch("b" + i, "2021-01-01", "2021-01-31", i + 1).strip()
+                        + ApiFixtures.takedownBatch("b" + i, "2021-01-01", "2021-01-31", i + 1).strip().replace('\n', ' ')
                         .replaceFirst("\\{", "{\"coalitionId\":\"" + coalition + "\",") + "}")
                 .collect(Collectors.joining("\n"));
         client().post().uri(C + coalition + "/imports").headers(h -> h.setBearerAuth(LimitsTestSupport.ADMIN))

@@ -86,6 +86,10 @@ class LiveStreamCapsTest {
         client().post().uri("/api/v1/coalitions").headers(h -> h.setBearerAuth(LimitsTestSupport.ADMIN))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(ApiFixtures.foundCoalition(coalition))
                 .exchange().expectStatus().isCreated();
+        // The views follow the ledger asynchronously: a stream starts once the coalition's view exists.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> client().get()
+                .uri(C + coalition).headers(h -> h.setBearerAuth(LimitsTestSupport.PARTNER)).exchange()
+                .returnResult(String.class).getStatus().value() == 200);
         return coalition;
     }
 
