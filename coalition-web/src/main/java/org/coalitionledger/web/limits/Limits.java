@@ -27,8 +27,8 @@ public record Limits(Duration retryAfter, Limit historicViews, Limit eventHistor
         retryAfter = retryAfter == null ? Duration.ofSeconds(5) : retryAfter;
         historicViews = historicViews == null ? new Limit(8, 2, Duration.ofSeconds(30)) : historicViews;
         eventHistory = eventHistory == null ? new Limit(8, 2, Duration.ofMinutes(2)) : eventHistory;
-        verification = verification == null ? new Limit(1, 1, Duration.ofMinutes(10)) : verification;
-        bundles = bundles == null ? new Limit(2, 1, Duration.ofMinutes(10)) : bundles;
+        verification = verification == null ? new Limit(2, 1, Duration.ofMinutes(10)) : verification;
+        bundles = bundles == null ? new Limit(4, 2, Duration.ofMinutes(10)) : bundles;
         imports = imports == null ? new Limit(2, 1, null) : imports;
         liveStreams = liveStreams == null ? new StreamLimit(256, 4, Duration.ofMinutes(30)) : liveStreams;
     }
