@@ -30,7 +30,7 @@ class BlockingCallDetectorTest {
     }
 
     @Test
-    void sleepOnReactorsParallelScheduler_isReported() {
+    void sleepOnReactorsParallelScheduler_rejected_asABlockingCall() {
         StepVerifier.create(Mono.delay(Duration.ofMillis(1)).doOnNext(tick -> sleep()))
                 .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(BlockingOperationError.class)
                         .hasMessageContaining("java.lang.Thread.sleep"))
@@ -40,7 +40,7 @@ class BlockingCallDetectorTest {
     }
 
     @Test
-    void sleepOnANettyEventLoop_isReported() throws Exception {
+    void sleepOnANettyEventLoop_rejected_asABlockingCall() throws Exception {
         NioEventLoopGroup loop = new NioEventLoopGroup(1);
         try {
             assertThatThrownBy(() -> loop.submit(BlockingCallDetectorTest::sleep).get(10, TimeUnit.SECONDS))
@@ -52,7 +52,7 @@ class BlockingCallDetectorTest {
     }
 
     @Test
-    void sleepOnTheBoundedElasticWorkers_isAllowed() {
+    void sleepOnTheBoundedElasticWorkers_accepted() {
         StepVerifier.create(Mono.fromRunnable(BlockingCallDetectorTest::sleep).subscribeOn(Schedulers.boundedElastic())
                         .then(Mono.just("done")))
                 .expectNext("done").verifyComplete();

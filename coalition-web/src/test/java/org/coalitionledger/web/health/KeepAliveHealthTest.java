@@ -33,7 +33,7 @@ class KeepAliveHealthTest {
     int port;
 
     @Test
-    void aThousandHealthChecksOnOneKeepAliveConnection_allAnswered() throws IOException {
+    void health_answered_aThousandTimesOnOneKeepAliveConnection() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             socket.setTcpNoDelay(true);

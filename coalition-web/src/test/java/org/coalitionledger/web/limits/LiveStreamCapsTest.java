@@ -42,7 +42,7 @@ class LiveStreamCapsTest {
     ObjectMapper mapper;
 
     @Test
-    void overTheCredentialsCap_429_overTheServersCap_503_problemJson_thenFreedWhenStreamsClose() {
+    void liveStream_rejected429_overTheCredentialsCap_and503_overTheServersCap_freedWhenClosed() {
         String coalition = found();
         List<Disposable> open = new ArrayList<>();
         try {
@@ -65,7 +65,7 @@ class LiveStreamCapsTest {
     }
 
     @Test
-    void aStreamPastItsMaximumLifetime_isEndedCleanlyByTheServer() {
+    void liveStream_endedCleanly_afterItsMaximumLifetime() {
         String coalition = found();
         List<String> kinds = new ArrayList<>();
         // Completes (no error) when the server ends the response; bounded so a stream that never ends fails here.
