@@ -32,6 +32,10 @@ public class BlockingCalls implements BlockHoundIntegration {
         // A resource bundle (Bean Validation's messages, for the first invalid body) is read from its jar once, then
         // the JDK keeps it: the same one-time cost as loading a class. Only the load on a cache miss is allowed.
         builder.allowBlockingCallsInside("java.util.ResourceBundle$Control", "newBundle");
+        // Jackson builds a type's deserializer once, under a lock held only while it is built (no I/O): two requests
+        // for a type not seen before may meet there for a moment, then the cached deserializer needs no lock.
+        builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+                "_createAndCacheValueDeserializer");
     }
 
     private static void report(BlockingMethod method) {
