@@ -15,7 +15,7 @@ import java.lang.annotation.ElementType;
  * never entities, so every property is reachable and cascadable.
  */
 @Configuration(proxyBeanMethods = false)
-class ValidationConfig {
+public class ValidationConfig {
 
     @Bean
     ValidationConfigurationCustomizer requestBodiesAreNotEntities() {
