@@ -4,6 +4,7 @@ import org.coalitionledger.audit.KeyChain;
 import org.coalitionledger.audit.LogLeaf;
 import org.coalitionledger.audit.LogTime;
 import org.coalitionledger.audit.StoredEvent;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -17,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +44,7 @@ public class AuditLogStore {
             rs.getObject("signed_at", OffsetDateTime.class).toInstant());
 
     private final JdbcTemplate jdbc;
+    private final AtomicLong streamedRows = new AtomicLong();
 
     AuditLogStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -235,15 +238,39 @@ public class AuditLogStore {
         }
     }
 
+    /**
+     * Streams rows to {@code handler}, counting them; stops with a {@link java.util.concurrent.CancellationException}
+     * at the next row once the request that runs it is cancelled ({@link ReadCancellation}).
+     */
     private void stream(String sql, RowCallbackHandler handler, Object... arguments) {
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(FETCH_SIZE);
-            for (int i = 0; i < arguments.length; i++) {
-                statement.setObject(i + 1, arguments[i]);
-            }
-            return statement;
-        }, handler);
+        try {
+            jdbc.query(connection -> {
+                var statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                        ResultSet.CONCUR_READ_ONLY);
+                statement.setFetchSize(FETCH_SIZE);
+                for (int i = 0; i < arguments.length; i++) {
+                    statement.setObject(i + 1, arguments[i]);
+                }
+                ReadCancellation.started(statement);
+                ReadCancellation.check();
+                return statement;
+            }, (RowCallbackHandler) rs -> {
+                ReadCancellation.check();
+                streamedRows.incrementAndGet();
+                handler.processRow(rs);
+            });
+        } catch (DataAccessException e) {
+            // A statement cancelled through JDBC fails with the database's own error: report it as the cancellation.
+            ReadCancellation.check();
+            throw e;
+        } finally {
+            ReadCancellation.finished();
+        }
+    }
+
+    /** Rows read by the streaming reads (leaves, coalition histories, verification, bundles) since start: a metric. */
+    public long streamedRows() {
+        return streamedRows.get();
     }
 
     /**

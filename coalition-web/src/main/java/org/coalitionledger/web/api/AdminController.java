@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.UUID;
 
@@ -54,6 +55,8 @@ class AdminController {
             RebuildViewsCommand command = new RebuildViewsCommand(UUID.randomUUID().toString(), body.reason());
             return Mono.fromFuture(() -> commandGateway.<ViewsRebuild>send(GenericCommandMessage
                             .asCommandMessage(command).andMetaData(caller.metaData(caller.requestId()))))
+                    // The command bus runs the handler (it stops and resets the processors) on the calling thread.
+                    .subscribeOn(Schedulers.boundedElastic())
                     .timeout(reads.timeout())
                     .map(result -> ResponseEntity.status(HttpStatus.ACCEPTED).body(result));
         });

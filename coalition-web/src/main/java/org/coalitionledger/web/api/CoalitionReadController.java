@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.coalitionledger.web.limits.Limits;
 import org.coalitionledger.api.view.CoalitionListView;
 import org.coalitionledger.api.view.CoalitionView;
 import org.coalitionledger.api.view.FindCoalitionQuery;
@@ -60,10 +61,12 @@ class CoalitionReadController {
 
     private final Reads reads;
     private final QueryGateway queryGateway;
+    private final Duration streamLifetime;
 
-    CoalitionReadController(Reads reads, QueryGateway queryGateway) {
+    CoalitionReadController(Reads reads, QueryGateway queryGateway, Limits limits) {
         this.reads = reads;
         this.queryGateway = queryGateway;
+        this.streamLifetime = limits.liveStreams().maxLifetime();
     }
 
     @GetMapping
@@ -160,7 +163,9 @@ class CoalitionReadController {
     /**
      * Live year-over-year view as Server-Sent Events: the current view first, then the whole new view each time it
      * changes (event name {@code year-over-year}), with a comment every 15 s to keep proxies from closing the
-     * stream. Driven by an Axon subscription query, cancelled when the client goes away.
+     * stream. Driven by an Axon subscription query, cancelled when the client goes away. The server ends the stream
+     * after {@code coalition.web.limits.live-streams.max-lifetime} (a clean end: the client reconnects); how many
+     * streams may be open is {@link org.coalitionledger.web.limits.AdmissionControl}'s.
      */
     @GetMapping(path = "/{id}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(operationId = "streamUpdates", summary = "Server-Sent Events as the year-over-year view changes")
@@ -186,7 +191,8 @@ class CoalitionReadController {
                         Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(HEARTBEAT)
                                 .map(tick -> ServerSentEvent.<Object>builder().comment("keep-alive").build());
                         return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM)
-                                .body(Flux.merge(views, heartbeats).doFinally(signal -> subscription.cancel()));
+                                .body(Flux.merge(views, heartbeats).take(streamLifetime)
+                                        .doFinally(signal -> subscription.cancel()));
                     });
         });
     }

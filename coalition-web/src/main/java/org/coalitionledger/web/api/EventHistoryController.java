@@ -22,6 +22,8 @@ import org.coalitionledger.api.validation.Checks;
 import org.coalitionledger.web.commands.RecordStreams;
 import org.coalitionledger.web.error.ApiProblemException;
 import org.coalitionledger.web.error.WebErrorCode;
+import org.coalitionledger.web.limits.BlockingWork;
+import org.coalitionledger.log.ReadCancellation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -59,11 +62,14 @@ class EventHistoryController {
     private final EventStorageEngine storage;
     private final EventStore eventStore;
     private final RecordStreams recordStreams;
+    private final BlockingWork work;
 
-    EventHistoryController(EventStorageEngine storage, EventStore eventStore, RecordStreams recordStreams) {
+    EventHistoryController(EventStorageEngine storage, EventStore eventStore, RecordStreams recordStreams,
+                           BlockingWork work) {
         this.storage = storage;
         this.eventStore = eventStore;
         this.recordStreams = recordStreams;
+        this.work = work;
     }
 
     @GetMapping(path = "/api/v1/coalitions/{id}/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
@@ -88,9 +94,7 @@ class EventHistoryController {
                             return Mono.error(new InvalidCommandException(CoalitionErrorCode.COALITION_NOT_FOUND,
                                     "no such coalition: " + id));
                         }
-                        Flux<EventView> all = Flux.defer(() -> Flux.fromStream(coalitionStream(id, after)))
-                                .subscribeOn(Schedulers.boundedElastic());
-                        return respond(all, accept, limit, EventView::globalIndex);
+                        return respond(() -> coalitionStream(id, after), accept, limit, EventView::globalIndex);
                     });
         });
     }
@@ -154,12 +158,10 @@ class EventHistoryController {
                     if (version < 0) {
                         return Mono.error(new InvalidCommandException(CoalitionErrorCode.RECORD_NOT_FOUND, notFound));
                     }
-                    Flux<EventView> all = Flux.defer(() -> Flux.fromStream(
-                                    eventStore.readEvents(stream, after == null ? 0 : after + 1).asStream()
-                                            .map(event -> view(null, event))))
-                            .subscribeOn(Schedulers.boundedElastic());
                     // The record's version as of this read: what a correction names in If-Match.
-                    return respond(all, accept, limit, view -> view.sequenceNumber()).map(response ->
+                    return respond(() -> eventStore.readEvents(stream, after == null ? 0 : after + 1).asStream()
+                                    .map(event -> view(null, event)), accept, limit, view -> view.sequenceNumber())
+                            .map(response ->
                             ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                                     .eTag(RecordVersions.etag(version)).body(response.getBody()));
                 });
@@ -180,11 +182,9 @@ class EventHistoryController {
             @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
         return Mono.defer(() -> {
             checkPaging(after, limit);
-            Flux<EventView> all = Flux.defer(() -> Flux.fromStream(storeOrder(after,
-                            event -> event instanceof DomainEventMessage<?> domain
-                                    && AdminStreams.isAdministrative(domain.getAggregateIdentifier()))))
-                    .subscribeOn(Schedulers.boundedElastic());
-            return respond(all, accept, limit, EventView::globalIndex);
+            return respond(() -> storeOrder(after, event -> event instanceof DomainEventMessage<?> domain
+                    && AdminStreams.isAdministrative(domain.getAggregateIdentifier())), accept, limit,
+                    EventView::globalIndex);
         });
     }
 
@@ -200,15 +200,25 @@ class EventHistoryController {
         }
     }
 
-    private static Mono<ResponseEntity<Object>> respond(Flux<EventView> all, String accept, int limit,
-                                                        java.util.function.Function<EventView, Long> position) {
+    /**
+     * NDJSON streams every event, read on a bounded-elastic worker as the client takes them; a JSON page is read on
+     * a worker, where cancelling the request (the client left, or its time budget ran out) stops the read.
+     */
+    private Mono<ResponseEntity<Object>> respond(Supplier<Stream<EventView>> events, String accept, int limit,
+                                                 java.util.function.Function<EventView, Long> position) {
         if (accept != null && MediaType.parseMediaTypes(accept).stream()
                 .anyMatch(type -> type.toString().startsWith(NDJSON))) {
+            Flux<EventView> all = Flux.defer(() -> Flux.<EventView>fromStream(events::get))
+                    .subscribeOn(Schedulers.boundedElastic());
             return Mono.just(ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(all));
         }
-        return all.take(limit + 1L).collectList().map(events -> {
-            boolean more = events.size() > limit;
-            List<EventView> page = more ? events.subList(0, limit) : events;
+        return work.call(() -> {
+            try (Stream<EventView> stream = events.get()) {
+                return stream.limit(limit + 1L).toList();
+            }
+        }).map(read -> {
+            boolean more = read.size() > limit;
+            List<EventView> page = more ? read.subList(0, limit) : read;
             Long next = more ? position.apply(page.get(page.size() - 1)) : null;
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new EventPage(page, next));
         });
@@ -223,7 +233,11 @@ class EventHistoryController {
     private Stream<EventView> storeOrder(Long after, Predicate<EventMessage<?>> wanted) {
         GapAwareTrackingToken from = after == null ? null : GapAwareTrackingToken.newInstance(after, List.of());
         Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false);
-        return events.filter(wanted).map(event -> view(
+        // A scan past other coalitions' events stops as soon as its request is cancelled.
+        return events.filter(event -> {
+            ReadCancellation.check();
+            return wanted.test(event);
+        }).map(event -> view(
                 event.trackingToken().position().isPresent() ? event.trackingToken().position().getAsLong() : null,
                 event));
     }

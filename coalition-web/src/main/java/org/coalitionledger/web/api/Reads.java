@@ -8,6 +8,7 @@ import org.coalitionledger.api.view.YearBasis;
 import org.coalitionledger.log.CheckpointService;
 import org.coalitionledger.web.error.ApiProblemException;
 import org.coalitionledger.web.error.WebErrorCode;
+import org.coalitionledger.web.limits.BlockingWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /** Typed queries through the query gateway: lazily dispatched, bounded in time, null answered as 404. */
 @Component
@@ -26,12 +28,14 @@ class Reads {
 
     private final QueryGateway queryGateway;
     private final CheckpointService checkpoints;
+    private final BlockingWork work;
     private final Duration timeout;
 
-    Reads(QueryGateway queryGateway, CheckpointService checkpoints,
+    Reads(QueryGateway queryGateway, CheckpointService checkpoints, BlockingWork work,
             @Value("${coalition.web.query-timeout:PT30S}") Duration timeout) {
         this.queryGateway = queryGateway;
         this.checkpoints = checkpoints;
+        this.work = work;
         this.timeout = timeout;
     }
 
@@ -39,8 +43,12 @@ class Reads {
         return timeout;
     }
 
+    /**
+     * The query's answer (empty for null). The query bus runs the handler on the calling thread, so the call is made
+     * on a worker, where cancelling the request stops the handler's log reads.
+     */
     <R> Mono<R> query(Object query, Class<R> type) {
-        return Mono.fromFuture(() -> queryGateway.query(query, type)).timeout(timeout);
+        return work.call(() -> queryGateway.query(query, type).get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** A coalition's view; a coalition the ledger does not hold is 404 COALITION_NOT_FOUND. */

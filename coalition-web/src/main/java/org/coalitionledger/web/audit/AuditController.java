@@ -17,6 +17,7 @@ import org.coalitionledger.log.LogUnavailableException;
 import org.coalitionledger.web.api.Caller;
 import org.coalitionledger.web.error.ApiProblemException;
 import org.coalitionledger.web.error.WebErrorCode;
+import org.coalitionledger.web.limits.BlockingWork;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -72,9 +73,12 @@ class AuditController {
     private final AuditVerificationService verification;
     private final AuditBundleService bundles;
     private final AuditProperties properties;
+    private final BlockingWork work;
 
     AuditController(CheckpointService checkpoints, CheckpointKeyStore keys, AuditLogTree tree, AuditLogStore store,
-                    AuditVerificationService verification, AuditBundleService bundles, AuditProperties properties) {
+                    AuditVerificationService verification, AuditBundleService bundles, AuditProperties properties,
+                    BlockingWork work) {
+        this.work = work;
         this.checkpoints = checkpoints;
         this.keys = keys;
         this.tree = tree;
@@ -144,7 +148,7 @@ class AuditController {
     @PostMapping(path = "/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "signCheckpoint", summary = "Sign a checkpoint of the log now (administrators)")
     Mono<ResponseEntity<CheckpointView>> checkpointNow() {
-        return blocking(checkpoints::checkpointNow).map(signed -> {
+        return signing(checkpoints::checkpointNow).map(signed -> {
             CheckpointView view = CheckpointView.of(properties.origin(), signed.checkpoint());
             if (!signed.created()) {
                 return ResponseEntity.ok(view);
@@ -188,7 +192,7 @@ class AuditController {
         return Mono.defer(() -> {
             String reason = Checks.text(request == null ? null : request.reason(), "reason", Checks.MAX_TEXT);
             Caller caller = Caller.of(auth, exchange);
-            return blocking(() -> checkpoints.rotateKey(reason, caller.metaData(caller.requestId())))
+            return signing(() -> checkpoints.rotateKey(reason, caller.metaData(caller.requestId())))
                     .map(link -> ResponseEntity.status(HttpStatus.CREATED).body(link));
         });
     }
@@ -303,8 +307,18 @@ class AuditController {
                 "no checkpoint of tree size " + treeSize + " was signed");
     }
 
-    private static <T> Mono<T> blocking(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic())
+    /** Runs a read off the event loop; cancelling the request stops the log reads it makes. */
+    private <T> Mono<T> blocking(Callable<T> task) {
+        return problems(work.call(task));
+    }
+
+    /** Runs a signing off the event loop, to its end even if the client goes away (it changes the log's state). */
+    private static <T> Mono<T> signing(Callable<T> task) {
+        return problems(Mono.fromCallable(task).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    private static <T> Mono<T> problems(Mono<T> work) {
+        return work
                 .onErrorMap(LogUnavailableException.class, e -> e.isTransient()
                         ? new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, WebErrorCode.TIMEOUT, e.getMessage())
                         : new ApiProblemException(HttpStatus.NOT_FOUND, WebErrorCode.CHECKPOINT_NOT_FOUND,

@@ -76,6 +76,7 @@ public final class Problems {
             case 409 -> WebErrorCode.CONFLICT;
             case 413 -> WebErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> WebErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> WebErrorCode.TOO_MANY_REQUESTS;
             case 503, 504 -> WebErrorCode.TIMEOUT;
             default -> status.is5xxServerError() ? WebErrorCode.INTERNAL_ERROR : WebErrorCode.MALFORMED_REQUEST;
         };

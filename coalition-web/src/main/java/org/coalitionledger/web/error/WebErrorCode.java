@@ -24,7 +24,13 @@ public enum WebErrorCode {
     TIMEOUT,
     CHECKPOINT_NOT_FOUND,
     SIGNING_REFUSED,
-    INTERNAL_ERROR;
+    INTERNAL_ERROR,
+    /** 429: this credential already runs as many expensive requests of the kind as it may. */
+    TOO_MANY_REQUESTS,
+    /** 503: the server already runs as many expensive requests of the kind as it takes on. */
+    SERVER_BUSY,
+    /** 503: an expensive read ran over its time budget and was stopped. */
+    TIME_BUDGET_EXCEEDED;
 
     public String problemType() {
         return "urn:problem:coalition:" + name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -8,8 +8,10 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.coalitionledger.api.view.ViewsRebuild;
+import org.coalitionledger.web.config.ValidationConfig;
 import org.coalitionledger.web.error.ProblemDetailsAdvice;
 import org.coalitionledger.web.idempotency.IdempotencyKeys;
+import org.coalitionledger.web.limits.BlockingWork;
 import org.coalitionledger.web.security.ApiKeys;
 import org.coalitionledger.web.security.BearerTokens;
 import org.coalitionledger.web.security.OidcIdentities;
@@ -45,7 +47,8 @@ import static org.mockito.Mockito.when;
                 "coalition.web.query-timeout=PT0.3S",
                 "coalition.web.command-timeout=PT0.3S"})
 @Import({SecurityConfig.class, BearerTokens.class, ProblemDetailsAdvice.class, Writes.class, LedgerWriter.class,
-        Reads.class, IdempotencyKeys.class, ApiKeys.class, OidcIdentities.class})
+        Reads.class, IdempotencyKeys.class, ApiKeys.class, OidcIdentities.class, BlockingWork.class,
+        ValidationConfig.class})
 class ProblemMappingTest {
 
     @Autowired
