@@ -16,7 +16,6 @@ import org.coalitionledger.api.LedgerMetadata;
 import org.coalitionledger.api.admin.AdminStreams;
 import org.coalitionledger.api.error.CoalitionErrorCode;
 import org.coalitionledger.api.error.InvalidCommandException;
-import org.coalitionledger.api.CoalitionIds;
 import org.coalitionledger.api.reporting.RecordIds;
 import org.coalitionledger.api.validation.Checks;
 import org.coalitionledger.web.error.ApiProblemException;
@@ -42,9 +41,10 @@ import java.util.stream.Stream;
 /**
  * The auditor's reads: every event with its metadata (actor, role, credential, how they authenticated, record time,
  * request id), paged as JSON or
- * streamed as NDJSON ({@code Accept: application/x-ndjson}). A coalition's history is its own stream and every
- * record stream whose events name it, in store order (global index); a record's history is its stream; the
- * administrative acts are every stream whose id starts with {@code admin:}.
+ * streamed as NDJSON ({@code Accept: application/x-ndjson}). A coalition's history is every event whose payload
+ * names it, in store order (global index), read through the log's coalition index ({@link CoalitionEvents}) so a
+ * page costs that page and not the store; a record's history is its stream; the administrative acts are every
+ * stream whose id starts with {@code admin:}.
  * Reads Axon's event store (infrastructure), never the command or query side.
  */
 @RestController
@@ -56,10 +56,12 @@ class EventHistoryController {
 
     private final EventStorageEngine storage;
     private final EventStore eventStore;
+    private final CoalitionEvents events;
 
-    EventHistoryController(EventStorageEngine storage, EventStore eventStore) {
+    EventHistoryController(EventStorageEngine storage, EventStore eventStore, CoalitionEvents events) {
         this.storage = storage;
         this.eventStore = eventStore;
+        this.events = events;
     }
 
     @GetMapping(path = "/api/v1/coalitions/{id}/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
@@ -84,9 +86,8 @@ class EventHistoryController {
                             return Mono.error(new InvalidCommandException(CoalitionErrorCode.COALITION_NOT_FOUND,
                                     "no such coalition: " + id));
                         }
-                        Flux<EventView> all = Flux.defer(() -> Flux.fromStream(coalitionStream(id, after)))
-                                .subscribeOn(Schedulers.boundedElastic());
-                        return respond(all, accept, limit, EventView::globalIndex);
+                        return respond(coalitionEvents(id, after, ndjson(accept) ? MAX_LIMIT : limit + 1), accept,
+                                limit, EventView::globalIndex);
                     });
         });
     }
@@ -164,8 +165,7 @@ class EventHistoryController {
 
     private static Mono<ResponseEntity<Object>> respond(Flux<EventView> all, String accept, int limit,
                                                         java.util.function.Function<EventView, Long> position) {
-        if (accept != null && MediaType.parseMediaTypes(accept).stream()
-                .anyMatch(type -> type.toString().startsWith(NDJSON))) {
+        if (ndjson(accept)) {
             return Mono.just(ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(all));
         }
         return all.take(limit + 1L).collectList().map(events -> {
@@ -176,9 +176,26 @@ class EventHistoryController {
         });
     }
 
-    /** The coalition's own stream plus the record streams whose events name it, in global-index order. */
-    private Stream<EventView> coalitionStream(String coalitionId, Long after) {
-        return storeOrder(after, event -> belongsTo(event, coalitionId));
+    /**
+     * The coalition's events after {@code after} in global-index order, read {@code pageSize} at a time through the
+     * coalition index ({@link CoalitionEvents}); a consumer that stops early stops the reads.
+     */
+    private Flux<EventView> coalitionEvents(String coalitionId, Long after, int pageSize) {
+        return Flux.<List<EventView>, Long>generate(() -> after == null ? -1L : after, (position, sink) -> {
+            List<EventView> page = events.page(coalitionId, position, pageSize).stream()
+                    .map(event -> view(event.trackingToken().position().orElseThrow(), event)).toList();
+            if (page.isEmpty()) {
+                sink.complete();
+                return position;
+            }
+            sink.next(page);
+            return page.get(page.size() - 1).globalIndex();
+        }).concatMapIterable(page -> page, 1).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static boolean ndjson(String accept) {
+        return accept != null && MediaType.parseMediaTypes(accept).stream()
+                .anyMatch(type -> type.toString().startsWith(NDJSON));
     }
 
     /** The events after {@code after} that {@code wanted} accepts, in global-index order. */
@@ -188,19 +205,6 @@ class EventHistoryController {
         return events.filter(wanted).map(event -> view(
                 event.trackingToken().position().isPresent() ? event.trackingToken().position().getAsLong() : null,
                 event));
-    }
-
-    private boolean belongsTo(EventMessage<?> event, String coalitionId) {
-        if (event instanceof DomainEventMessage<?> domain) {
-            String stream = domain.getAggregateIdentifier();
-            if (coalitionId.equals(stream)) {
-                return true;
-            }
-            if (stream == null || !stream.startsWith(RecordIds.PREFIX)) {
-                return false;
-            }
-        }
-        return CoalitionIds.of(event.getPayload()).filter(coalitionId::equals).isPresent();
     }
 
     private static EventView view(Long globalIndex, EventMessage<?> event) {
