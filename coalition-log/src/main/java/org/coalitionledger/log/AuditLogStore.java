@@ -172,10 +172,10 @@ public class AuditLogStore {
      * One coalition's logged events in leaf order, through the coalition index, after leaf {@code afterLeafIndex}
      * (-1 for all): leaves below {@code treeSize} when it is given, else leaves logged at or before
      * {@code loggedAtOrBefore} (v1 leaves, which have no log time, are passed on for the caller to judge by their
-     * record time).
+     * record time). Rows are counted as read for {@code countAs}.
      */
     public void forEachCoalitionRow(String coalitionId, long afterLeafIndex, Long treeSize, Instant loggedAtOrBefore,
-            Consumer<LoggedRow> action) {
+            RowsRead.Read countAs, Consumer<LoggedRow> action) {
         String cut = treeSize != null ? "l.leaf_index < ?" : "(l.logged_at <= ? or l.logged_at is null)";
         Object bound = treeSize != null ? treeSize : OffsetDateTime.ofInstant(loggedAtOrBefore, ZoneOffset.UTC);
         stream("select " + LEAF_COLUMNS + ", " + EVENT_COLUMNS + ", " + INDEX_COLUMNS
@@ -183,7 +183,7 @@ public class AuditLogStore {
                 + "left join domain_event_entry e on e.event_identifier = l.event_id "
                 + "where c.coalition_id = ? and c.leaf_index > ? and " + cut + " order by c.leaf_index",
                 rs -> {
-                    rowsRead.count(RowsRead.Read.COALITION_LEAVES);
+                    rowsRead.count(countAs);
                     action.accept(loggedRow(rs));
                 }, coalitionId, afterLeafIndex, bound);
     }

@@ -215,7 +215,8 @@ public class FoldSnapshots {
                     return 0; // an unreadable latest snapshot: verification reports it, nothing is built on it
                 }
                 long at = boundary.get(0);
-                LoggedHistoryStore.forEachEntryAfter(store, coalitionId, after, null, at + 1, progress::take);
+                LoggedHistoryStore.forEachEntryAfter(store, coalitionId, after, null, at + 1,
+                        RowsRead.Read.SNAPSHOT_FOLDS, progress::take);
                 insert(coalitionId, at, progress);
                 return 1;
             });
@@ -286,7 +287,7 @@ public class FoldSnapshots {
             }
             try {
                 LoggedHistoryStore.forEachEntryAfter(store, coalitionId, progress.lastLeafIndex, null, leafIndex + 1,
-                        progress::take);
+                        RowsRead.Read.SNAPSHOT_FOLDS, progress::take);
             } catch (IllegalArgumentException e) {
                 continue; // an unreadable event is named by the leaf checks
             }

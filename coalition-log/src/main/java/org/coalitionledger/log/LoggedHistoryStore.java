@@ -37,7 +37,7 @@ class LoggedHistoryStore implements LoggedHistory {
     public void forEachEntry(String coalitionId, Instant recordedAt, Long treeSize, Consumer<LedgerEntry> action) {
         checkOneOf(recordedAt, treeSize);
         transactions.executeWithoutResult(status -> forEachEntryAfter(store, coalitionId, -1, recordedAt, treeSize,
-                (leafIndex, loggedAt, entry) -> action.accept(entry)));
+                RowsRead.Read.COALITION_LEAVES, (leafIndex, loggedAt, entry) -> action.accept(entry)));
     }
 
     @Override
@@ -45,7 +45,8 @@ class LoggedHistoryStore implements LoggedHistory {
         checkOneOf(recordedAt, treeSize);
         return Objects.requireNonNull(transactions.execute(status -> {
             FoldSnapshots.Progress progress = snapshots.nearest(coalitionId, recordedAt, treeSize);
-            forEachEntryAfter(store, coalitionId, progress.lastLeafIndex(), recordedAt, treeSize, progress::take);
+            forEachEntryAfter(store, coalitionId, progress.lastLeafIndex(), recordedAt, treeSize,
+                    RowsRead.Read.COALITION_LEAVES, progress::take);
             return progress.fold();
         }));
     }
@@ -61,8 +62,8 @@ class LoggedHistoryStore implements LoggedHistory {
      * whose event is gone from the store are left out (verification names them).
      */
     static void forEachEntryAfter(AuditLogStore store, String coalitionId, long afterLeafIndex, Instant recordedAt,
-            Long treeSize, EntryAction action) {
-        store.forEachCoalitionRow(coalitionId, afterLeafIndex, treeSize, recordedAt, row -> {
+            Long treeSize, RowsRead.Read countAs, EntryAction action) {
+        store.forEachCoalitionRow(coalitionId, afterLeafIndex, treeSize, recordedAt, countAs, row -> {
             if (row.event() == null) {
                 return;
             }

@@ -22,7 +22,9 @@ public final class RowsRead {
         /** Stored events no leaf names (verification). */
         UNLOGGED_EVENTS,
         /** Stored fold snapshots. */
-        FOLD_SNAPSHOTS
+        FOLD_SNAPSHOTS,
+        /** A coalition's leaves with their events, folded to write or to check its fold snapshots. */
+        SNAPSHOT_FOLDS
     }
 
     private final Map<Read, LongAdder> counts = new EnumMap<>(Read.class);
