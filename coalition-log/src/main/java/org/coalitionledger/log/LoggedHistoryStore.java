@@ -44,6 +44,9 @@ class LoggedHistoryStore implements LoggedHistory {
     public CoalitionLedgerFold fold(String coalitionId, Instant recordedAt, Long treeSize) {
         checkOneOf(recordedAt, treeSize);
         return Objects.requireNonNull(transactions.execute(status -> {
+            if (!store.hasCoalition(coalitionId)) {
+                return new CoalitionLedgerFold(coalitionId); // unknown: one probe of the index, nothing else read
+            }
             FoldSnapshots.Progress progress = snapshots.nearest(coalitionId, recordedAt, treeSize);
             forEachEntryAfter(store, coalitionId, progress.lastLeafIndex(), recordedAt, treeSize,
                     RowsRead.Read.COALITION_LEAVES, progress::take);
