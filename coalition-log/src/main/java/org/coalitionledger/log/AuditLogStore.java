@@ -249,9 +249,9 @@ public class AuditLogStore {
         StoredEvent event = rs.getString("event_identifier") == null ? null : storedEvent(rs);
         rs.getLong("indexed");
         boolean indexed = !rs.wasNull();
-        long indexedGlobalIndex = rs.getLong("indexed_global_index");
-        return new LoggedRow(leaf(rs), event, indexed, rs.getString("coalition_id"),
-                rs.wasNull() ? null : indexedGlobalIndex);
+        long globalIndex = rs.getLong("indexed_global_index");
+        Long indexedGlobalIndex = rs.wasNull() ? null : globalIndex;
+        return new LoggedRow(leaf(rs), event, indexed, rs.getString("coalition_id"), indexedGlobalIndex);
     }
 
     // -------------------------------------------------------------------------------------------- checkpoints
