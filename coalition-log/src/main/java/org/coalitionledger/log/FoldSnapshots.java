@@ -185,7 +185,8 @@ public class FoldSnapshots {
         long from = indexedBefore.get();
         long to = store.head().nextLeafIndex();
         List<String> touched = jdbc.queryForList("select distinct c.coalition_id from audit_leaf_coalition c "
-                + "where c.leaf_index >= ? and c.leaf_index < ? and c.coalition_id is not null", String.class, from, to);
+                + "where c.leaf_index >= ? and c.leaf_index < ? and c.coalition_id is not null", String.class, from,
+                to);
         int written = 0;
         for (String coalitionId : touched) {
             written += writeDue(coalitionId, to);
