@@ -39,8 +39,13 @@ class Reads {
         return timeout;
     }
 
+    /**
+     * The query's answer. The local query bus runs the handler on the calling thread, and a view as recorded at an
+     * instant or as of a checkpoint reads the database, so the call is made on a worker, never on the event loop.
+     */
     <R> Mono<R> query(Object query, Class<R> type) {
-        return Mono.fromFuture(() -> queryGateway.query(query, type)).timeout(timeout);
+        return Mono.fromFuture(() -> queryGateway.query(query, type)).subscribeOn(Schedulers.boundedElastic())
+                .timeout(timeout);
     }
 
     /** A coalition's view; a coalition the ledger does not hold is 404 COALITION_NOT_FOUND. */
