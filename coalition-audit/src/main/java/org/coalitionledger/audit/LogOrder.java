@@ -28,6 +28,18 @@ public final class LogOrder {
         this.maxDelay = maxDelay;
     }
 
+    /** An independent copy of this state, to continue from later (incremental verification keeps one). */
+    public LogOrder copy() {
+        LogOrder copy = new LogOrder(maxDelay);
+        for (long[] maximum : recentMaxima) {
+            copy.recentMaxima.addLast(maximum.clone());
+        }
+        copy.olderMaximum = olderMaximum;
+        copy.previousLoggedAt = previousLoggedAt;
+        copy.seenV2 = seenV2;
+        return copy;
+    }
+
     /** The next leaf in log order; a discrepancy when it breaks the order. */
     public Optional<LogDiscrepancy> next(LogLeaf leaf) {
         if (leaf.version() == 1) {

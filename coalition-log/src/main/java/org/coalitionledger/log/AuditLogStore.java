@@ -36,6 +36,8 @@ public class AuditLogStore {
             + "e.sequence_number, e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data";
     private static final String LEAF_COLUMNS = "l.leaf_index, l.global_index as leaf_global_index, l.event_id, "
             + "l.leaf_version, l.logged_at, l.leaf_hash";
+    private static final String INDEX_COLUMNS = "c.leaf_index as indexed, c.coalition_id, "
+            + "c.global_index as indexed_global_index";
 
     private static final RowMapper<StoredEvent> EVENT = (rs, i) -> storedEvent(rs);
     private static final RowMapper<LogLeaf> LEAF = (rs, i) -> leaf(rs);
@@ -50,8 +52,19 @@ public class AuditLogStore {
         this.jdbc = jdbc;
     }
 
-    /** A leaf with the stored event it names (null when no row has that event id) and its coalition index row. */
-    public record LoggedRow(LogLeaf leaf, StoredEvent event, boolean indexed, String coalitionId) {
+    /**
+     * A leaf with the stored event it names (null when no row has that event id) and its coalition index row: whether
+     * there is one, its coalition and the global index it gives (null on rows indexed before it carried one).
+     */
+    public record LoggedRow(LogLeaf leaf, StoredEvent event, boolean indexed, String coalitionId,
+                            Long indexedGlobalIndex) {
+    }
+
+    private final RowsRead rowsRead = new RowsRead();
+
+    /** Counts of the rows this store's reads have returned, by what they were read for. */
+    public RowsRead rowsRead() {
+        return rowsRead;
     }
 
     // ------------------------------------------------------------------------------------------ event store rows
@@ -77,7 +90,10 @@ public class AuditLogStore {
     public void forEachUnloggedEvent(long fromGlobalIndex, Consumer<StoredEvent> action) {
         stream("select " + EVENT_COLUMNS + " from domain_event_entry e where e.global_index >= ? and not exists "
                 + "(select 1 from audit_leaf l where l.event_id = e.event_identifier) order by e.global_index",
-                rs -> action.accept(storedEvent(rs)), fromGlobalIndex);
+                rs -> {
+                    rowsRead.count(RowsRead.Read.UNLOGGED_EVENTS);
+                    action.accept(storedEvent(rs));
+                }, fromGlobalIndex);
     }
 
     private static StoredEvent storedEvent(ResultSet rs) throws SQLException {
@@ -119,8 +135,7 @@ public class AuditLogStore {
                         + "values (?, ?, ?, ?, ?, ?)", leaf.leafIndex(), leaf.globalIndex(), leaf.eventId(),
                 leaf.leafHash(), leaf.version(), leaf.loggedAt() == null ? null
                         : OffsetDateTime.ofInstant(LogTime.parse(leaf.loggedAt()), ZoneOffset.UTC));
-        jdbc.update("insert into audit_leaf_coalition (leaf_index, coalition_id) values (?, ?)", leaf.leafIndex(),
-                coalitionId);
+        indexLeaf(leaf, coalitionId);
     }
 
     /** Leaves without a coalition index row (logged before the index existed), oldest first. */
@@ -130,9 +145,9 @@ public class AuditLogStore {
                 + max + " rows only", LEAF);
     }
 
-    public void indexLeaf(long leafIndex, String coalitionId) {
-        jdbc.update("insert into audit_leaf_coalition (leaf_index, coalition_id) values (?, ?)", leafIndex,
-                coalitionId);
+    public void indexLeaf(LogLeaf leaf, String coalitionId) {
+        jdbc.update("insert into audit_leaf_coalition (leaf_index, coalition_id, global_index) values (?, ?, ?)",
+                leaf.leafIndex(), coalitionId, leaf.globalIndex());
     }
 
     /** Leaves {@code [start, end)} in leaf order. */
@@ -146,27 +161,84 @@ public class AuditLogStore {
      * time.
      */
     public void forEachLoggedRow(long start, long end, Consumer<LoggedRow> action) {
-        stream("select " + LEAF_COLUMNS + ", " + EVENT_COLUMNS + ", c.leaf_index as indexed, c.coalition_id "
-                + "from audit_leaf l left join domain_event_entry e on e.event_identifier = l.event_id "
+        stream("select " + LEAF_COLUMNS + ", " + EVENT_COLUMNS + ", " + INDEX_COLUMNS
+                + " from audit_leaf l left join domain_event_entry e on e.event_identifier = l.event_id "
                 + "left join audit_leaf_coalition c on c.leaf_index = l.leaf_index "
                 + "where l.leaf_index >= ? and l.leaf_index < ? order by l.leaf_index",
-                rs -> action.accept(loggedRow(rs)), start, end);
+                rs -> {
+                    rowsRead.count(RowsRead.Read.LOG);
+                    action.accept(loggedRow(rs));
+                }, start, end);
     }
 
     /**
-     * One coalition's logged events in leaf order, through the coalition index: leaves below {@code treeSize} when it
-     * is given, else leaves logged at or before {@code loggedAtOrBefore} (v1 leaves, which have no log time, are
-     * passed on for the caller to judge by their record time).
+     * One coalition's logged events in leaf order, through the coalition index, after leaf {@code afterLeafIndex}
+     * (-1 for all): leaves below {@code treeSize} when it is given, else leaves logged at or before
+     * {@code loggedAtOrBefore} (v1 leaves, which have no log time, are passed on for the caller to judge by their
+     * record time). Rows are counted as read for {@code countAs}.
      */
-    public void forEachCoalitionRow(String coalitionId, Long treeSize, Instant loggedAtOrBefore,
-            Consumer<LoggedRow> action) {
+    public void forEachCoalitionRow(String coalitionId, long afterLeafIndex, Long treeSize, Instant loggedAtOrBefore,
+            RowsRead.Read countAs, Consumer<LoggedRow> action) {
         String cut = treeSize != null ? "l.leaf_index < ?" : "(l.logged_at <= ? or l.logged_at is null)";
         Object bound = treeSize != null ? treeSize : OffsetDateTime.ofInstant(loggedAtOrBefore, ZoneOffset.UTC);
-        stream("select " + LEAF_COLUMNS + ", " + EVENT_COLUMNS + ", c.leaf_index as indexed, c.coalition_id "
-                + "from audit_leaf_coalition c join audit_leaf l on l.leaf_index = c.leaf_index "
+        stream("select " + LEAF_COLUMNS + ", " + EVENT_COLUMNS + ", " + INDEX_COLUMNS
+                + " from audit_leaf_coalition c join audit_leaf l on l.leaf_index = c.leaf_index "
                 + "left join domain_event_entry e on e.event_identifier = l.event_id "
-                + "where c.coalition_id = ? and " + cut + " order by c.leaf_index",
-                rs -> action.accept(loggedRow(rs)), coalitionId, bound);
+                + "where c.coalition_id = ? and c.leaf_index > ? and " + cut + " order by c.leaf_index",
+                rs -> {
+                    rowsRead.count(countAs);
+                    action.accept(loggedRow(rs));
+                }, coalitionId, afterLeafIndex, bound);
+    }
+
+    /** Whether any leaf is indexed under the coalition: one probe of the coalition index. */
+    public boolean hasCoalition(String coalitionId) {
+        return !jdbc.queryForList("select c.leaf_index from audit_leaf_coalition c where c.coalition_id = ? "
+                + "fetch first 1 rows only", Long.class, coalitionId).isEmpty();
+    }
+
+    /**
+     * Up to {@code max} of the coalition's logged events within global indexes {@code (afterGlobalIndex,
+     * upToGlobalIndex]}, in global-index order, through the coalition index (which stops after them).
+     */
+    public List<StoredEvent> coalitionEvents(String coalitionId, long afterGlobalIndex, long upToGlobalIndex,
+            int max) {
+        List<StoredEvent> events = jdbc.query("select " + EVENT_COLUMNS + " from audit_leaf_coalition c "
+                + "join domain_event_entry e on e.global_index = c.global_index "
+                + "where c.coalition_id = ? and c.global_index > ? and c.global_index <= ? "
+                + "order by c.global_index fetch first " + max + " rows only", EVENT, coalitionId, afterGlobalIndex,
+                upToGlobalIndex);
+        rowsRead.count(RowsRead.Read.EVENT_HISTORY, events.size());
+        return events;
+    }
+
+    /**
+     * Stored events after global index {@code afterGlobalIndex} in global-index order, one at a time, until
+     * {@code action} returns false: the tail of the store the log has not reached yet.
+     */
+    public void forEachEventAfter(long afterGlobalIndex, java.util.function.Predicate<StoredEvent> action) {
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("select " + EVENT_COLUMNS + " from domain_event_entry e "
+                    + "where e.global_index > ? order by e.global_index", ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(100);
+            statement.setLong(1, afterGlobalIndex);
+            return statement;
+        }, (java.sql.ResultSet rs) -> {
+            while (rs.next()) {
+                rowsRead.count(RowsRead.Read.EVENT_HISTORY);
+                if (!action.test(storedEvent(rs))) {
+                    break;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The highest global index the log holds (-1 when empty): one probe of the unique index. */
+    public long maxLoggedGlobalIndex() {
+        Long max = jdbc.queryForObject("select max(global_index) from audit_leaf", Long.class);
+        return max == null ? -1 : max;
     }
 
     private static LogLeaf leaf(ResultSet rs) throws SQLException {
@@ -180,7 +252,9 @@ public class AuditLogStore {
         StoredEvent event = rs.getString("event_identifier") == null ? null : storedEvent(rs);
         rs.getLong("indexed");
         boolean indexed = !rs.wasNull();
-        return new LoggedRow(leaf(rs), event, indexed, rs.getString("coalition_id"));
+        long globalIndex = rs.getLong("indexed_global_index");
+        Long indexedGlobalIndex = rs.wasNull() ? null : globalIndex;
+        return new LoggedRow(leaf(rs), event, indexed, rs.getString("coalition_id"), indexedGlobalIndex);
     }
 
     // -------------------------------------------------------------------------------------------- checkpoints

@@ -23,13 +23,21 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Server-side verification, in one streaming pass over the log with bounded memory: recomputes every leaf from the
  * event store's row, checks the log's order and the coalition index, checks every signed checkpoint under the key
- * valid at its size against the roots of the leaf table, and names every stored event the log has not taken within
- * the allowed delay. The same per-leaf rules as the offline verifier ({@link LogComparison}, {@link LogOrder}).
- * Reads only; blocking (call it off the event loop).
+ * valid at its size against the roots of the leaf table, names every stored event the log has not taken within
+ * the allowed delay, and re-folds every stored fold snapshot ({@link FoldSnapshots#check}). The same per-leaf rules
+ * as the offline verifier ({@link LogComparison}, {@link LogOrder}). Reads only; blocking (call it off the event
+ * loop).
+ *
+ * <p>Incremental verification starts where the last clean verification on this node ended: it keeps that run's
+ * tree size, compact range (frontier) and order state in memory, and checks only the leaves, checkpoints, unlogged
+ * events and snapshots after it. It trusts that earlier run for what came before; only a full verification shows
+ * that older rows were changed since. Kept in memory, not in the database, so an insider cannot move its start; a
+ * restart makes the next incremental run a full one.
  */
 @Service
 public class AuditVerificationService {
@@ -41,11 +49,13 @@ public class AuditVerificationService {
     private final CheckpointKeyStore keys;
     private final AuditProperties properties;
     private final TransactionTemplate transactions;
+    private final FoldSnapshots snapshots;
     private final Clock clock = Clock.systemUTC();
 
     AuditVerificationService(AuditLogStore store, CheckpointKeyStore keys, AuditProperties properties,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, FoldSnapshots snapshots) {
         this.store = store;
+        this.snapshots = snapshots;
         this.keys = keys;
         this.properties = properties;
         this.transactions = transactions;
@@ -54,7 +64,9 @@ public class AuditVerificationService {
     /**
      * The verification report.
      *
-     * @param clean              true when no discrepancy and no checkpoint problem was found
+     * @param clean              true when no discrepancy, no checkpoint problem and no snapshot problem was found
+     * @param incremental        true when only what followed the last clean verification was checked
+     * @param fromTreeSize       the tree size this run started from (0 for a full run)
      * @param treeSize           leaves in the log
      * @param eventsInStore      rows in the event store
      * @param pendingEvents      stored events the log has not taken yet, all within the allowed delay
@@ -63,19 +75,44 @@ public class AuditVerificationService {
      * @param discrepancyCount   how many discrepancies were found (at most {@value #MAX_LISTED} are listed)
      * @param discrepancies      every altered, missing, moved, out-of-order, misindexed or long-unlogged event
      * @param checkpointProblems signed checkpoints the leaf table no longer matches, or that do not verify
+     * @param snapshotsChecked   stored fold snapshots re-folded
+     * @param snapshotProblems   stored fold snapshots that differ from the fold of the leaves they claim to cover
      */
-    public record Report(boolean clean, long treeSize, long eventsInStore, long pendingEvents, int checkpointsChecked,
-                         int keyChainLength, long discrepancyCount, List<LogDiscrepancy> discrepancies,
-                         List<String> checkpointProblems) {
+    public record Report(boolean clean, boolean incremental, long fromTreeSize, long treeSize, long eventsInStore,
+                         long pendingEvents, int checkpointsChecked, int keyChainLength, long discrepancyCount,
+                         List<LogDiscrepancy> discrepancies, List<String> checkpointProblems, int snapshotsChecked,
+                         List<String> snapshotProblems) {
     }
 
+    /**
+     * Where a clean run ended: the leaves it covered as a compact range, the order state after them, and the lowest
+     * global index from which stored events may still be unlogged.
+     */
+    private record Verified(CompactRange range, LogOrder order, long unloggedFrom) {
+
+        Verified copy() {
+            return new Verified(CompactRange.ofFrontier(range.size(), range.frontier()), order.copy(), unloggedFrom);
+        }
+    }
+
+    private final AtomicReference<Verified> lastClean = new AtomicReference<>();
+
+    /** Verifies the whole log. */
     public Report verify() {
-        return Objects.requireNonNull(transactions.execute(status -> verifyInTransaction()));
+        return verify(false);
     }
 
-    private Report verifyInTransaction() {
+    /** Verifies the whole log, or with {@code incremental} only what followed the last clean verification. */
+    public Report verify(boolean incremental) {
+        Verified start = incremental ? lastClean.get() : null;
+        return Objects.requireNonNull(transactions.execute(status -> verifyInTransaction(
+                start == null ? null : start.copy())));
+    }
+
+    private Report verifyInTransaction(Verified start) {
         KeyChain chain = keys.chain();
-        List<StoredCheckpoint> checkpoints = store.checkpoints(0, Long.MAX_VALUE);
+        long from = start == null ? 0 : start.range().size();
+        List<StoredCheckpoint> checkpoints = store.checkpoints(start == null ? 0 : from + 1, Long.MAX_VALUE);
         List<String> checkpointProblems = new ArrayList<>();
         List<Checkpoint> signed = new ArrayList<>();
         for (StoredCheckpoint stored : checkpoints) {
@@ -91,9 +128,10 @@ public class AuditVerificationService {
 
         List<LogDiscrepancy> found = new ArrayList<>();
         long[] count = {0};
-        CompactRange range = new CompactRange();
-        LogOrder order = new LogOrder(properties.maxLogDelay());
-        store.forEachLoggedRow(0, Long.MAX_VALUE, row -> {
+        CompactRange range = start == null ? new CompactRange() : start.range();
+        LogOrder order = start == null ? new LogOrder(properties.maxLogDelay()) : start.order();
+        long[] maxLogged = {start == null ? -1 : start.unloggedFrom() - 1};
+        store.forEachLoggedRow(from, Long.MAX_VALUE, row -> {
             LogLeaf leaf = row.leaf();
             if (leaf.leafIndex() != range.size()) {
                 add(found, count, new LogDiscrepancy(LogDiscrepancy.Kind.MISSING, range.size(), "?", -1, "leaf "
@@ -110,6 +148,7 @@ public class AuditVerificationService {
             if (event != null) {
                 checkIndex(row, event).ifPresent(misindexed -> add(found, count, misindexed));
             }
+            maxLogged[0] = Math.max(maxLogged[0], leaf.globalIndex());
             range.append(leaf.leafHash());
             while (pending[0] != null && pending[0].treeSize() <= range.size()) {
                 if (pending[0].treeSize() == range.size()) {
@@ -130,10 +169,12 @@ public class AuditVerificationService {
 
         Instant overdue = clock.instant().minus(properties.maxLogDelay());
         long[] waiting = {0};
-        store.forEachUnloggedEvent(0, event -> {
+        long[] lowestWaiting = {Long.MAX_VALUE};
+        store.forEachUnloggedEvent(start == null ? 0 : start.unloggedFrom(), event -> {
             Instant recorded = recordedAt(event);
             if (recorded != null && recorded.isAfter(overdue)) {
                 waiting[0]++;
+                lowestWaiting[0] = Math.min(lowestWaiting[0], event.globalIndex());
             } else {
                 add(found, count, new LogDiscrepancy(LogDiscrepancy.Kind.UNLOGGED, -1, event.eventId(),
                         event.globalIndex(), "event " + event.eventId() + " at global index " + event.globalIndex()
@@ -141,8 +182,17 @@ public class AuditVerificationService {
                         + properties.maxLogDelay().toSeconds() + " s"));
             }
         });
-        return new Report(count[0] == 0 && checkpointProblems.isEmpty(), range.size(), store.storedEventCount(),
-                waiting[0], signed.size(), chain.size(), count[0], found, checkpointProblems);
+        FoldSnapshots.Check snapshots = this.snapshots.check(start == null ? -1 : from - 1, range.size() - 1);
+        boolean clean = count[0] == 0 && checkpointProblems.isEmpty() && snapshots.problems().isEmpty();
+        if (clean) {
+            // The next incremental run starts here; events below the lowest one still waiting were all logged.
+            Verified end = new Verified(range, order, Math.min(lowestWaiting[0], maxLogged[0] + 1));
+            lastClean.accumulateAndGet(end, (old, fresh) -> old != null && old.range().size() > fresh.range().size()
+                    ? old : fresh.copy());
+        }
+        return new Report(clean, start != null, from, range.size(), store.storedEventCount(), waiting[0],
+                signed.size(), chain.size(), count[0], found, checkpointProblems, snapshots.checked(),
+                snapshots.problems());
     }
 
     private static java.util.Optional<LogDiscrepancy> checkIndex(AuditLogStore.LoggedRow row, StoredEvent event) {
@@ -152,14 +202,17 @@ public class AuditVerificationService {
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty(); // an unreadable payload is named as ALTERED already
         }
-        if (row.indexed() && Objects.equals(expected, row.coalitionId())) {
+        if (row.indexed() && Objects.equals(expected, row.coalitionId())
+                && Objects.equals(row.indexedGlobalIndex(), row.leaf().globalIndex())) {
             return java.util.Optional.empty();
         }
         LogLeaf leaf = row.leaf();
         return java.util.Optional.of(new LogDiscrepancy(LogDiscrepancy.Kind.MISINDEXED, leaf.leafIndex(),
                 leaf.eventId(), leaf.globalIndex(), "leaf " + leaf.leafIndex() + " (event " + leaf.eventId() + ") is "
-                + (row.indexed() ? "indexed under coalition " + row.coalitionId() : "missing from the coalition index")
+                + (row.indexed() ? "indexed under coalition " + row.coalitionId() + " at global index "
+                + row.indexedGlobalIndex() : "missing from the coalition index")
                 + " but its event belongs to " + (expected == null ? "no coalition" : "coalition " + expected)
+                + " at global index " + leaf.globalIndex()
                 + ": the views as recorded in the log would " + (row.indexed() ? "misplace" : "leave out") + " it"));
     }
 

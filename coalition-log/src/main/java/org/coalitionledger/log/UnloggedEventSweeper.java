@@ -96,7 +96,7 @@ public class UnloggedEventSweeper {
                     StoredEvent event = store.storedEventById(leaf.eventId()).orElse(null);
                     // A leaf whose event is gone stays unindexed; verification names the missing event.
                     if (event != null) {
-                        store.indexLeaf(leaf.leafIndex(), org.coalitionledger.api.CoalitionIds
+                        store.indexLeaf(leaf, org.coalitionledger.api.CoalitionIds
                                 .of(StoredFormat.payload(event)).orElse(null));
                         done++;
                     }

@@ -14,4 +14,11 @@ public interface LoggedHistory {
      * {@code recordedAt}, or those within the first {@code treeSize} leaves. Exactly one of the two is given.
      */
     void forEachEntry(String coalitionId, Instant recordedAt, Long treeSize, Consumer<LedgerEntry> action);
+
+    /**
+     * The coalition's fold over exactly the entries {@link #forEachEntry} passes, started from the nearest stored
+     * snapshot of it where one fits, so the cost follows the coalition's events after that snapshot. Exactly one of
+     * {@code recordedAt} and {@code treeSize} is given.
+     */
+    CoalitionLedgerFold fold(String coalitionId, Instant recordedAt, Long treeSize);
 }

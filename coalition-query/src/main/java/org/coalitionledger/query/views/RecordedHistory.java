@@ -22,8 +22,6 @@ class RecordedHistory {
     }
 
     CoalitionLedgerFold fold(String coalitionId, Instant recordedAt, Long asOfCheckpoint) {
-        var fold = new CoalitionLedgerFold(coalitionId);
-        history.forEachEntry(coalitionId, asOfCheckpoint == null ? recordedAt : null, asOfCheckpoint, fold::apply);
-        return fold;
+        return history.fold(coalitionId, asOfCheckpoint == null ? recordedAt : null, asOfCheckpoint);
     }
 }

@@ -16,7 +16,6 @@ import org.coalitionledger.api.LedgerMetadata;
 import org.coalitionledger.api.admin.AdminStreams;
 import org.coalitionledger.api.error.CoalitionErrorCode;
 import org.coalitionledger.api.error.InvalidCommandException;
-import org.coalitionledger.api.CoalitionIds;
 import org.coalitionledger.api.reporting.RecordIds;
 import org.coalitionledger.api.validation.Checks;
 import org.coalitionledger.web.commands.RecordStreams;
@@ -46,10 +45,10 @@ import java.util.stream.Stream;
 /**
  * The auditor's reads: every event with its metadata (actor, role, credential, how they authenticated, record time,
  * request id), paged as JSON or
- * streamed as NDJSON ({@code Accept: application/x-ndjson}). A coalition's history is its own stream and every
- * record stream whose events name it, in store order (global index); a record's history is its stream, found within
- * its coalition ({@link RecordStreams}); the
- * administrative acts are every stream whose id starts with {@code admin:}.
+ * streamed as NDJSON ({@code Accept: application/x-ndjson}). A coalition's history is every event whose payload
+ * names it, in store order (global index), read through the log's coalition index ({@link CoalitionEvents}) so a
+ * page costs that page and not the store; a record's history is its stream, found within its coalition
+ * ({@link RecordStreams}); the administrative acts are every stream whose id starts with {@code admin:}.
  * Reads Axon's event store (infrastructure), never the command or query side.
  */
 @RestController
@@ -63,13 +62,15 @@ class EventHistoryController {
     private final EventStore eventStore;
     private final RecordStreams recordStreams;
     private final BlockingWork work;
+    private final CoalitionEvents events;
 
     EventHistoryController(EventStorageEngine storage, EventStore eventStore, RecordStreams recordStreams,
-                           BlockingWork work) {
+                           BlockingWork work, CoalitionEvents events) {
         this.storage = storage;
         this.eventStore = eventStore;
         this.recordStreams = recordStreams;
         this.work = work;
+        this.events = events;
     }
 
     @GetMapping(path = "/api/v1/coalitions/{id}/events", produces = {MediaType.APPLICATION_JSON_VALUE, NDJSON})
@@ -94,7 +95,8 @@ class EventHistoryController {
                             return Mono.error(new InvalidCommandException(CoalitionErrorCode.COALITION_NOT_FOUND,
                                     "no such coalition: " + id));
                         }
-                        return respond(() -> coalitionStream(id, after), accept, limit, EventView::globalIndex);
+                        return respond(() -> coalitionEvents(id, after, ndjson(accept) ? MAX_LIMIT : limit + 1),
+                                accept, limit, EventView::globalIndex);
                     });
         });
     }
@@ -206,8 +208,7 @@ class EventHistoryController {
      */
     private Mono<ResponseEntity<Object>> respond(Supplier<Stream<EventView>> events, String accept, int limit,
                                                  java.util.function.Function<EventView, Long> position) {
-        if (accept != null && MediaType.parseMediaTypes(accept).stream()
-                .anyMatch(type -> type.toString().startsWith(NDJSON))) {
+        if (ndjson(accept)) {
             Flux<EventView> all = Flux.defer(() -> Flux.<EventView>fromStream(events::get))
                     .subscribeOn(Schedulers.boundedElastic());
             return Mono.just(ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(all));
@@ -224,9 +225,25 @@ class EventHistoryController {
         });
     }
 
-    /** The coalition's own stream plus the record streams whose events name it, in global-index order. */
-    private Stream<EventView> coalitionStream(String coalitionId, Long after) {
-        return storeOrder(after, event -> belongsTo(event, coalitionId));
+    /**
+     * The coalition's events after {@code after} in global-index order, read {@code pageSize} at a time through the
+     * coalition index ({@link CoalitionEvents}); a consumer that stops early stops the reads.
+     */
+    /** The coalition's events after {@code after}, page by page through the coalition index, as they are taken. */
+    private Stream<EventView> coalitionEvents(String coalitionId, Long after, int pageSize) {
+        return Stream.iterate(coalitionPage(coalitionId, after == null ? -1L : after, pageSize), page -> !page.isEmpty(),
+                        page -> coalitionPage(coalitionId, page.get(page.size() - 1).globalIndex(), pageSize))
+                .flatMap(List::stream);
+    }
+
+    private List<EventView> coalitionPage(String coalitionId, long after, int pageSize) {
+        return events.page(coalitionId, after, pageSize).stream()
+                .map(event -> view(event.trackingToken().position().orElseThrow(), event)).toList();
+    }
+
+    private static boolean ndjson(String accept) {
+        return accept != null && MediaType.parseMediaTypes(accept).stream()
+                .anyMatch(type -> type.toString().startsWith(NDJSON));
     }
 
     /** The events after {@code after} that {@code wanted} accepts, in global-index order. */
@@ -240,19 +257,6 @@ class EventHistoryController {
         }).map(event -> view(
                 event.trackingToken().position().isPresent() ? event.trackingToken().position().getAsLong() : null,
                 event));
-    }
-
-    private boolean belongsTo(EventMessage<?> event, String coalitionId) {
-        if (event instanceof DomainEventMessage<?> domain) {
-            String stream = domain.getAggregateIdentifier();
-            if (coalitionId.equals(stream)) {
-                return true;
-            }
-            if (!RecordIds.isRecordStream(stream)) {
-                return false;
-            }
-        }
-        return CoalitionIds.of(event.getPayload()).filter(coalitionId::equals).isPresent();
     }
 
     private static EventView view(Long globalIndex, EventMessage<?> event) {

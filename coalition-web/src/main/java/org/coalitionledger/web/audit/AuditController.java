@@ -257,9 +257,13 @@ class AuditController {
     }
 
     @GetMapping(path = "/verification", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "verifyLog", summary = "Recompute every leaf from the event store and check the log")
-    Mono<AuditVerificationService.Report> verification() {
-        return blocking(verification::verify);
+    @Operation(operationId = "verifyLog", summary = "Recompute every leaf from the event store and check the log, "
+            + "or with incremental=true only what followed the last clean verification")
+    Mono<AuditVerificationService.Report> verification(
+            @Parameter(description = "check only the leaves, checkpoints, unlogged events and fold snapshots after "
+                    + "the last clean verification on this server (the whole log when there was none)")
+            @RequestParam(defaultValue = "false") boolean incremental) {
+        return blocking(() -> verification.verify(incremental));
     }
 
     /**

@@ -1,0 +1,304 @@
+package org.coalitionledger.log;
+
+import org.coalitionledger.api.view.CoalitionLedgerFold;
+import org.coalitionledger.api.view.FoldSnapshot;
+import org.coalitionledger.api.view.LedgerEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Snapshots of each coalition's fold over its logged events ({@code coalition_fold_snapshot}), one after every
+ * {@code coalition.audit.fold-snapshot-interval} leaves of that coalition, so the views as recorded at an instant
+ * and as of a checkpoint fold only the leaves after the nearest one ({@link LoggedHistoryStore}).
+ *
+ * <p>Written off the request path, by a background job on every node (the positions are fixed by the coalition's
+ * leaves, so nodes write the same snapshots and the second insert is ignored). Snapshots are derived data that
+ * whoever owns the database could change: each names the leaf it was made at, how many leaves it folds and the
+ * latest time among them, and verification ({@link #check}) restores the snapshot before each and re-folds the
+ * leaves between, so a changed snapshot is reported. One that cannot be read is passed over (the fold starts from
+ * the one before, or from the first leaf).
+ */
+@Component
+public class FoldSnapshots {
+
+    private static final Logger log = LoggerFactory.getLogger(FoldSnapshots.class);
+
+    /**
+     * The snapshot format: a mapper of the log's own, so no other JSON settings change what a stored snapshot means.
+     * Amounts stay exact decimals with their scale, enums go by name, and an unknown field means another format
+     * (the snapshot is passed over, never guessed at).
+     */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(EnumFeature.WRITE_ENUMS_USING_TO_STRING)
+            .disable(EnumFeature.READ_ENUMS_USING_TO_STRING)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final String COLUMNS = "s.coalition_id, s.leaf_index, s.coalition_leaves, s.covers_until, s.state";
+
+    private final JdbcTemplate jdbc;
+    private final AuditLogStore store;
+    private final TransactionTemplate transactions;
+    private final int interval;
+    /** The coalition index rows below this leaf were looked at by an earlier run of {@link #writeDue}. */
+    private final AtomicLong indexedBefore = new AtomicLong();
+
+    FoldSnapshots(JdbcTemplate jdbc, AuditLogStore store, TransactionTemplate transactions,
+            @Value("${coalition.audit.fold-snapshot-interval:1000}") int interval) {
+        if (interval < 1) {
+            throw new IllegalArgumentException("coalition.audit.fold-snapshot-interval must be at least 1: "
+                    + interval);
+        }
+        this.jdbc = jdbc;
+        this.store = store;
+        this.transactions = transactions;
+        this.interval = interval;
+    }
+
+    /** A stored snapshot: the fold of the coalition's leaves up to and including {@code leafIndex}. */
+    record Stored(String coalitionId, long leafIndex, long coalitionLeaves, Instant coversUntil, String state) {
+    }
+
+    private Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        store.rowsRead().count(RowsRead.Read.FOLD_SNAPSHOTS);
+        return new Stored(rs.getString("coalition_id"), rs.getLong("leaf_index"), rs.getLong("coalition_leaves"),
+                rs.getObject("covers_until", OffsetDateTime.class).toInstant(), rs.getString("state"));
+    }
+
+    /**
+     * A fold under way: the fold, how many leaves it holds, the last leaf it took and the latest time any of them
+     * counts as recorded at.
+     */
+    static final class Progress {
+
+        private final CoalitionLedgerFold fold;
+        private long leaves;
+        private long lastLeafIndex;
+        private Instant coversUntil;
+
+        private Progress(CoalitionLedgerFold fold, long leaves, long lastLeafIndex, Instant coversUntil) {
+            this.fold = fold;
+            this.leaves = leaves;
+            this.lastLeafIndex = lastLeafIndex;
+            this.coversUntil = coversUntil;
+        }
+
+        static Progress start(String coalitionId) {
+            return new Progress(new CoalitionLedgerFold(coalitionId), 0, -1, null);
+        }
+
+        void take(long leafIndex, Instant countsAsRecordedAt, LedgerEntry entry) {
+            fold.apply(entry);
+            leaves++;
+            lastLeafIndex = leafIndex;
+            coversUntil = coversUntil == null || countsAsRecordedAt.isAfter(coversUntil) ? countsAsRecordedAt
+                    : coversUntil;
+        }
+
+        CoalitionLedgerFold fold() {
+            return fold;
+        }
+
+        long lastLeafIndex() {
+            return lastLeafIndex;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ reading
+
+    /**
+     * The fold to continue from for the coalition's view as recorded at {@code recordedAt} or as of tree size
+     * {@code treeSize}: the latest snapshot wholly within it, restored, or an empty fold.
+     */
+    Progress nearest(String coalitionId, Instant recordedAt, Long treeSize) {
+        String cut = treeSize != null ? "s.leaf_index < ?" : "s.covers_until <= ?";
+        Object bound = treeSize != null ? treeSize : OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC);
+        // Newest first; one that cannot be read is passed over for the one before it.
+        for (long below = Long.MAX_VALUE; ; ) {
+            Optional<Stored> found = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s "
+                    + "where s.coalition_id = ? and s.leaf_index < ? and " + cut
+                    + " order by s.leaf_index desc fetch first 1 rows only", this::stored, coalitionId, below, bound)
+                    .stream().findFirst();
+            if (found.isEmpty()) {
+                return Progress.start(coalitionId);
+            }
+            Optional<Progress> restored = restore(found.get());
+            if (restored.isPresent()) {
+                return restored.get();
+            }
+            below = found.get().leafIndex();
+        }
+    }
+
+    private static Optional<Progress> restore(Stored snapshot) {
+        try {
+            CoalitionLedgerFold fold = CoalitionLedgerFold.restore(JSON.readValue(snapshot.state(),
+                    FoldSnapshot.class));
+            if (!snapshot.coalitionId().equals(fold.coalitionId())) {
+                throw new IllegalArgumentException("it holds coalition " + fold.coalitionId());
+            }
+            return Optional.of(new Progress(fold, snapshot.coalitionLeaves(), snapshot.leafIndex(),
+                    snapshot.coversUntil()));
+        } catch (RuntimeException e) {
+            log.warn("Fold snapshot of coalition {} at leaf {} cannot be read, passed over: {}",
+                    snapshot.coalitionId(), snapshot.leafIndex(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ writing
+
+    @Scheduled(initialDelayString = "${coalition.audit.fold-snapshot-sweep-interval:PT15S}",
+            fixedDelayString = "${coalition.audit.fold-snapshot-sweep-interval:PT15S}")
+    void scheduledWrite() {
+        try {
+            writeDue();
+        } catch (RuntimeException e) {
+            log.warn("Writing fold snapshots failed (will retry): {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the snapshots now due: for each coalition with leaves logged since the last run, one at each multiple of
+     * the interval among its leaves that has none yet. Returns how many were written.
+     */
+    public synchronized int writeDue() {
+        long from = indexedBefore.get();
+        long to = store.head().nextLeafIndex();
+        List<String> touched = jdbc.queryForList("select distinct c.coalition_id from audit_leaf_coalition c "
+                + "where c.leaf_index >= ? and c.leaf_index < ? and c.coalition_id is not null", String.class, from,
+                to);
+        int written = 0;
+        for (String coalitionId : touched) {
+            written += writeDue(coalitionId, to);
+        }
+        indexedBefore.set(to);
+        return written;
+    }
+
+    private int writeDue(String coalitionId, long treeSize) {
+        int written = 0;
+        while (true) {
+            Integer done = transactions.execute(status -> {
+                Stored latest = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s "
+                        + "where s.coalition_id = ? order by s.leaf_index desc fetch first 1 rows only", this::stored,
+                        coalitionId).stream().findFirst().orElse(null);
+                long after = latest == null ? -1 : latest.leafIndex();
+                // The leaf that completes the next interval of the coalition's leaves, if logged yet.
+                List<Long> boundary = jdbc.queryForList("select c.leaf_index from audit_leaf_coalition c "
+                        + "where c.coalition_id = ? and c.leaf_index > ? and c.leaf_index < ? order by c.leaf_index "
+                        + "offset " + (interval - 1) + " rows fetch next 1 rows only", Long.class, coalitionId, after,
+                        treeSize);
+                if (boundary.isEmpty()) {
+                    return 0;
+                }
+                Progress progress = latest == null ? Progress.start(coalitionId) : restore(latest).orElse(null);
+                if (progress == null) {
+                    return 0; // an unreadable latest snapshot: verification reports it, nothing is built on it
+                }
+                long at = boundary.get(0);
+                LoggedHistoryStore.forEachEntryAfter(store, coalitionId, after, null, at + 1,
+                        RowsRead.Read.SNAPSHOT_FOLDS, progress::take);
+                insert(coalitionId, at, progress);
+                return 1;
+            });
+            if (done == null || done == 0) {
+                return written;
+            }
+            written++;
+        }
+    }
+
+    private void insert(String coalitionId, long leafIndex, Progress progress) {
+        Instant coversUntil = coversUntil(progress);
+        try {
+            jdbc.update("insert into coalition_fold_snapshot (coalition_id, leaf_index, coalition_leaves, "
+                            + "covers_until, state) values (?, ?, ?, ?, ?)", coalitionId, leafIndex, progress.leaves,
+                    OffsetDateTime.ofInstant(coversUntil, ZoneOffset.UTC), write(progress.fold));
+        } catch (DuplicateKeyException e) {
+            // Another node made the same snapshot first.
+        }
+    }
+
+    /**
+     * The time the snapshot covers, rounded up to the database's microseconds: "as recorded at T" may use it only if
+     * no leaf in it counts as recorded after T.
+     */
+    private static Instant coversUntil(Progress progress) {
+        if (progress.coversUntil == null) {
+            return Instant.EPOCH;
+        }
+        Instant down = progress.coversUntil.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return down.equals(progress.coversUntil) ? down : down.plusNanos(1000);
+    }
+
+    private static String write(CoalitionLedgerFold fold) {
+        return JSON.writeValueAsString(fold.snapshot());
+    }
+
+    // ------------------------------------------------------------------------------------------- verification
+
+    /** The outcome of checking snapshots: how many were checked and what was wrong with them. */
+    record Check(int checked, List<String> problems) {
+    }
+
+    /**
+     * Re-folds each snapshot made at a leaf within {@code (afterLeafIndex, upToLeafIndex]}: restores the one before
+     * it (or starts empty) and folds the coalition's leaves between, and compares the state, the leaf count and the
+     * time covered. One snapshot in memory at a time.
+     */
+    Check check(long afterLeafIndex, long upToLeafIndex) {
+        List<Map<String, Object>> keys = jdbc.queryForList("select s.coalition_id, s.leaf_index from "
+                + "coalition_fold_snapshot s where s.leaf_index > ? and s.leaf_index <= ? "
+                + "order by s.coalition_id, s.leaf_index", afterLeafIndex, upToLeafIndex);
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> key : keys) {
+            String coalitionId = (String) key.get("coalition_id");
+            long leafIndex = ((Number) key.get("leaf_index")).longValue();
+            Stored snapshot = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where "
+                    + "s.coalition_id = ? and s.leaf_index = ?", this::stored, coalitionId, leafIndex).get(0);
+            Stored before = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where "
+                    + "s.coalition_id = ? and s.leaf_index < ? order by s.leaf_index desc fetch first 1 rows only",
+                    this::stored, coalitionId, leafIndex).stream().findFirst().orElse(null);
+            String what = "fold snapshot of coalition " + coalitionId + " at leaf " + leafIndex;
+            Progress progress = before == null ? Progress.start(coalitionId) : restore(before).orElse(null);
+            if (progress == null) {
+                problems.add(what + " cannot be checked: the snapshot before it (at leaf " + before.leafIndex()
+                        + ") cannot be read");
+                continue;
+            }
+            try {
+                LoggedHistoryStore.forEachEntryAfter(store, coalitionId, progress.lastLeafIndex, null, leafIndex + 1,
+                        RowsRead.Read.SNAPSHOT_FOLDS, progress::take);
+            } catch (IllegalArgumentException e) {
+                continue; // an unreadable event is named by the leaf checks
+            }
+            Instant coversUntil = coversUntil(progress);
+            if (!write(progress.fold).equals(snapshot.state()) || progress.leaves != snapshot.coalitionLeaves()
+                    || !coversUntil.equals(snapshot.coversUntil())) {
+                problems.add(what + " differs from the fold of the coalition's leaves up to it: the snapshot was "
+                        + "changed (views as recorded at or as of a checkpoint after it would be wrong)");
+            }
+        }
+        return new Check(keys.size(), problems);
+    }
+}

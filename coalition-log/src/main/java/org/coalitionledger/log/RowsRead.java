@@ -1,0 +1,50 @@
+package org.coalitionledger.log;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * How many rows the log's reads have returned since start, by what they were read for. Shows that a request's cost
+ * follows its answer and not the store: tests (and operators, through the metrics) compare the counts before and
+ * after a request.
+ */
+public final class RowsRead {
+
+    /** What rows were read for. */
+    public enum Read {
+        /** A coalition's leaves with their events, for its views as recorded at an instant or as of a checkpoint. */
+        COALITION_LEAVES,
+        /** Stored events for a coalition's event-history pages (through the coalition index, and the unlogged tail). */
+        EVENT_HISTORY,
+        /** Leaves with their events, in log order: verification and bundles. */
+        LOG,
+        /** Stored events no leaf names (verification). */
+        UNLOGGED_EVENTS,
+        /** Stored fold snapshots. */
+        FOLD_SNAPSHOTS,
+        /** A coalition's leaves with their events, folded to write or to check its fold snapshots. */
+        SNAPSHOT_FOLDS
+    }
+
+    private final Map<Read, LongAdder> counts = new EnumMap<>(Read.class);
+
+    RowsRead() {
+        for (Read read : Read.values()) {
+            counts.put(read, new LongAdder());
+        }
+    }
+
+    void count(Read read) {
+        counts.get(read).increment();
+    }
+
+    void count(Read read, long rows) {
+        counts.get(read).add(rows);
+    }
+
+    /** Rows read for {@code read} since start. */
+    public long get(Read read) {
+        return counts.get(read).sum();
+    }
+}

@@ -1,0 +1,298 @@
+package org.coalitionledger.log;
+
+import org.coalitionledger.api.view.CoalitionLedgerFold;
+import org.coalitionledger.api.view.LoggedHistory;
+import org.coalitionledger.api.view.YearBasis;
+import org.coalitionledger.log.RowsRead.Read;
+import org.coalitionledger.support.LogCatchUp;
+import org.coalitionledger.web.api.ApiFixtures;
+import org.coalitionledger.web.security.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Per-coalition access paths, shown by counting the rows the log's reads return ({@link RowsRead}), never by timing:
+ * with a small coalition beside one that holds many more events, its views as of a checkpoint and as recorded at
+ * an instant read only its leaves after the nearest fold snapshot, its event-history pages read only the page, an
+ * unknown coalition reads no event rows, and incremental verification reads only the new leaves. Views folded from
+ * snapshots are the views folded from the first leaf. Run on H2 and on PostgreSQL by the two subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CoalitionAccessPathsContract {
+
+    /** Events of the large coalition beyond its founding: many more than the small one's. */
+    private static final int LARGE_BATCHES = 40;
+    private static final int SMALL_BATCHES = 4;
+    private static final List<String> VIEWS = List.of("", "/year-over-year?basis=calendar-year", "/goals/progress");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AuditLogStore store;
+    @Autowired
+    FoldSnapshots snapshots;
+    @Autowired
+    LoggedHistory history;
+    @Autowired
+    AuditVerificationService verification;
+    @Value("${coalition.audit.fold-snapshot-interval}")
+    int interval;
+
+    WebTestClient client;
+    String small;
+    String large;
+    int smallBatches;
+
+    @BeforeAll
+    void twoCoalitions() {
+        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(60)).build();
+        small = ApiFixtures.freshId("small");
+        large = ApiFixtures.freshId("large");
+        found(large);
+        found(small);
+        for (int i = 0; i < LARGE_BATCHES; i++) {
+            batch(large, i);
+            if (i < SMALL_BATCHES) {
+                batch(small, smallBatches++);
+            }
+        }
+        LogCatchUp.await(jdbc);
+        if (leaves(small).size() % interval == 0) {
+            batch(small, smallBatches++); // so that some leaves follow the small coalition's last snapshot
+            LogCatchUp.await(jdbc);
+        }
+    }
+
+    @BeforeEach
+    void snapshotsWritten() {
+        snapshots.writeDue();
+    }
+
+    @Test
+    void viewsFoldedFromSnapshots_areTheViewsFoldedFromTheFirstLeaf_atEveryLeafAndEveryLogTime() {
+        assertThat(snapshotCount(small)).isGreaterThanOrEqualTo(1);
+        assertThat(snapshotCount(large)).isGreaterThanOrEqualTo(LARGE_BATCHES / interval);
+        for (String coalition : List.of(small, large)) {
+            for (long leaf : leaves(coalition)) {
+                assertSameViews(history.fold(coalition, null, leaf + 1), fresh(coalition, null, leaf + 1));
+                assertSameViews(history.fold(coalition, null, leaf), fresh(coalition, null, leaf));
+                Instant loggedAt = jdbc.queryForObject("select logged_at from audit_leaf where leaf_index = ?",
+                        OffsetDateTime.class, leaf).toInstant();
+                assertSameViews(history.fold(coalition, loggedAt, null), fresh(coalition, loggedAt, null));
+                Instant before = loggedAt.minusNanos(1000);
+                assertSameViews(history.fold(coalition, before, null), fresh(coalition, before, null));
+            }
+        }
+    }
+
+    @Test
+    void viewsAsOfACheckpointAndAsRecordedAt_readOnlyTheCoalitionsLeavesAfterTheNearestSnapshot() {
+        long size = signCheckpoint();
+        List<Long> smallLeaves = leaves(small);
+        long lastSnapshot = jdbc.queryForObject("select max(leaf_index) from coalition_fold_snapshot "
+                + "where coalition_id = ?", Long.class, small);
+        long after = smallLeaves.stream().filter(leaf -> leaf > lastSnapshot).count();
+        assertThat(after).isLessThan(interval).isLessThan(smallLeaves.size());
+
+        assertThat(after).isPositive();
+
+        long read = rowsReadBy(Read.COALITION_LEAVES, () -> view(small, "asOfCheckpoint=" + size, 200));
+        assertThat(read).isEqualTo(VIEWS.size() * after);
+
+        String now = Instant.now().plusSeconds(1).toString();
+        read = rowsReadBy(Read.COALITION_LEAVES, () -> view(small, "recordedAt=" + now, 200));
+        assertThat(read).isEqualTo(VIEWS.size() * after);
+        // The large coalition costs its own leaves after its snapshot, not the store's.
+        long largeAfter = leaves(large).stream().filter(leaf -> leaf > jdbc.queryForObject(
+                "select max(leaf_index) from coalition_fold_snapshot where coalition_id = ?", Long.class, large))
+                .count();
+        assertThat(largeAfter).isLessThan(interval);
+        assertThat(rowsReadBy(Read.COALITION_LEAVES, () -> view(large, "asOfCheckpoint=" + size, 200)))
+                .isEqualTo(VIEWS.size() * largeAfter);
+    }
+
+    @Test
+    void unknownCoalition_isNotFound_withoutReadingEventRows() {
+        String unknown = ApiFixtures.freshId("unknown");
+        long size = signCheckpoint();
+        for (Read read : Read.values()) {
+            long before = store.rowsRead().get(read);
+            view(unknown, "asOfCheckpoint=" + size, 404);
+            view(unknown, "recordedAt=" + Instant.now(), 404);
+            client.get().uri("/api/v1/coalitions/{id}/events", unknown).headers(h -> h.setBearerAuth(
+                    TestTokens.AUDITOR)).accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isNotFound();
+            assertThat(store.rowsRead().get(read) - before).as(read.name()).isZero();
+        }
+    }
+
+    @Test
+    void eventHistoryPages_readOnlyThePage_throughTheCoalitionIndex() {
+        int limit = 3;
+        List<Long> seen = new ArrayList<>();
+        Long next = null;
+        do {
+            Long after = next;
+            String[] body = new String[1];
+            long read = rowsReadBy(Read.EVENT_HISTORY, () -> body[0] = client.get()
+                    .uri(uri -> uri.path("/api/v1/coalitions/{id}/events").queryParam("limit", limit)
+                            .queryParamIfPresent("after", java.util.Optional.ofNullable(after)).build(small))
+                    .headers(h -> h.setBearerAuth(TestTokens.AUDITOR)).accept(MediaType.APPLICATION_JSON)
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+            var matcher = java.util.regex.Pattern.compile("\"globalIndex\":(\\d+)").matcher(body[0]);
+            int onPage = 0;
+            for (; matcher.find(); onPage++) {
+                seen.add(Long.parseLong(matcher.group(1)));
+            }
+            // The page's events and at most the one that shows whether there is a next page.
+            assertThat(read).isBetween((long) onPage, (long) limit + 1);
+            var nextMatch = java.util.regex.Pattern.compile("\"next\":(\\d+)").matcher(body[0]);
+            next = nextMatch.find() ? Long.parseLong(nextMatch.group(1)) : null;
+        } while (next != null);
+        assertThat(seen).isSorted().doesNotHaveDuplicates().containsExactlyElementsOf(jdbc.queryForList(
+                "select global_index from audit_leaf_coalition where coalition_id = ? order by global_index",
+                Long.class, small));
+    }
+
+    @Test
+    void incrementalVerification_readsOnlyTheLeavesLoggedSinceTheLastCleanRun() {
+        AuditVerificationService.Report full = verification.verify(false);
+        assertThat(full.clean()).as("%s", full).isTrue();
+        batch(small, smallBatches++);
+        batch(small, smallBatches++);
+        long size = LogCatchUp.await(jdbc);
+
+        long[] report = new long[3];
+        long read = rowsReadBy(Read.LOG, () -> {
+            AuditVerificationService.Report incremental = verification.verify(true);
+            assertThat(incremental.clean()).as("%s", incremental).isTrue();
+            assertThat(incremental.incremental()).isTrue();
+            report[0] = incremental.fromTreeSize();
+            report[1] = incremental.treeSize();
+        });
+        assertThat(report[0]).isEqualTo(full.treeSize());
+        assertThat(report[1]).isEqualTo(size);
+        assertThat(read).isEqualTo(size - full.treeSize());
+
+        String body = client.get().uri("/api/v1/audit/verification?incremental=true")
+                .headers(h -> h.setBearerAuth(TestTokens.AUDITOR)).accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).contains("\"incremental\":true", "\"fromTreeSize\":" + size, "\"clean\":true");
+    }
+
+    @Test
+    void aChangedSnapshot_isReportedByVerification_andAnUnreadableOneIsPassedOver() {
+        long leaf = jdbc.queryForObject("select min(leaf_index) from coalition_fold_snapshot where coalition_id = ?",
+                Long.class, large);
+        String state = jdbc.queryForObject("select state from coalition_fold_snapshot where coalition_id = ? "
+                + "and leaf_index = ?", String.class, large, leaf);
+        CoalitionLedgerFold honest = fresh(large, null, Long.MAX_VALUE);
+        try {
+            assertThat(state).contains("Test coalition " + large);
+            updateSnapshot(state.replace("Test coalition " + large, "Another coalition"), large, leaf);
+            AuditVerificationService.Report report = verification.verify(false);
+            assertThat(report.clean()).isFalse();
+            assertThat(report.snapshotProblems()).anySatisfy(problem -> assertThat(problem)
+                    .contains("coalition " + large + " at leaf " + leaf));
+
+            updateSnapshot("{\"not\": \"a snapshot\"}", large, leaf);
+            assertSameViews(history.fold(large, null, leaf + 1), fresh(large, null, leaf + 1));
+        } finally {
+            updateSnapshot(state, large, leaf);
+        }
+        assertSameViews(history.fold(large, null, Long.MAX_VALUE), honest);
+        assertThat(verification.verify(false).snapshotProblems()).isEmpty();
+    }
+
+    /** Rewrites a stored snapshot (derived data: the application's role may, unlike the log's tables). */
+    private void updateSnapshot(String state, String coalitionId, long leafIndex) {
+        jdbc.update("update coalition_fold_snapshot set state = ? where coalition_id = ? and leaf_index = ?", state,
+                coalitionId, leafIndex);
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private long rowsReadBy(Read read, Runnable request) {
+        long before = store.rowsRead().get(read);
+        request.run();
+        return store.rowsRead().get(read) - before;
+    }
+
+    private void view(String coalition, String at, int status) {
+        for (String view : VIEWS) {
+            String uri = "/api/v1/coalitions/" + coalition + view + (view.contains("?") ? "&" : "?") + at;
+            client.get().uri(uri).headers(h -> h.setBearerAuth(TestTokens.PARTNER))
+                    .accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isEqualTo(status);
+        }
+    }
+
+    private CoalitionLedgerFold fresh(String coalition, Instant recordedAt, Long treeSize) {
+        CoalitionLedgerFold fold = new CoalitionLedgerFold(coalition);
+        history.forEachEntry(coalition, recordedAt, treeSize, fold::apply);
+        return fold;
+    }
+
+    private static void assertSameViews(CoalitionLedgerFold actual, CoalitionLedgerFold expected) {
+        assertThat(actual.snapshot()).isEqualTo(expected.snapshot());
+        assertThat(actual.isFounded()).isEqualTo(expected.isFounded());
+        if (expected.isFounded()) {
+            assertThat(actual.coalition()).isEqualTo(expected.coalition());
+            for (YearBasis basis : YearBasis.values()) {
+                assertThat(actual.yearOverYear(basis)).isEqualTo(expected.yearOverYear(basis));
+            }
+            assertThat(actual.membership(LocalDate.parse("2020-06-01")))
+                    .isEqualTo(expected.membership(LocalDate.parse("2020-06-01")));
+            assertThat(actual.goalProgress()).isEqualTo(expected.goalProgress());
+            assertThat(actual.restatements()).isEqualTo(expected.restatements());
+        }
+    }
+
+    private List<Long> leaves(String coalition) {
+        return jdbc.queryForList("select leaf_index from audit_leaf_coalition where coalition_id = ? "
+                + "order by leaf_index", Long.class, coalition);
+    }
+
+    private long snapshotCount(String coalition) {
+        return jdbc.queryForObject("select count(*) from coalition_fold_snapshot where coalition_id = ?", Long.class,
+                coalition);
+    }
+
+    private long signCheckpoint() {
+        String body = client.post().uri("/api/v1/audit/checkpoints").headers(h -> h.setBearerAuth(TestTokens.ADMIN))
+                .accept(MediaType.APPLICATION_JSON).exchange().expectStatus().is2xxSuccessful()
+                .expectBody(String.class).returnResult().getResponseBody();
+        return Long.parseLong(body.replaceAll(".*\"treeSize\":(\\d+).*", "$1"));
+    }
+
+    private void found(String coalition) {
+        client.post().uri("/api/v1/coalitions").headers(h -> h.setBearerAuth(TestTokens.ADMIN))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(ApiFixtures.foundCoalition(coalition)).exchange()
+                .expectStatus().isCreated();
+    }
+
+    private void batch(String coalition, int n) {
+        client.post().uri("/api/v1/coalitions/{id}/takedown-batches", coalition)
+                .headers(h -> h.setBearerAuth(TestTokens.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ApiFixtures.takedownBatch(coalition + "-b" + n, "2020-02-01", "2020-02-28", 1 + n))
+                .exchange().expectStatus().isCreated();
+    }
+}
