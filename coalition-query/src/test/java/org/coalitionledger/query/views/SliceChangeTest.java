@@ -91,7 +91,7 @@ class SliceChangeTest {
     }
 
     private static TakedownBatchRecordedEvent batch(String id, String member, LocalDate end, long listings) {
-        return new TakedownBatchRecordedEvent(ID, id, ReporterType.MEMBER, member, null, end.minusDays(30), end,
+        return new TakedownBatchRecordedEvent(ID, id, new TakedownBatchRecordedEvent.ReportedBy(ReporterType.MEMBER, member, null), end.minusDays(30), end,
                 listings, 2, 3, List.of("ivory"), "scope", "source");
     }
 
