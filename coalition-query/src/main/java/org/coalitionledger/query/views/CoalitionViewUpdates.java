@@ -25,7 +25,9 @@ import java.util.Set;
  * {@code asOf}, {@code FindGoalProgressQuery}, {@code FindRestatementsQuery}, {@code FindCoalitionQuery}. A
  * subscription "as recorded at T" receives updates only while every event folded so far was recorded at or before T
  * (then the live answer is the answer at T); once the ledger has moved past T its answer is final and nothing more is
- * sent. Updates are sent on the node whose processor handled the events only.
+ * sent. On PostgreSQL, where several nodes may share the database, the node that folded the events announces the
+ * change ({@link ViewChangeNotices}) and every node sends the updates to its own subscribers
+ * ({@link ViewChangeListener}); on H2 they go to this node's subscribers directly.
  */
 @Component
 class CoalitionViewUpdates {
@@ -33,12 +35,37 @@ class CoalitionViewUpdates {
     private static final Logger log = LoggerFactory.getLogger(CoalitionViewUpdates.class);
 
     private final QueryUpdateEmitter emitter;
+    private final ViewChangeNotices notices;
 
-    CoalitionViewUpdates(QueryUpdateEmitter emitter) {
+    @org.springframework.beans.factory.annotation.Autowired
+    CoalitionViewUpdates(QueryUpdateEmitter emitter, ViewChangeNotices notices) {
         this.emitter = emitter;
+        this.notices = notices;
     }
 
-    /** Called after commit; never throws, since the batch it reports on is committed and must not be retried. */
+    /** Updates for this node's subscribers only (one node, no database to share). */
+    CoalitionViewUpdates(QueryUpdateEmitter emitter) {
+        this(emitter, null);
+    }
+
+    /**
+     * A batch that changed the coalition committed, leaving {@code eventsFolded} events in its row: tells every
+     * node when the database is shared, else this node's subscribers. Never throws.
+     */
+    void committed(String coalitionId, CoalitionLedgerFold fold, long eventsFolded, Instant lastRecordedAt) {
+        if (notices != null && notices.shared()) {
+            if (fold.isFounded()) {
+                notices.announce(new ViewChangeNotices.Notice(coalitionId, eventsFolded, lastRecordedAt));
+            }
+        } else {
+            coalitionChanged(coalitionId, fold, lastRecordedAt);
+        }
+    }
+
+    /**
+     * Sends this node's subscribers the coalition's views; called after commit, never throws, since the batch it
+     * reports on is committed and must not be retried.
+     */
     void coalitionChanged(String coalitionId, CoalitionLedgerFold fold, Instant lastRecordedAt) {
         if (!fold.isFounded()) {
             return;

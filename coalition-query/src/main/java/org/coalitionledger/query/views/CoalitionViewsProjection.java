@@ -160,7 +160,8 @@ class CoalitionViewsProjection {
         }
 
         void publish() {
-            pending.forEach((coalitionId, p) -> updates.coalitionChanged(coalitionId, p.fold, p.lastRecordedAt));
+            pending.forEach((coalitionId, p) -> updates.committed(coalitionId, p.fold, p.eventsFolded,
+                    p.lastRecordedAt));
         }
     }
 
