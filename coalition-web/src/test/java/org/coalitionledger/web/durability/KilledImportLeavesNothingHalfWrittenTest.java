@@ -49,8 +49,9 @@ import static org.awaitility.Awaitility.await;
 class KilledImportLeavesNothingHalfWrittenTest {
 
     private static final Logger log = LoggerFactory.getLogger(KilledImportLeavesNothingHalfWrittenTest.class);
-    private static final int LINES = 600;
+    private static final int LINES = 200;
     private static final Duration AWAIT = Duration.ofSeconds(90);
+    private static final Duration IMPORT_TIMEOUT = Duration.ofSeconds(180);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -94,7 +95,7 @@ class KilledImportLeavesNothingHalfWrittenTest {
         List<Line> acknowledged = new ArrayList<>();
         List<Line> warmUp = lines(coalition, 0);
         long startedAt = System.nanoTime();
-        JsonNode complete = send(node, coalition, warmUp).get(60, TimeUnit.SECONDS).map(json::readTree).orElseThrow();
+        JsonNode complete = send(node, coalition, warmUp).get(IMPORT_TIMEOUT.toSeconds(), TimeUnit.SECONDS).map(json::readTree).orElseThrow();
         long importMillis = Duration.ofNanos(System.nanoTime() - startedAt).toMillis();
         assertThat(complete.path("recorded").asInt()).as("%s", complete).isEqualTo(LINES);
         acknowledged.addAll(warmUp);
@@ -134,7 +135,7 @@ class KilledImportLeavesNothingHalfWrittenTest {
             assertFigures(database, lines.subList(0, prefix), seed);
 
             // Sent again (a client that got no answer): the stored lines are recognised, the rest recorded.
-            JsonNode report = send(node, coalition, lines).get(60, TimeUnit.SECONDS).map(json::readTree)
+            JsonNode report = send(node, coalition, lines).get(IMPORT_TIMEOUT.toSeconds(), TimeUnit.SECONDS).map(json::readTree)
                     .orElseThrow();
             List<String> outcomesByLine = new ArrayList<>();
             report.path("lines").forEach(l -> outcomesByLine.add(l.path("outcome").asString()));
@@ -230,7 +231,7 @@ class KilledImportLeavesNothingHalfWrittenTest {
     private CompletableFuture<java.util.Optional<String>> send(LedgerProcess node, String coalition, List<Line> lines) {
         String body = String.join("\n", lines.stream().map(Line::text).toList()) + "\n";
         HttpRequest request = node.request("/api/v1/coalitions/" + coalition + "/imports", LedgerProcess.ADMIN_TOKEN)
-                .timeout(Duration.ofSeconds(120))
+                .timeout(IMPORT_TIMEOUT)
                 .header("Content-Type", "application/x-ndjson")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();

@@ -123,6 +123,8 @@ class KilledNodeOfTwoLosesNothingTest {
         LedgerProcess victim = firstAppends ? first : second;
         LedgerProcess survivor = firstAppends ? second : first;
 
+        int[] race = joinRacingOnBothNodes(database, coalitions.get(0), first, second, seed);
+
         List<SseClient> streams = new ArrayList<>();
         for (LedgerProcess node : List.of(first, second)) {
             for (String coalition : coalitions) {
@@ -158,7 +160,7 @@ class KilledNodeOfTwoLosesNothingTest {
         List<String> unexpected = new CopyOnWriteArrayList<>();
         AtomicBoolean killed = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong sent = new AtomicLong();
+        AtomicLong sent = new AtomicLong(probes.size());
         CountDownLatch firstAcknowledged = new CountDownLatch(1);
         List<Future<?>> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
@@ -270,7 +272,9 @@ class KilledNodeOfTwoLosesNothingTest {
                 | figure | value |
                 |---|---|
                 | nodes, writers, coalitions | 2, %d, %d |
-                | writes sent | %d |
+                | joins to one coalition sent to both nodes at once | %d: %d accepted (201), %d refused (409 \
+                `CONCURRENT_MODIFICATION`), %d stored |
+                | arrests sent (the %d probes included) | %d |
                 | acknowledged (201) | %d (%d before the kill) |
                 | in doubt (unanswered when the node died) | %d, of which stored: %d |
                 | found | %d of %d acknowledged |
@@ -286,13 +290,62 @@ class KilledNodeOfTwoLosesNothingTest {
                 | segments after the killed node restarted | %s |
                 | log after the run | %d leaves = %d stored events, verification clean on both nodes |
                 | signed root, same from both nodes | %s at size %d |
-                """.formatted(Instant.now(), seed, WRITERS, COALITIONS, sent.get(), acknowledged.size(),
+                """.formatted(Instant.now(), seed, WRITERS, COALITIONS, race[0], race[1], race[2], race[1],
+                probes.size(), sent.get(), acknowledged.size(),
                 acknowledgedAtKill, inDoubt.size(), inDoubtStored, acknowledged.size() - lost.size(),
                 acknowledged.size(), doubled.size(), lost.size(), unrequested.size(), named(before, first, second),
                 delay, takeover.toMillis(), crossNode, COALITIONS * 2, victimUpdatesAtKill, COALITIONS,
                 survivorUpdates, COALITIONS,
                 named(rejoined, survivor, restarted), report.path("treeSize").asLong(),
                 report.path("eventsInStore").asLong(), signed.path("rootHash").asString(), size));
+    }
+
+    /**
+     * Commands reach any node: pairs of joins to one coalition, one to each node at the same moment, race for the
+     * coalition's next sequence number. Each is accepted (201) or refused as a concurrent write (409), never lost,
+     * doubled or failed; exactly the accepted ones are stored. Returns {sent, accepted, refused}.
+     */
+    private int[] joinRacingOnBothNodes(String database, String coalition, LedgerProcess first, LedgerProcess second,
+                                        long seed) throws Exception {
+        int rounds = 8;
+        int accepted = 0;
+        int refused = 0;
+        for (int round = 0; round < rounds; round++) {
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+            for (LedgerProcess node : List.of(first, second)) {
+                String member = "race-" + round + "-" + node.name();
+                answers.add(http.sendAsync(node.request("/api/v1/coalitions/" + coalition + "/members",
+                                LedgerProcess.ADMIN_TOKEN).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(ApiFixtures.join(member, "2020-03-01"))).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            for (var answer : answers) {
+                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                if (response.statusCode() == 201) {
+                    accepted++;
+                } else {
+                    assertThat(response.statusCode()).as("racing join (seed %d): %s", seed, response.body())
+                            .isEqualTo(409);
+                    assertThat(json.readTree(response.body()).path("code").asString()).as(response.body())
+                            .isEqualTo("CONCURRENT_MODIFICATION");
+                    refused++;
+                }
+            }
+        }
+        int stored;
+        try (Connection connection = LedgerProcess.connect(database);
+             java.sql.PreparedStatement statement = connection.prepareStatement("select count(*) from "
+                     + "domain_event_entry where aggregate_identifier = ? and payload_type like '%MemberJoinedEvent' "
+                     + "and convert_from(payload, 'UTF8')::jsonb ->> 'memberId' like 'race-%'")) {
+            statement.setString(1, coalition);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                stored = rows.getInt(1);
+            }
+        }
+        assertThat(stored).as("racing joins stored = accepted (seed %d)", seed).isEqualTo(accepted);
+        assertThat(accepted).as("racing joins accepted (seed %d)", seed).isGreaterThanOrEqualTo(rounds);
+        return new int[] {rounds * 2, accepted, refused};
     }
 
     /**
