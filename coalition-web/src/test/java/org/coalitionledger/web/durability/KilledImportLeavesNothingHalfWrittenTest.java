@@ -95,7 +95,8 @@ class KilledImportLeavesNothingHalfWrittenTest {
         List<Line> acknowledged = new ArrayList<>();
         List<Line> warmUp = lines(coalition, 0);
         long startedAt = System.nanoTime();
-        JsonNode complete = send(node, coalition, warmUp).get(IMPORT_TIMEOUT.toSeconds(), TimeUnit.SECONDS).map(json::readTree).orElseThrow();
+        JsonNode complete = send(node, coalition, warmUp).get(IMPORT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                .map(json::readTree).orElseThrow();
         long importMillis = Duration.ofNanos(System.nanoTime() - startedAt).toMillis();
         assertThat(complete.path("recorded").asInt()).as("%s", complete).isEqualTo(LINES);
         acknowledged.addAll(warmUp);
@@ -135,8 +136,8 @@ class KilledImportLeavesNothingHalfWrittenTest {
             assertFigures(database, lines.subList(0, prefix), seed);
 
             // Sent again (a client that got no answer): the stored lines are recognised, the rest recorded.
-            JsonNode report = send(node, coalition, lines).get(IMPORT_TIMEOUT.toSeconds(), TimeUnit.SECONDS).map(json::readTree)
-                    .orElseThrow();
+            JsonNode report = send(node, coalition, lines).get(IMPORT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+                    .map(json::readTree).orElseThrow();
             List<String> outcomesByLine = new ArrayList<>();
             report.path("lines").forEach(l -> outcomesByLine.add(l.path("outcome").asString()));
             for (int i = 0; i < lines.size(); i++) {
