@@ -124,6 +124,7 @@ class KilledNodeOfTwoLosesNothingTest {
         LedgerProcess survivor = firstAppends ? second : first;
 
         int[] race = joinRacingOnBothNodes(database, coalitions.get(0), first, second, seed);
+        revokedOnOneNode_refusedOnTheOther(first, second);
 
         List<SseClient> streams = new ArrayList<>();
         for (LedgerProcess node : List.of(first, second)) {
@@ -272,6 +273,7 @@ class KilledNodeOfTwoLosesNothingTest {
                 | figure | value |
                 |---|---|
                 | nodes, writers, coalitions | 2, %d, %d |
+                | API key issued on one node, revoked on the other: refused by the first at its next request | yes |
                 | joins to one coalition sent to both nodes at once | %d: %d accepted (201), %d refused (409 \
                 `CONCURRENT_MODIFICATION`), %d stored |
                 | arrests sent (the %d probes included) | %d |
@@ -346,6 +348,29 @@ class KilledNodeOfTwoLosesNothingTest {
         assertThat(stored).as("racing joins stored = accepted (seed %d)", seed).isEqualTo(accepted);
         assertThat(accepted).as("racing joins accepted (seed %d)", seed).isGreaterThanOrEqualTo(rounds);
         return new int[] {rounds * 2, accepted, refused};
+    }
+
+    /** A key issued on one node works on the other; revoked there, the first refuses it at its next request. */
+    private void revokedOnOneNode_refusedOnTheOther(LedgerProcess first, LedgerProcess second) throws Exception {
+        String issue = json.writeValueAsString(Map.of("subject", "partner@nodes.test", "name", "Node Partner",
+                "role", "PARTNER", "expiresAt", Instant.now().plus(Duration.ofDays(30)).toString()));
+        HttpResponse<String> issued = http.send(first.request("/api/v1/admin/api-keys", LedgerProcess.ADMIN_TOKEN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(issue)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        JsonNode key = json.readTree(issued.body());
+        String token = key.path("token").asString();
+        assertThat(http.send(second.request("/api/v1/coalitions", token).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("the new key on the other node").isEqualTo(200);
+        HttpResponse<String> revoked = http.send(second.request("/api/v1/admin/api-keys/"
+                        + key.path("key").path("keyId").asString() + "/revocation", LedgerProcess.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"node test\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(201);
+        assertThat(http.send(first.request("/api/v1/coalitions", token).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("the revoked key on the node that issued it")
+                .isEqualTo(401);
     }
 
     /**
