@@ -159,6 +159,13 @@ public final class LedgerProcess {
         assertThat(process.exitValue()).as("exit status of the killed node %s", name).isEqualTo(137);
     }
 
+    /** SIGTERM: the node shuts down gracefully (requests in flight finish, segments released); its exit status. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("node %s ends within 60 s of SIGTERM", name).isTrue();
+        return process.exitValue();
+    }
+
     /** Ends the process if it still runs (test clean-up). */
     public void destroy() throws InterruptedException {
         process.destroyForcibly();

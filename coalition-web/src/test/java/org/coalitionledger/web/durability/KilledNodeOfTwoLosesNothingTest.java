@@ -265,6 +265,37 @@ class KilledNodeOfTwoLosesNothingTest {
                     .isEqualTo(signed.path("rootHash").asString());
         }
 
+        // The restarted node stops gracefully while it takes writes: what it accepted it answers, and it hands its
+        // segments over at once instead of after the claim timeout.
+        Map<String, Arrest> acknowledgedAroundStop = new ConcurrentHashMap<>();
+        Map<String, Arrest> unansweredAtStop = new ConcurrentHashMap<>();
+        List<String> failedAtStop = new CopyOnWriteArrayList<>();
+        AtomicBoolean stopping = new AtomicBoolean();
+        AtomicBoolean stopWriting = new AtomicBoolean();
+        CountDownLatch writing = new CountDownLatch(1);
+        List<Future<?>> stopWriters = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            int writer = WRITERS + w;
+            stopWriters.add(threads.submit(() -> write(writer, restarted, survivor, coalitions, seed, stopping,
+                    stopWriting, new AtomicLong(), writing, acknowledgedAroundStop, unansweredAtStop, failedAtStop)));
+        }
+        assertThat(writing.await(60, TimeUnit.SECONDS)).as("writes to the restarted node: %s", failedAtStop).isTrue();
+        stopping.set(true);
+        long stoppedAt = System.nanoTime();
+        int exit = restarted.stop();
+        Duration handover = awaitTakeover(database, survivor, stoppedAt, seed);
+        stopWriting.set(true);
+        for (Future<?> writer : stopWriters) {
+            writer.get(LedgerProcess.REQUEST_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS);
+        }
+        assertThat(failedAtStop).as("answers other than 201 while the node stopped (seed %d)", seed).isEmpty();
+        Map<String, Integer> storedAfterStop = storedArrests(database);
+        for (String recordId : acknowledgedAroundStop.keySet()) {
+            assertThat(storedAfterStop.get(recordId)).as("write %s acknowledged while stopping (seed %d)", recordId,
+                    seed).isEqualTo(1);
+        }
+        int unansweredStored = (int) unansweredAtStop.keySet().stream().filter(storedAfterStop::containsKey).count();
+
         Reliability.write("multi-node.md", """
                 # Two nodes, one killed mid-load
 
@@ -292,6 +323,9 @@ class KilledNodeOfTwoLosesNothingTest {
                 | segments after the killed node restarted | %s |
                 | log after the run | %d leaves = %d stored events, verification clean on both nodes |
                 | signed root, same from both nodes | %s at size %d |
+                | graceful stop (SIGTERM) of the restarted node under load | exit status %d; %d writes acknowledged \
+                (by it, then by the survivor), %d unanswered (refused at connect or cut), of which stored: %d |
+                | handover after the graceful stop (SIGTERM until the survivor held every segment) | %d ms |
                 """.formatted(Instant.now(), seed, WRITERS, COALITIONS, race[0], race[1], race[2], race[1],
                 probes.size(), sent.get(), acknowledged.size(),
                 acknowledgedAtKill, inDoubt.size(), inDoubtStored, acknowledged.size() - lost.size(),
@@ -299,7 +333,8 @@ class KilledNodeOfTwoLosesNothingTest {
                 delay, takeover.toMillis(), crossNode, COALITIONS * 2, victimUpdatesAtKill, COALITIONS,
                 survivorUpdates, COALITIONS,
                 named(rejoined, survivor, restarted), report.path("treeSize").asLong(),
-                report.path("eventsInStore").asLong(), signed.path("rootHash").asString(), size));
+                report.path("eventsInStore").asLong(), signed.path("rootHash").asString(), size, exit,
+                acknowledgedAroundStop.size(), unansweredAtStop.size(), unansweredStored, handover.toMillis()));
     }
 
     /**
