@@ -134,6 +134,7 @@ class KilledImportLeavesNothingHalfWrittenTest {
                         .isEqualTo(LINES);
             }
             assertFigures(database, lines.subList(0, prefix), seed);
+            assertReportsFiled(database, coalition, lines.subList(0, prefix), seed);
 
             // Sent again (a client that got no answer): the stored lines are recognised, the rest recorded.
             JsonNode report = send(node, coalition, lines).get(IMPORT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
@@ -154,6 +155,7 @@ class KilledImportLeavesNothingHalfWrittenTest {
         assertThat(stored).as("every line of every run stored once (seed %d)", seed).hasSize(acknowledged.size());
         assertThat(stored.values()).allMatch(events -> events == 1);
         assertFigures(database, acknowledged, seed);
+        assertReportsFiled(database, coalition, acknowledged, seed);
         JsonNode verification = awaitLogVerifies(node, seed);
 
         StringBuilder table = new StringBuilder();
@@ -178,6 +180,7 @@ class KilledImportLeavesNothingHalfWrittenTest {
                 | lost | 0 |
                 | runs killed part-way (some lines stored, not all) | %d of %d |
                 | half-written lines (a line partly stored, or stored after a missing one) | 0 |
+                | takedown batches stored without their report filing on the coalition's stream, or the reverse | 0 |
                 | log after the last restart | %d leaves = %d stored events, verification clean |
 
                 | run | killed after (ms) | answered before the kill | lines stored at restart | recorded by resending |
@@ -288,6 +291,31 @@ class KilledImportLeavesNothingHalfWrittenTest {
             }
             assertThat(checked).as("stored lines checked (seed %d)", seed).isEqualTo(lines.size());
         }
+    }
+
+    /**
+     * A member's takedown batch is two events on two streams, its record's and the coalition's report filing, in
+     * one transaction: exactly the stored batches have their filing, once each.
+     */
+    private static void assertReportsFiled(String database, String coalition, List<Line> stored, long seed)
+            throws SQLException {
+        Map<String, Integer> filed = new HashMap<>();
+        try (Connection connection = LedgerProcess.connect(database);
+             PreparedStatement statement = connection.prepareStatement("select convert_from(payload, 'UTF8')::jsonb "
+                     + "->> 'recordId' from domain_event_entry where aggregate_identifier = ? "
+                     + "and payload_type like '%MemberReportFiledEvent'")) {
+            statement.setString(1, coalition);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    filed.merge(rows.getString(1), 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, Integer> expected = new HashMap<>();
+        stored.stream().filter(line -> "RecordTakedownBatch".equals(line.command()))
+                .forEach(line -> expected.put(line.recordId(), 1));
+        assertThat(filed).as("report filings of the stored takedown batches, once each (seed %d)", seed)
+                .isEqualTo(expected);
     }
 
     private JsonNode awaitLogVerifies(LedgerProcess node, long seed) {
