@@ -1,5 +1,6 @@
 package org.coalitionledger.query.nodes;
 
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -107,7 +108,7 @@ public class LiveNodes {
     }
 
     /** A node that stops on purpose leaves at once: the others need not wait for its heartbeat to go stale. */
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void leave() {
         try {
             jdbc.update("delete from ledger_node where node_id = ?", nodeId);

@@ -11,6 +11,7 @@ import org.coalitionledger.api.view.FindYearOverYearQuery;
 import org.coalitionledger.api.view.RestatementTrailView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -37,7 +38,7 @@ class CoalitionViewUpdates {
     private final QueryUpdateEmitter emitter;
     private final ViewChangeNotices notices;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     CoalitionViewUpdates(QueryUpdateEmitter emitter, ViewChangeNotices notices) {
         this.emitter = emitter;
         this.notices = notices;
