@@ -134,7 +134,9 @@ class KilledImportLeavesNothingHalfWrittenTest {
                         .isEqualTo(LINES);
             }
             assertFigures(database, lines.subList(0, prefix), seed);
-            assertReportsFiled(database, coalition, lines.subList(0, prefix), seed);
+            List<Line> shouldBeStored = new ArrayList<>(acknowledged);
+            shouldBeStored.addAll(lines.subList(0, prefix));
+            assertReportsFiled(database, coalition, shouldBeStored, seed);
 
             // Sent again (a client that got no answer): the stored lines are recognised, the rest recorded.
             JsonNode report = send(node, coalition, lines).get(IMPORT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
@@ -295,7 +297,8 @@ class KilledImportLeavesNothingHalfWrittenTest {
 
     /**
      * A member's takedown batch is two events on two streams, its record's and the coalition's report filing, in
-     * one transaction: exactly the stored batches have their filing, once each.
+     * one transaction: exactly the batches of {@code stored} (every line that must be stored by now) have their
+     * filing, once each.
      */
     private static void assertReportsFiled(String database, String coalition, List<Line> stored, long seed)
             throws SQLException {
