@@ -41,16 +41,18 @@ public class CheckpointService {
     private final AuditProperties properties;
     private final EventBus events;
     private final TransactionTemplate transactions;
+    private final LogAppenderNode appenderNode;
     private final Clock clock;
 
     CheckpointService(AuditLogStore store, AuditLogTree tree, CheckpointKeyStore keys, AuditProperties properties,
-            EventBus events, TransactionTemplate transactions) {
+            EventBus events, TransactionTemplate transactions, LogAppenderNode appenderNode) {
         this.store = store;
         this.tree = tree;
         this.keys = keys;
         this.properties = properties;
         this.events = events;
         this.transactions = transactions;
+        this.appenderNode = appenderNode;
         this.clock = Clock.systemUTC();
     }
 
@@ -155,10 +157,16 @@ public class CheckpointService {
         });
     }
 
-    /** The periodic checkpoint: only when the log has grown (or none was signed yet). */
+    /**
+     * The periodic checkpoint: only when the log has grown (or none was signed yet), and only on the node that
+     * appends to the log, so several nodes do not sign the same sizes in turn.
+     */
     @Scheduled(initialDelayString = "${coalition.audit.checkpoint-interval:PT30S}",
             fixedDelayString = "${coalition.audit.checkpoint-interval:PT30S}")
     void checkpointIfGrown() {
+        if (!appenderNode.isThisNode()) {
+            return;
+        }
         long size = tree.read(t -> t.size());
         Optional<StoredCheckpoint> latest = store.latestCheckpoint();
         if (latest.isEmpty() || latest.get().treeSize() < size) {

@@ -34,18 +34,23 @@ public class UnloggedEventSweeper {
     private final LogAppender appender;
     private final AuditProperties properties;
     private final TransactionTemplate transactions;
+    private final LogAppenderNode appenderNode;
 
     UnloggedEventSweeper(AuditLogStore store, LogAppender appender, AuditProperties properties,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, LogAppenderNode appenderNode) {
         this.store = store;
         this.appender = appender;
         this.properties = properties;
         this.transactions = transactions;
+        this.appenderNode = appenderNode;
     }
 
     @Scheduled(initialDelayString = "${coalition.audit.sweep-interval:PT10S}",
             fixedDelayString = "${coalition.audit.sweep-interval:PT10S}")
     void scheduledSweep() {
+        if (!appenderNode.isThisNode()) {
+            return; // Swept by the node that appends: with several nodes, one sweeps.
+        }
         try {
             sweep();
         } catch (RuntimeException e) {

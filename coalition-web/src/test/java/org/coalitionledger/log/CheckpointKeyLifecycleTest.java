@@ -100,7 +100,7 @@ class CheckpointKeyLifecycleTest {
         assertThatThrownBy(swapped::signingKeyPair).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("is not the ledger's current key").hasMessageContaining("refusing to sign");
         CheckpointService service = new CheckpointService(store, new AuditLogTree(store), swapped, properties, null,
-                null);
+                null, null);
         assertThatThrownBy(service::checkpointNow).isInstanceOf(CheckpointService.SigningRefusedException.class)
                 .hasMessageContaining("refusing to sign");
         assertThat(store.checkpointCount()).isEqualTo(1);

@@ -205,7 +205,7 @@ class PostgresInsiderTamperingTest {
                     latest.treeSize());
 
             CheckpointService restarted = new CheckpointService(store, new AuditLogTree(store), keys, properties,
-                    events, transactions);
+                    events, transactions, null);
             assertThatThrownBy(restarted::checkpointNow)
                     .isInstanceOf(CheckpointService.SigningRefusedException.class)
                     .hasMessageContaining("the log no longer extends its signed checkpoint of size "

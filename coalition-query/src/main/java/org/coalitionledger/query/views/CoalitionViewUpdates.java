@@ -11,6 +11,7 @@ import org.coalitionledger.api.view.FindYearOverYearQuery;
 import org.coalitionledger.api.view.RestatementTrailView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -26,7 +27,9 @@ import java.util.function.Supplier;
  * {@code asOf}, {@code FindGoalProgressQuery}, {@code FindRestatementsQuery}, {@code FindCoalitionQuery}. A
  * subscription "as recorded at T" receives updates only while every event folded so far was recorded at or before T
  * (then the live answer is the answer at T); once the ledger has moved past T its answer is final and nothing more is
- * sent. Updates are sent on the node whose processor handled the events only.
+ * sent. On PostgreSQL, where several nodes may share the database, the node that folded the events announces the
+ * change ({@link ViewChangeNotices}) and every node sends the updates to its own subscribers
+ * ({@link ViewChangeListener}); on H2 they go to this node's subscribers directly.
  */
 @Component
 class CoalitionViewUpdates {
@@ -34,14 +37,35 @@ class CoalitionViewUpdates {
     private static final Logger log = LoggerFactory.getLogger(CoalitionViewUpdates.class);
 
     private final QueryUpdateEmitter emitter;
+    private final ViewChangeNotices notices;
 
-    CoalitionViewUpdates(QueryUpdateEmitter emitter) {
+    @Autowired
+    CoalitionViewUpdates(QueryUpdateEmitter emitter, ViewChangeNotices notices) {
         this.emitter = emitter;
+        this.notices = notices;
+    }
+
+    /** Updates for this node's subscribers only (one node, no database to share). */
+    CoalitionViewUpdates(QueryUpdateEmitter emitter) {
+        this(emitter, null);
+    }
+
+    /**
+     * A batch that changed the coalition committed: tells every node when the database is shared, else this node's
+     * subscribers. Never throws.
+     */
+    void committed(String coalitionId, Supplier<CoalitionLedgerFold> views, Instant lastRecordedAt) {
+        if (notices != null && notices.shared()) {
+            notices.announce(new ViewChangeNotices.Notice(coalitionId));
+        } else {
+            coalitionChanged(coalitionId, views, lastRecordedAt);
+        }
     }
 
     /**
      * Called after commit, with the coalition's views as committed (read only if some subscription may want them);
-     * never throws, since the batch it reports on is committed and must not be retried.
+     * never throws, since the batch it reports on is committed and must not be retried. {@code lastRecordedAt} null:
+     * live subscriptions only.
      */
     void coalitionChanged(String coalitionId, Supplier<CoalitionLedgerFold> views, Instant lastRecordedAt) {
         Set<Object> queries = new LinkedHashSet<>();

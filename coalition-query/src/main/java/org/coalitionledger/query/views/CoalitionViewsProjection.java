@@ -261,7 +261,7 @@ class CoalitionViewsProjection {
             if (generation.building() != null) {
                 return; // A replay into a copy no partner reads yet.
             }
-            lastRecordedAt.forEach((coalitionId, recordedAt) -> updates.coalitionChanged(coalitionId,
+            lastRecordedAt.forEach((coalitionId, recordedAt) -> updates.committed(coalitionId,
                     () -> queries.live(coalitionId).orElse(null), recordedAt));
         }
     }
