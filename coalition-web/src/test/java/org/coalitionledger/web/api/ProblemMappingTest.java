@@ -69,6 +69,14 @@ class ProblemMappingTest {
     org.coalitionledger.log.CheckpointService checkpoints;
     @MockitoBean
     PlatformTransactionManager transactionManager;
+    /** Record streams are resolved against the event store, mocked here: every write is to record a1 of c1. */
+    @MockitoBean
+    org.coalitionledger.web.commands.RecordStreams recordStreams;
+
+    @org.junit.jupiter.api.BeforeEach
+    void recordStream() {
+        when(recordStreams.streamOf(any())).thenReturn("record:c1:a1");
+    }
 
     WebTestClient.ResponseSpec arrest(String token) {
         return client.post().uri("/api/v1/coalitions/c1/arrests").header("Authorization", "Bearer " + token)
