@@ -23,6 +23,6 @@ function request()
    local body = string.format('{"batchId":"%s-%d-%d","reporter":{"type":"NGO","memberId":null,"name":"Bench NGO"},'
       .. '"periodStart":"%d-01-01","periodEnd":"%d-12-31","listingsRemoved":%d,"adsBlocked":%d,'
       .. '"accountsRemoved":%d,"categories":["ivory"],"scope":"global","source":"coalition-bench"}',
-      prefix, thread_id, counter, year, year, counter % 1000, counter % 100, counter % 10)
+      prefix, thread_id, counter, year, year, 1 + counter % 1000, counter % 100, counter % 10)
    return wrk.format("POST", "/api/v1/coalitions/" .. coalition .. "/takedown-batches", headers, body)
 end

@@ -7,22 +7,21 @@ import jdk.jfr.consumer.RecordingFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The hot methods of a flight recording, from its {@code jdk.ExecutionSample} events (what {@code jfr print
- * --events jdk.ExecutionSample} lists): by self time (the sampled frame) and by total time (the method anywhere on
- * the sampled stack), the latter for the application's, Axon's and the drivers' own methods only.
+ * --events jdk.ExecutionSample} lists): samples per thread pool; per pool, the innermost application method on
+ * the sampled stack (that method and the library code it called: where the application's time goes); and by self
+ * time (the sampled frame itself).
  */
 final class JfrSummary {
 
-    private static final List<String> OWN = List.of("org.coalitionledger.", "org.axonframework.", "org.postgresql.",
-            "com.zaxxer.", "org.hibernate.", "tools.jackson.", "org.springframework.", "reactor.");
+    private static final String OWN = "org.coalitionledger.";
 
     private JfrSummary() {
     }
@@ -33,28 +32,26 @@ final class JfrSummary {
 
     static String markdown(Path recording, WrkResult load, int top) throws IOException {
         Map<String, Integer> self = new HashMap<>();
-        Map<String, Integer> total = new HashMap<>();
+        Map<String, Map<String, Integer>> innermost = new TreeMap<>();
         Map<String, Integer> threads = new HashMap<>();
-        int samples = 0;
+        int counted = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                 continue;
             }
-            samples++;
+            counted++;
             List<RecordedFrame> frames = event.getStackTrace().getFrames();
             if (!frames.isEmpty()) {
                 self.merge(name(frames.get(0)), 1, Integer::sum);
             }
-            Set<String> seen = new HashSet<>();
-            for (RecordedFrame frame : frames) {
-                String name = name(frame);
-                if (OWN.stream().anyMatch(name::startsWith) && seen.add(name)) {
-                    total.merge(name, 1, Integer::sum);
-                }
-            }
             var thread = event.getThread("sampledThread");
-            threads.merge(thread == null ? "?" : thread.getJavaName().replaceAll("-?\\d+$", "-N"), 1, Integer::sum);
+            String pool = thread == null ? "?" : thread.getJavaName().replaceAll("-?\\d+$", "-N");
+            threads.merge(pool, 1, Integer::sum);
+            String app = frames.stream().map(JfrSummary::name).filter(n -> n.startsWith(OWN)).findFirst()
+                    .orElse("(no application frame)");
+            innermost.computeIfAbsent(pool, p -> new HashMap<>()).merge(app, 1, Integer::sum);
         }
+        int samples = counted;
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "%,d execution samples", samples));
         if (load != null) {
@@ -62,14 +59,16 @@ final class JfrSummary {
                     + "%.1f ms, p99 %.1f ms)", load.successesPerSecond(), load.p50Millis(), load.p99Millis()));
         }
         md.append(".\n\n");
-        table(md, "threads (samples, share)", threads, samples, 10);
-        table(md, "self: sampled frame (samples, share)", self, samples, top);
-        table(md, "total: on the stack (samples, share)", total, samples, top * 2);
+        table(md, "thread pool", threads, samples, 10);
+        threads.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(4)
+                .forEach(pool -> table(md, pool.getKey() + ": innermost application method",
+                        innermost.get(pool.getKey()), samples, 8));
+        table(md, "self: the sampled frame", self, samples, top);
         return md.toString();
     }
 
     private static void table(StringBuilder md, String title, Map<String, Integer> counts, int samples, int top) {
-        md.append("| ").append(title).append(" | samples | share |\n|---|---|---|\n");
+        md.append("| ").append(title).append(" | samples | share of all |\n|---|---|---|\n");
         Map<String, Integer> sorted = new LinkedHashMap<>();
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));

@@ -83,6 +83,15 @@ final class LedgerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * The server's CPU time so far (every thread, user and system), in seconds: per recorded command it is a cost
+     * that a loaded, shared machine changes much less than it changes a rate.
+     */
+    double cpuSeconds() {
+        return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException(
+                "this platform does not report a process's CPU time")).toNanos() / 1e9;
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

@@ -130,15 +130,19 @@ public final class ScaleBenchmark {
             foundCoalitions(ledger, options.coalitions());
 
             log.info("N={}: HTTP ingest, 8 clients, {} s", n, options.ingestSeconds());
+            double cpu = ledger.cpuSeconds();
             WrkResult ingest = wrk.run(ledger.baseUrl(), "takedowns.lua", 2, 8, options.ingestSeconds(),
                     LedgerProcess.ADMIN, "ingest", String.valueOf(options.coalitions()));
             putLoad(f, "ingest", ingest);
+            f.put("ingest.cpu.ms", cpuMillisPer(ledger, cpu, ingest.requests() - ingest.non2xx()));
 
             long stored = limits.eventCount();
             log.info("N={}: {} events stored; bulk import of the rest", n, stored);
             if (stored < n) {
+                cpu = ledger.cpuSeconds();
                 double rate = bulkImport(ledger, options, n - stored);
                 f.put("import.rps", rate);
+                f.put("import.cpu.ms", cpuMillisPer(ledger, cpu, n - stored));
             }
             long events = limits.eventCount();
             f.put(ScaleReport.EVENTS, (double) events);
@@ -256,7 +260,7 @@ public final class ScaleBenchmark {
         return "{\"command\":\"RecordTakedownBatch\",\"payload\":{\"coalitionId\":\"" + coalition
                 + "\",\"batchId\":\"import-" + i + "\",\"reporter\":{\"type\":\"NGO\",\"memberId\":null,\"name\":"
                 + "\"Bench NGO\"},\"periodStart\":\"" + year + "-01-01\",\"periodEnd\":\"" + year + "-12-31\","
-                + "\"listingsRemoved\":" + i % 1000 + ",\"adsBlocked\":" + i % 100 + ",\"accountsRemoved\":"
+                + "\"listingsRemoved\":" + (1 + i % 1000) + ",\"adsBlocked\":" + i % 100 + ",\"accountsRemoved\":"
                 + i % 10 + ",\"categories\":[\"ivory\"],\"scope\":\"global\",\"source\":\"coalition-bench\"}}";
     }
 
@@ -309,10 +313,20 @@ public final class ScaleBenchmark {
         return segments == 0 ? -1 : lowest;
     }
 
-    /** A tracking token's position, serialized as JSON: plain, replaying (its current token) or merged. */
+    /**
+     * A tracking token's position, serialized as JSON: gap-aware (the JPA store's: below its lowest gap every event
+     * was seen), plain, replaying (its current token) or merged (the lower of its halves).
+     */
     static long tokenPosition(JsonNode token) {
         if (token == null || token.isNull()) {
             return -1;
+        }
+        if (token.has("index")) {
+            long lowestGap = Long.MAX_VALUE;
+            for (JsonNode gap : token.path("gaps")) {
+                lowestGap = Math.min(lowestGap, gap.asLong());
+            }
+            return Math.min(token.get("index").asLong(), lowestGap - 1);
         }
         if (token.has("globalIndex")) {
             return token.get("globalIndex").asLong();
@@ -342,6 +356,11 @@ public final class ScaleBenchmark {
             statement.execute("drop database if exists " + DATABASE + " with (force)");
             statement.execute("create database " + DATABASE);
         }
+    }
+
+    /** The server's CPU milliseconds per unit of work since {@code cpuBefore} (seconds). */
+    private static double cpuMillisPer(LedgerProcess ledger, double cpuBefore, long units) {
+        return units <= 0 ? Double.NaN : (ledger.cpuSeconds() - cpuBefore) * 1000 / units;
     }
 
     private static void putLoad(Map<String, Double> f, String key, WrkResult r) {
@@ -393,10 +412,14 @@ public final class ScaleBenchmark {
             wrk.run(ledger.baseUrl(), "takedowns.lua", 2, 8, 10, LedgerProcess.ADMIN, "warmup",
                     String.valueOf(options.coalitions()));
             jcmd(ledger.pid(), "JFR.start", "name=bench", "settings=profile");
+            double cpu = ledger.cpuSeconds();
             WrkResult ingest = wrk.run(ledger.baseUrl(), "takedowns.lua", 2, 8, options.ingestSeconds(),
                     LedgerProcess.ADMIN, "profiled", String.valueOf(options.coalitions()));
+            double cpuMillis = cpuMillisPer(ledger, cpu, ingest.requests() - ingest.non2xx());
             jcmd(ledger.pid(), "JFR.stop", "name=bench", "filename=" + recording);
-            String summary = JfrSummary.markdown(recording, ingest, 25);
+            String summary = String.format(java.util.Locale.ROOT, "Server CPU per recorded takedown batch: %.1f ms "
+                    + "(all threads: HTTP, command, both processors; load average %.1f).%n%n", cpuMillis,
+                    loadAverage()) + JfrSummary.markdown(recording, ingest, 15);
             Files.writeString(dir.resolve("profile.md"), summary);
             log.info("Profile written to {}:\n{}", dir.resolve("profile.md"), summary);
         }

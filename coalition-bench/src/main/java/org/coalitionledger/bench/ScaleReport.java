@@ -138,12 +138,14 @@ final class ScaleReport {
             md.append(' ').append(row.target()).append(" |\n");
         }
 
-        md.append("\n#### Duration and heap\n\n| figure |");
+        md.append("\n#### CPU, duration and heap\n\n| figure |");
         runs.forEach(r -> md.append(" N = ").append(number(r.get(N))).append(" |"));
         md.append(" target |\n|---|");
         runs.forEach(r -> md.append("---|"));
         md.append("---|\n");
         List<String[]> rows = List.of(
+                new String[]{"server CPU per HTTP-ingested takedown batch, ms", "ingest.cpu.ms", ""},
+                new String[]{"server CPU per imported event, ms", "import.cpu.ms", ""},
                 new String[]{"full verification, s", "verify.full.seconds", ""},
                 new String[]{"incremental verification, s", "verify.incremental.seconds", ""},
                 new String[]{"views rebuild to caught up, s", "rebuild.seconds", ""},

@@ -14,7 +14,12 @@ class ScaleBenchmarkTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void tokenPosition_readsPlainReplayingAndMergedTokens() {
+    void tokenPosition_readsGapAwarePlainReplayingAndMergedTokens() {
+        assertThat(ScaleBenchmark.tokenPosition(JSON.readTree("{\"index\":10000,\"gaps\":[]}"))).isEqualTo(10000);
+        assertThat(ScaleBenchmark.tokenPosition(JSON.readTree("{\"index\":10000,\"gaps\":[9990,9995]}")))
+                .isEqualTo(9989);
+        assertThat(ScaleBenchmark.tokenPosition(JSON.readTree("{\"tokenAtReset\":{\"index\":900,\"gaps\":[]},"
+                + "\"currentToken\":{\"index\":12,\"gaps\":[]}}"))).isEqualTo(12);
         assertThat(ScaleBenchmark.tokenPosition(JSON.readTree("{\"globalIndex\":41}"))).isEqualTo(41);
         assertThat(ScaleBenchmark.tokenPosition(JSON.readTree("{\"tokenAtReset\":{\"globalIndex\":900},"
                 + "\"currentToken\":{\"globalIndex\":12},\"context\":null}"))).isEqualTo(12);

@@ -19,7 +19,7 @@ class ScaleReportTest {
         run.put(ScaleReport.N, n);
         run.put(ScaleReport.EVENTS, n + 12);
         for (String key : List.of("load.start", "load.end", "run.seconds", "verify.full.seconds",
-                "rebuild.seconds", "heap.verify.mib", "heap.rebuild.mib", "heap.peak.mib")) {
+                "rebuild.seconds", "heap.verify.mib", "heap.rebuild.mib", "heap.peak.mib", "ingest.cpu.ms", "import.cpu.ms")) {
             run.put(key, 3.0);
         }
         for (ScaleReport.RatioRow row : ScaleReport.RATIOS) {
