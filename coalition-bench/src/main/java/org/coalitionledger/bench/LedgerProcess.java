@@ -75,7 +75,7 @@ final class LedgerProcess implements AutoCloseable {
         env.put("COALITION_AUDITOR_TOKEN", AUDITOR);
         env.put("COALITION_MONITOR_TOKEN", MONITOR);
         LedgerProcess ledger = new LedgerProcess(builder.start(), port, log);
-        ledger.awaitHealthy(Duration.ofMinutes(5));
+        ledger.awaitHealthy(Duration.ofMinutes(15));
         return ledger;
     }
 

@@ -36,13 +36,14 @@ import java.util.regex.Pattern;
  * from the same server). Each N's figures go to {@code <out>/scale-<N>.properties}; the Markdown tables and
  * SVG plots are written from every such file present, so sizes can be run one at a time.
  * <p>
- * {@code --profile} instead records a flight recording (JFR) of the server during HTTP ingest and writes the hot
+ * {@code --report-only} writes the tables and plots again from the figures in {@code --out}. {@code --profile}
+ * instead records a flight recording (JFR) of the server during HTTP ingest and writes the hot
  * methods to {@code <out>/profile.md}.
  */
 public final class ScaleBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(ScaleBenchmark.class);
-    static final String DATABASE = "coalition_bench_scale";
+    static final String DEFAULT_DATABASE = "coalition_bench_scale";
     private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String C = "/api/v1/coalitions";
     /** The limit for reads: a static file of the same server (health stalls on reused connections: README). */
@@ -54,19 +55,22 @@ public final class ScaleBenchmark {
 
     record Options(List<Long> sizes, int coalitions, int seconds, int ingestSeconds, int importClients,
                    int importChunk, int reps, Path jar, Path out, List<String> appArgs, String viewsProcessor,
-                   boolean profile, String label) {
+                   boolean profile, boolean reportOnly, String label, String database) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
             boolean quick = false;
             boolean profile = false;
+            boolean reportOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
                     case "--profile" -> profile = true;
+                    case "--report-only" -> reportOnly = true;
                     default -> {
                         if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                            throw new IllegalArgumentException("expected --quick, --profile or --name value pairs, "
+                            throw new IllegalArgumentException("expected --quick, --profile, --report-only or --name value "
+                                    + "pairs, "
                                     + "got " + Arrays.toString(args));
                         }
                         given.put(args[i].substring(2), args[++i]);
@@ -85,12 +89,16 @@ public final class ScaleBenchmark {
                     Path.of(given.getOrDefault("out", "coalition-bench/target/bench")),
                     given.containsKey("app-args") ? List.of(given.get("app-args").split("\\s+")) : List.of(),
                     given.getOrDefault("views-processor", "coalition-views"),
-                    profile, given.getOrDefault("label", ""));
+                    profile, reportOnly, given.getOrDefault("label", ""), given.getOrDefault("database", DEFAULT_DATABASE));
         }
     }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        if (options.reportOnly()) {
+            writeReport(options);
+            return;
+        }
         if (!Wrk.installed()) {
             throw new IllegalStateException("wrk is not installed: apt-get install wrk (coalition-bench/run does)");
         }
@@ -122,12 +130,12 @@ public final class ScaleBenchmark {
         long started = System.nanoTime();
         f.put(ScaleReport.N, (double) n);
         f.put("load.start", loadAverage());
-        recreateDatabase();
+        recreateDatabase(options.database());
         Path dir = options.out().resolve("run-" + n);
-        try (LedgerProcess ledger = LedgerProcess.start(options.jar(), DATABASE, dir.resolve("data"),
+        try (LedgerProcess ledger = LedgerProcess.start(options.jar(), options.database(), dir.resolve("data"),
                 dir.resolve("application.log"), List.of("-Xmx2g"), options.appArgs());
              HeapSampler heap = new HeapSampler(ledger)) {
-            var owner = new DriverManagerDataSource(PG + DATABASE, "postgres", "");
+            var owner = new DriverManagerDataSource(PG + options.database(), "postgres", "");
             Limits limits = new Limits(owner, BenchDatabase.POSTGRES);
             foundCoalitions(ledger, options.coalitions());
 
@@ -353,11 +361,15 @@ public final class ScaleBenchmark {
         }
     }
 
-    private static void recreateDatabase() throws SQLException {
+    private static void recreateDatabase(String database) throws SQLException {
+        if (!database.matches("coalition_bench_[a-z0-9_]+")) {
+            throw new IllegalArgumentException("the benchmark only drops its own databases (coalition_bench_*): "
+                    + database);
+        }
         try (var connection = DriverManager.getConnection(PG + "postgres", "postgres", "");
              var statement = connection.createStatement()) {
-            statement.execute("drop database if exists " + DATABASE + " with (force)");
-            statement.execute("create database " + DATABASE);
+            statement.execute("drop database if exists " + database + " with (force)");
+            statement.execute("create database " + database);
         }
     }
 
@@ -367,6 +379,7 @@ public final class ScaleBenchmark {
     }
 
     private static void putLoad(Map<String, Double> f, String key, WrkResult r) {
+        f.put(key + ".requests", (double) r.requests());
         f.put(key + ".rps", r.successesPerSecond());
         f.put(key + ".p50", r.p50Millis());
         f.put(key + ".p99", r.p99Millis());
@@ -404,11 +417,11 @@ public final class ScaleBenchmark {
 
     /** A flight recording of the server while 8 wrk clients record takedown batches; the hot methods. */
     private static void profile(Options options, Wrk wrk) throws Exception {
-        recreateDatabase();
+        recreateDatabase(options.database());
         Path dir = options.out().resolve("profile" + (options.label().isEmpty() ? "" : "-" + options.label()));
         Path recording = dir.resolve("ingest.jfr").toAbsolutePath();
         Files.createDirectories(dir);
-        try (LedgerProcess ledger = LedgerProcess.start(options.jar(), DATABASE, dir.resolve("data"),
+        try (LedgerProcess ledger = LedgerProcess.start(options.jar(), options.database(), dir.resolve("data"),
                 dir.resolve("application.log"), List.of("-Xmx2g"), options.appArgs())) {
             foundCoalitions(ledger, options.coalitions());
             log.info("profile: warm-up ingest 10 s");

@@ -133,8 +133,11 @@ final class ScaleReport {
                 Double p50 = run.get(row.key() + ".p50");
                 Double p99 = run.get(row.key() + ".p99");
                 Double errors = run.get(row.key() + ".errors");
-                md.append(' ').append(p50 == null ? "—" : decimal(p50, 2) + " / " + decimal(p99, 2)
-                        + (errors != null && errors > 0 ? " (" + number(errors) + " failed)" : "")).append(" |");
+                Double requests = run.get(row.key() + ".requests");
+                String cell = p50 == null ? "—" : requests != null && requests == 0 ? "no answer within the run"
+                        : decimal(p50, 2) + " / " + decimal(p99, 2)
+                        + (errors != null && errors > 0 ? " (" + number(errors) + " failed)" : "");
+                md.append(' ').append(cell).append(" |");
             }
             md.append(' ').append(row.target()).append(" |\n");
         }

@@ -54,12 +54,14 @@ class ScaleReportTest {
         Map<String, Double> run = fullRun(10_000);
         run.remove("import.rps");
         run.put("hammer.errors", 17.0);
+        run.put("health.hammered.requests", 0.0);
 
         String md = ScaleReport.markdown(List.of(run), Map.of());
 
         assertThat(md).contains("| bulk import, NDJSON (events/s) | raw JDBC insert, 100 rows per commit | — |");
         assertThat(md).contains("| as recorded at, 32 clients (the hammer) | 1.50 / 7.25 (17 failed) |");
         assertThat(md).contains("| incremental verification, s | — |");
+        assertThat(md).contains("during the hammer | no answer within the run |");
     }
 
     @Test
