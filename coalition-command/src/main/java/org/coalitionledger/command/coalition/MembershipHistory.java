@@ -35,6 +35,14 @@ public final class MembershipHistory {
         return Optional.ofNullable(history.foundedOn).map(d -> history);
     }
 
+    /** An independent copy, to fold further without changing this one. */
+    MembershipHistory copy() {
+        MembershipHistory copy = new MembershipHistory();
+        copy.foundedOn = foundedOn;
+        memberships.forEach((member, list) -> copy.memberships.put(member, new ArrayList<>(list)));
+        return copy;
+    }
+
     /** Folds one more event of the coalition's stream (the coalition aggregate keeps its history this way). */
     void apply(Object payload) {
         if (payload instanceof CoalitionFoundedEvent e) {

@@ -3,7 +3,9 @@ package org.coalitionledger.web.api;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.coalitionledger.api.LedgerMetadata;
 import org.coalitionledger.web.commands.CommandRouting;
 import org.coalitionledger.web.commands.RecordStreams;
@@ -14,14 +16,21 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 
 /**
  * Sends one command through the command gateway and reports which events it recorded. Every command is idempotent
- * (a repeat records nothing), so "201 or 200" is answered from the event store itself: the events appended to the
- * command's stream after its last sequence number seen before sending, carrying this request's id. No command-side
- * change is needed and the answer is exact even when the client sends no Idempotency-Key.
+ * (a repeat records nothing), so "201 or 200" is answered from what the command actually stored: the events it
+ * published on the command's streams, carrying this request's id, seen as they are published to the event store and
+ * kept once their unit of work has committed. The command bus is local, so the command runs and commits before the
+ * gateway answers; no event-store read is needed for a write that records something, and one (the stream's
+ * version) for a repeat. No command-side change is needed and the answer is exact even without an Idempotency-Key.
  * <p>
  * Gateway calls and event-store reads block, so all of it runs on the bounded elastic scheduler, lazily (nothing is
  * sent before subscription).
@@ -33,6 +42,8 @@ public class LedgerWriter {
     private final EventStore eventStore;
     private final RecordStreams recordStreams;
     private final Duration timeout;
+    /** The committed events of each command in flight, by its request id. */
+    private final Map<String, List<DomainEventMessage<?>>> inFlight = new ConcurrentHashMap<>();
 
     public LedgerWriter(CommandGateway commandGateway, EventStore eventStore, RecordStreams recordStreams,
                         @Value("${coalition.web.command-timeout:PT30S}") Duration timeout) {
@@ -40,6 +51,7 @@ public class LedgerWriter {
         this.eventStore = eventStore;
         this.recordStreams = recordStreams;
         this.timeout = timeout;
+        eventStore.registerDispatchInterceptor(this::collectCommitted);
     }
 
     /**
@@ -60,19 +72,41 @@ public class LedgerWriter {
         // The command's own stream, and the coalition's (a member's report is also filed there).
         List<String> streams = java.util.stream.Stream.of(recordStreams.streamOf(command),
                 CommandRouting.coalitionId(command)).distinct().toList();
-        List<Long> before = streams.stream().map(s -> eventStore.lastSequenceNumberFor(s).orElse(-1L)).toList();
-        commandGateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData(requestId)))
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        List<String> recorded = new ArrayList<>();
-        for (int i = 0; i < streams.size(); i++) {
-            var events = eventStore.readEvents(streams.get(i), before.get(i) + 1);
-            while (events.hasNext()) {
-                DomainEventMessage<?> event = events.next();
-                if (requestId.equals(event.getMetaData().get(LedgerMetadata.REQUEST_ID))) {
-                    recorded.add(event.getIdentifier());
-                }
-            }
+        List<DomainEventMessage<?>> committed = new CopyOnWriteArrayList<>();
+        if (inFlight.putIfAbsent(requestId, committed) != null) {
+            throw new IllegalStateException("request id " + requestId + " is already sending a command");
         }
-        return new Recorded(recorded, eventStore.lastSequenceNumberFor(streams.get(0)).orElse(-1L));
+        try {
+            commandGateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(caller.metaData(requestId)))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            inFlight.remove(requestId);
+        }
+        List<DomainEventMessage<?>> recorded = committed.stream()
+                .filter(event -> streams.contains(event.getAggregateIdentifier()))
+                .sorted(Comparator.<DomainEventMessage<?>>comparingInt(e -> streams.indexOf(e.getAggregateIdentifier()))
+                        .thenComparingLong(DomainEventMessage::getSequenceNumber))
+                .toList();
+        long version = recorded.stream().filter(event -> event.getAggregateIdentifier().equals(streams.get(0)))
+                .mapToLong(DomainEventMessage::getSequenceNumber).max()
+                .orElseGet(() -> eventStore.lastSequenceNumberFor(streams.get(0)).orElse(-1L));
+        return new Recorded(recorded.stream().map(EventMessage::getIdentifier).toList(), version);
+    }
+
+    /**
+     * Sees each event as it is published in its command's unit of work, and keeps it for the command in flight
+     * with the same request id once that unit of work has committed (a rolled-back event was never recorded).
+     */
+    private BiFunction<Integer, EventMessage<?>, EventMessage<?>> collectCommitted(
+            List<? extends EventMessage<?>> events) {
+        return (index, event) -> {
+            Object requestId = event.getMetaData().get(LedgerMetadata.REQUEST_ID);
+            List<DomainEventMessage<?>> committed = requestId == null ? null : inFlight.get(requestId.toString());
+            if (committed != null && event instanceof DomainEventMessage<?> domainEvent
+                    && CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> committed.add(domainEvent));
+            }
+            return event;
+        };
     }
 }

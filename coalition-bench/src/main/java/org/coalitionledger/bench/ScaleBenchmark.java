@@ -1,0 +1,453 @@
+package org.coalitionledger.bench;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark at scale (docs/benchmarks.md, "At scale"): for each event count N, on a fresh PostgreSQL database,
+ * the application runs as its own process (the built jar) and wrk drives HTTP load in another. Measured: HTTP
+ * ingest (8 clients), bulk import, the views rebuild, year-over-year live / as recorded at / as of a checkpoint, an
+ * event-history page, inclusion proofs, full verification, {@code /actuator/health} while 32 clients hammer the
+ * most expensive partner view, and the peak heap; each beside its limit measured in the same run (raw JDBC
+ * inserts one row per commit and 100 per commit, raw scan + deserialisation, raw scan + SHA-256, a static file
+ * from the same server). Each N's figures go to {@code <out>/scale-<N>.properties}; the Markdown tables and
+ * SVG plots are written from every such file present, so sizes can be run one at a time.
+ * <p>
+ * {@code --report-only} writes the tables and plots again from the figures in {@code --out}. {@code --profile}
+ * instead records a flight recording (JFR) of the server during HTTP ingest and writes the hot
+ * methods to {@code <out>/profile.md}.
+ */
+public final class ScaleBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(ScaleBenchmark.class);
+    static final String DEFAULT_DATABASE = "coalition_bench_scale";
+    private static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String C = "/api/v1/coalitions";
+    /** The limit for reads: a static file of the same server (health stalls on reused connections: README). */
+    private static final String STATIC = "/dashboard/api.js";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ScaleBenchmark() {
+    }
+
+    record Options(List<Long> sizes, int coalitions, int seconds, int ingestSeconds, int importClients,
+                   int importChunk, int reps, Path jar, Path out, List<String> appArgs, String viewsProcessor,
+                   boolean profile, boolean reportOnly, String label, String database) {
+
+        static Options parse(String[] args) {
+            Map<String, String> given = new HashMap<>();
+            boolean quick = false;
+            boolean profile = false;
+            boolean reportOnly = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--quick" -> quick = true;
+                    case "--profile" -> profile = true;
+                    case "--report-only" -> reportOnly = true;
+                    default -> {
+                        if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                            throw new IllegalArgumentException("expected --quick, --profile, --report-only or --name value "
+                                    + "pairs, "
+                                    + "got " + Arrays.toString(args));
+                        }
+                        given.put(args[i].substring(2), args[++i]);
+                    }
+                }
+            }
+            String sizes = given.getOrDefault("events", quick ? "10000" : "10000,100000,1000000");
+            return new Options(Arrays.stream(sizes.split(",")).map(Long::valueOf).toList(),
+                    Integer.parseInt(given.getOrDefault("coalitions", "10")),
+                    Integer.parseInt(given.getOrDefault("seconds", quick ? "10" : "20")),
+                    Integer.parseInt(given.getOrDefault("ingest-seconds", quick ? "20" : "30")),
+                    Integer.parseInt(given.getOrDefault("import-clients", "4")),
+                    Integer.parseInt(given.getOrDefault("import-chunk", "500")),
+                    Integer.parseInt(given.getOrDefault("reps", "3")),
+                    Path.of(given.getOrDefault("jar", "coalition-web/target/coalition-ledger.jar")),
+                    Path.of(given.getOrDefault("out", "coalition-bench/target/bench")),
+                    given.containsKey("app-args") ? List.of(given.get("app-args").split("\\s+")) : List.of(),
+                    given.getOrDefault("views-processor", "coalition-views"),
+                    profile, reportOnly, given.getOrDefault("label", ""), given.getOrDefault("database", DEFAULT_DATABASE));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        if (options.reportOnly()) {
+            writeReport(options);
+            return;
+        }
+        if (!Wrk.installed()) {
+            throw new IllegalStateException("wrk is not installed: apt-get install wrk (coalition-bench/run does)");
+        }
+        Files.createDirectories(options.out());
+        Wrk wrk = new Wrk(options.out());
+        if (options.profile()) {
+            profile(options, wrk);
+            return;
+        }
+        for (long n : options.sizes()) {
+            Map<String, Double> figures = run(options, wrk, n);
+            ScaleReport.save(figures, options.out().resolve("scale-" + n + ".properties"));
+            writeReport(options);
+        }
+    }
+
+    static void writeReport(Options options) throws IOException {
+        List<Map<String, Double>> runs = ScaleReport.load(options.out());
+        String markdown = ScaleReport.markdown(runs, ReplayBenchmark.machine());
+        Files.writeString(options.out().resolve("scale.md"), markdown);
+        Files.writeString(options.out().resolve("scale-ratios.svg"), ScalePlot.ratios(runs));
+        Files.writeString(options.out().resolve("scale-latency.svg"), ScalePlot.latencies(runs));
+        log.info("Report written to {}:\n{}", options.out().resolve("scale.md"), markdown);
+    }
+
+    /** One event count: fill a fresh database, then measure every figure and its limit. */
+    static Map<String, Double> run(Options options, Wrk wrk, long n) throws Exception {
+        Map<String, Double> f = new HashMap<>();
+        long started = System.nanoTime();
+        f.put(ScaleReport.N, (double) n);
+        f.put("load.start", loadAverage());
+        recreateDatabase(options.database());
+        Path dir = options.out().resolve("run-" + n);
+        try (LedgerProcess ledger = LedgerProcess.start(options.jar(), options.database(), dir.resolve("data"),
+                dir.resolve("application.log"), List.of("-Xmx2g"), options.appArgs());
+             HeapSampler heap = new HeapSampler(ledger)) {
+            var owner = new DriverManagerDataSource(PG + options.database(), "postgres", "");
+            Limits limits = new Limits(owner, BenchDatabase.POSTGRES);
+            foundCoalitions(ledger, options.coalitions());
+
+            log.info("N={}: HTTP ingest, 8 clients, {} s", n, options.ingestSeconds());
+            double cpu = ledger.cpuSeconds();
+            WrkResult ingest = wrk.run(ledger.baseUrl(), "takedowns.lua", 2, 8, options.ingestSeconds(),
+                    LedgerProcess.ADMIN, "ingest", String.valueOf(options.coalitions()));
+            putLoad(f, "ingest", ingest);
+            f.put("ingest.cpu.ms", cpuMillisPer(ledger, cpu, ingest.requests() - ingest.non2xx()));
+
+            long stored = limits.eventCount();
+            log.info("N={}: {} events stored; bulk import of the rest", n, stored);
+            if (stored < n) {
+                cpu = ledger.cpuSeconds();
+                double rate = bulkImport(ledger, options, n - stored);
+                f.put("import.rps", rate);
+                f.put("import.cpu.ms", cpuMillisPer(ledger, cpu, n - stored));
+            }
+            long events = limits.eventCount();
+            f.put(ScaleReport.EVENTS, (double) events);
+            heap.startPhase();
+            awaitLog(ledger, events);
+            awaitViews(owner, options.viewsProcessor(), headPosition(owner));
+            String checkpoint = ledger.postOk("/api/v1/audit/checkpoints", LedgerProcess.ADMIN, "application/json",
+                    "");
+            long treeSize = Long.parseLong(find(checkpoint, "\"treeSize\"\\s*:\\s*(\\d+)"));
+            Instant recordedAt = Instant.now();
+
+            log.info("N={}: limits", n);
+            var sample = limits.sampleRow();
+            f.put("limit.insert.single", median(options.reps(), () -> limits.insertRate(sample, 2000, 1)));
+            f.put("limit.insert.batched", median(options.reps(), () -> limits.insertRate(sample, 20000, 100)));
+            f.put("limit.scan.deser", median(options.reps(), () -> limits.scanRate(false)));
+            f.put("limit.scan.sha256", median(options.reps(), limits::scanHashRate));
+
+            log.info("N={}: reads, {} s each", n, options.seconds());
+            String url = ledger.baseUrl();
+            int s = options.seconds();
+            String yoy = C + "/bench-0/year-over-year";
+            String recorded = yoy + "?recordedAt=" + recordedAt;
+            putLoad(f, "static", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER, STATIC));
+            putLoad(f, "yoy.live", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER, yoy));
+            putLoad(f, "yoy.recorded", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER, recorded));
+            putLoad(f, "yoy.checkpoint", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER,
+                    yoy + "?asOfCheckpoint=" + treeSize));
+            putLoad(f, "history", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.AUDITOR,
+                    C + "/bench-0/events?limit=100&after=" + events / 2));
+            putLoad(f, "proof", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.AUDITOR,
+                    "/api/v1/audit/proofs/inclusion?leaf={r}", String.valueOf(treeSize)));
+
+            log.info("N={}: /actuator/health while 32 clients ask for the view as recorded at", n);
+            CompletableFuture<WrkResult> hammer = wrk.start(url, "get.lua", 2, 32, s + 2, LedgerProcess.PARTNER,
+                    recorded);
+            Thread.sleep(1000);
+            WrkResult health = wrk.run(url, "get.lua", 1, 1, s, LedgerProcess.PARTNER, "/actuator/health", "1",
+                    "close");
+            putLoad(f, "hammer", hammer.join());
+            putLoad(f, "health.hammered", health);
+
+            log.info("N={}: full verification", n);
+            heap.startPhase();
+            long t0 = System.nanoTime();
+            var verification = ledger.get("/api/v1/audit/verification", LedgerProcess.AUDITOR);
+            double verifySeconds = (System.nanoTime() - t0) / 1e9;
+            if (verification.statusCode() != 200) {
+                throw new IllegalStateException("verification answered " + verification.statusCode() + ": "
+                        + verification.body());
+            }
+            f.put("verify.full.seconds", verifySeconds);
+            f.put("verify.full.rps", events / verifySeconds);
+            f.put("heap.verify.mib", heap.phasePeakMiB());
+
+            log.info("N={}: views rebuild", n);
+            heap.startPhase();
+            t0 = System.nanoTime();
+            ledger.postOk("/api/v1/admin/projections/rebuild", LedgerProcess.ADMIN, "application/json",
+                    "{\"reason\":\"coalition-bench: rebuild timed\"}");
+            awaitViews(owner, options.viewsProcessor(), headPosition(owner));
+            double rebuildSeconds = (System.nanoTime() - t0) / 1e9;
+            f.put("rebuild.seconds", rebuildSeconds);
+            f.put("rebuild.rps", events / rebuildSeconds);
+            f.put("heap.rebuild.mib", heap.phasePeakMiB());
+            f.put("heap.peak.mib", heap.peakMiB());
+        }
+        f.put("load.end", loadAverage());
+        f.put("run.seconds", (System.nanoTime() - started) / 1e9);
+        return f;
+    }
+
+    /** Fills the store to N with NDJSON imports, several clients, one coalition per request; events/s. */
+    private static double bulkImport(LedgerProcess ledger, Options options, long count) throws Exception {
+        AtomicLong next = new AtomicLong();
+        ExecutorService clients = Executors.newFixedThreadPool(options.importClients());
+        long start = System.nanoTime();
+        try {
+            List<Future<Long>> done = new ArrayList<>();
+            for (int c = 0; c < options.importClients(); c++) {
+                done.add(clients.submit(() -> {
+                    long recorded = 0;
+                    while (true) {
+                        long first = next.getAndAdd(options.importChunk());
+                        if (first >= count) {
+                            return recorded;
+                        }
+                        long last = Math.min(count, first + options.importChunk());
+                        String coalition = "bench-" + (first / options.importChunk()) % options.coalitions();
+                        StringBuilder body = new StringBuilder();
+                        for (long i = first; i < last; i++) {
+                            body.append(importLine(coalition, i)).append('\n');
+                        }
+                        String report = ledger.postOk(C + "/" + coalition + "/imports", LedgerProcess.ADMIN,
+                                "application/x-ndjson", body.toString());
+                        if (!report.contains("\"rejected\":0")) {
+                            throw new IllegalStateException("import rejected lines: " + report.substring(0,
+                                    Math.min(2000, report.length())));
+                        }
+                        recorded += last - first;
+                    }
+                }));
+            }
+            long recorded = 0;
+            for (Future<Long> f : done) {
+                recorded += f.get();
+            }
+            return recorded / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    static String importLine(String coalition, long i) {
+        long year = 2001 + i % 24;
+        return "{\"command\":\"RecordTakedownBatch\",\"payload\":{\"coalitionId\":\"" + coalition
+                + "\",\"batchId\":\"import-" + i + "\",\"reporter\":{\"type\":\"NGO\",\"memberId\":null,\"name\":"
+                + "\"Bench NGO\"},\"periodStart\":\"" + year + "-01-01\",\"periodEnd\":\"" + year + "-12-31\","
+                + "\"listingsRemoved\":" + (1 + i % 1000) + ",\"adsBlocked\":" + i % 100 + ",\"accountsRemoved\":"
+                + i % 10 + ",\"categories\":[\"ivory\"],\"scope\":\"global\",\"source\":\"coalition-bench\"}}";
+    }
+
+    private static void foundCoalitions(LedgerProcess ledger, int coalitions) throws Exception {
+        for (int c = 0; c < coalitions; c++) {
+            ledger.postOk(C, LedgerProcess.ADMIN, "application/json", "{\"coalitionId\":\"bench-" + c
+                    + "\",\"name\":\"Bench coalition " + c + "\",\"foundedOn\":\"2000-01-01\",\"convenors\":"
+                    + "[\"WWF\"],\"foundingMembers\":[{\"memberId\":\"acme\",\"name\":\"Acme\",\"country\":\"US\","
+                    + "\"region\":\"North America\",\"sector\":\"e-commerce\"}],\"goal\":{\"goalId\":\"reduce-80\","
+                    + "\"description\":\"Reduce trafficking online by 80%\",\"metric\":\"ONLINE_TRAFFICKING\","
+                    + "\"baseline\":null,\"targetReductionPercent\":80,\"deadline\":\"2030-12-31\"}}");
+        }
+    }
+
+    /** Waits until the log holds every stored event (its tree size, from the auditor's leaves page). */
+    private static void awaitLog(LedgerProcess ledger, long events) throws Exception {
+        while (true) {
+            String page = ledger.get("/api/v1/audit/leaves?start=0&end=0", LedgerProcess.AUDITOR).body();
+            if (Long.parseLong(find(page, "\"treeSize\"\\s*:\\s*(\\d+)")) >= events) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Waits until every segment token of the views processor has reached {@code head}. */
+    private static void awaitViews(DriverManagerDataSource owner, String processor, long head)
+            throws Exception {
+        while (lowestPosition(owner, processor) < head) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** The lowest token position over the processor's segments (-1 before it has any). */
+    static long lowestPosition(DriverManagerDataSource owner, String processor) throws SQLException {
+        long lowest = Long.MAX_VALUE;
+        int segments = 0;
+        try (var connection = owner.getConnection();
+             var query = connection.prepareStatement("select token from token_entry where processor_name = ?")) {
+            query.setString(1, processor);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    byte[] token = rows.getBytes(1);
+                    segments++;
+                    lowest = Math.min(lowest, token == null ? -1
+                            : tokenPosition(JSON.readTree(new String(token, StandardCharsets.UTF_8))));
+                }
+            }
+        }
+        return segments == 0 ? -1 : lowest;
+    }
+
+    /**
+     * A tracking token's position, serialized as JSON: gap-aware (the JPA store's: below its lowest gap every event
+     * was seen), plain, replaying (its current token) or merged (the lower of its halves).
+     */
+    static long tokenPosition(JsonNode token) {
+        if (token == null || token.isNull()) {
+            return -1;
+        }
+        if (token.has("index")) {
+            long lowestGap = Long.MAX_VALUE;
+            for (JsonNode gap : token.path("gaps")) {
+                lowestGap = Math.min(lowestGap, gap.asLong());
+            }
+            return Math.min(token.get("index").asLong(), lowestGap - 1);
+        }
+        if (token.has("globalIndex")) {
+            return token.get("globalIndex").asLong();
+        }
+        if (token.has("currentToken")) {
+            return tokenPosition(token.get("currentToken"));
+        }
+        if (token.has("lowerSegmentToken")) {
+            return Math.min(tokenPosition(token.get("lowerSegmentToken")),
+                    tokenPosition(token.get("upperSegmentToken")));
+        }
+        throw new IllegalArgumentException("unknown tracking token: " + token);
+    }
+
+    private static long headPosition(DriverManagerDataSource owner) throws SQLException {
+        try (var connection = owner.getConnection();
+             var query = connection.prepareStatement("select coalesce(max(global_index), -1) from domain_event_entry");
+             var rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void recreateDatabase(String database) throws SQLException {
+        if (!database.matches("coalition_bench_[a-z0-9_]+")) {
+            throw new IllegalArgumentException("the benchmark only drops its own databases (coalition_bench_*): "
+                    + database);
+        }
+        try (var connection = DriverManager.getConnection(PG + "postgres", "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + database + " with (force)");
+            statement.execute("create database " + database);
+        }
+    }
+
+    /** The server's CPU milliseconds per unit of work since {@code cpuBefore} (seconds). */
+    private static double cpuMillisPer(LedgerProcess ledger, double cpuBefore, long units) {
+        return units <= 0 ? Double.NaN : (ledger.cpuSeconds() - cpuBefore) * 1000 / units;
+    }
+
+    private static void putLoad(Map<String, Double> f, String key, WrkResult r) {
+        f.put(key + ".requests", (double) r.requests());
+        f.put(key + ".rps", r.successesPerSecond());
+        f.put(key + ".p50", r.p50Millis());
+        f.put(key + ".p99", r.p99Millis());
+        f.put(key + ".errors", (double) (r.non2xx() + r.socketErrors()));
+        log.info("{}: {}", key, r);
+    }
+
+    interface Measurement {
+        double measure() throws Exception;
+    }
+
+    private static double median(int reps, Measurement m) throws Exception {
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < reps; i++) {
+            values.add(m.measure());
+        }
+        return Stats.of(values).median();
+    }
+
+    private static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + regex + " in " + text);
+        }
+        return m.group(1);
+    }
+
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** A flight recording of the server while 8 wrk clients record takedown batches; the hot methods. */
+    private static void profile(Options options, Wrk wrk) throws Exception {
+        recreateDatabase(options.database());
+        Path dir = options.out().resolve("profile" + (options.label().isEmpty() ? "" : "-" + options.label()));
+        Path recording = dir.resolve("ingest.jfr").toAbsolutePath();
+        Files.createDirectories(dir);
+        try (LedgerProcess ledger = LedgerProcess.start(options.jar(), options.database(), dir.resolve("data"),
+                dir.resolve("application.log"), List.of("-Xmx2g"), options.appArgs())) {
+            foundCoalitions(ledger, options.coalitions());
+            log.info("profile: warm-up ingest 10 s");
+            wrk.run(ledger.baseUrl(), "takedowns.lua", 2, 8, 10, LedgerProcess.ADMIN, "warmup",
+                    String.valueOf(options.coalitions()));
+            jcmd(ledger.pid(), "JFR.start", "name=bench", "settings=profile");
+            double cpu = ledger.cpuSeconds();
+            WrkResult ingest = wrk.run(ledger.baseUrl(), "takedowns.lua", 2, 8, options.ingestSeconds(),
+                    LedgerProcess.ADMIN, "profiled", String.valueOf(options.coalitions()));
+            double cpuMillis = cpuMillisPer(ledger, cpu, ingest.requests() - ingest.non2xx());
+            jcmd(ledger.pid(), "JFR.stop", "name=bench", "filename=" + recording);
+            String summary = String.format(java.util.Locale.ROOT, "Server CPU per recorded takedown batch: %.1f ms "
+                    + "(all threads: HTTP, command, both processors; load average %.1f).%n%n", cpuMillis,
+                    loadAverage()) + JfrSummary.markdown(recording, ingest, 15);
+            Files.writeString(dir.resolve("profile.md"), summary);
+            log.info("Profile written to {}:\n{}", dir.resolve("profile.md"), summary);
+        }
+    }
+
+    private static void jcmd(long pid, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("jcmd", String.valueOf(pid)));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jcmd failed: " + out);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.coalitionledger.bench;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScaleBenchmarkTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void tokenPosition_readsGapAwarePlainReplayingAndMergedTokens() {
+        assertThat(ScaleBenchmark.tokenPosition(JSON.readTree("{\"index\":10000,\"gaps\":[]}"))).isEqualTo(10000);
+        assertThat(ScaleBenchmark.tokenPosition(JSON.readTree("{\"index\":10000,\"gaps\":[9990,9995]}")))
+                .isEqualTo(9989);
+        assertThat(ScaleBenchmark.tokenPosition(JSON.readTree("{\"tokenAtReset\":{\"index\":900,\"gaps\":[]},"
+                + "\"currentToken\":{\"index\":12,\"gaps\":[]}}"))).isEqualTo(12);
+        assertThat(ScaleBenchmark.tokenPosition(JSON.readTree("{\"globalIndex\":41}"))).isEqualTo(41);
+        assertThat(ScaleBenchmark.tokenPosition(JSON.readTree("{\"tokenAtReset\":{\"globalIndex\":900},"
+                + "\"currentToken\":{\"globalIndex\":12},\"context\":null}"))).isEqualTo(12);
+        assertThat(ScaleBenchmark.tokenPosition(JSON.readTree("{\"tokenAtReset\":{\"globalIndex\":900},"
+                + "\"currentToken\":null}"))).isEqualTo(-1);
+        assertThat(ScaleBenchmark.tokenPosition(JSON.readTree("{\"lowerSegmentToken\":{\"globalIndex\":7},"
+                + "\"upperSegmentToken\":{\"globalIndex\":5}}"))).isEqualTo(5);
+    }
+
+    @Test
+    void tokenPosition_rejected_whenTheTokenIsUnknown() {
+        assertThatThrownBy(() -> ScaleBenchmark.tokenPosition(JSON.readTree("{\"offset\":3}")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void importLine_isOneTakedownBatchCommandForTheCoalition() {
+        var line = JSON.readTree(ScaleBenchmark.importLine("bench-3", 1234));
+
+        assertThat(line.get("command").asString()).isEqualTo("RecordTakedownBatch");
+        assertThat(line.get("payload").get("coalitionId").asString()).isEqualTo("bench-3");
+        assertThat(line.get("payload").get("batchId").asString()).isEqualTo("import-1234");
+        assertThat(line.get("payload").get("periodStart").asString()).isEqualTo("2011-01-01");
+    }
+
+    @Test
+    void options_quickMeansTenThousandEventsOnly() {
+        var quick = ScaleBenchmark.Options.parse(new String[]{"--quick"});
+        var full = ScaleBenchmark.Options.parse(new String[]{"--events", "200", "--out", "x"});
+
+        assertThat(quick.sizes()).containsExactly(10_000L);
+        assertThat(ScaleBenchmark.Options.parse(new String[0]).sizes()).containsExactly(10_000L, 100_000L,
+                1_000_000L);
+        assertThat(full.sizes()).isEqualTo(List.of(200L));
+        assertThat(full.out()).isEqualTo(Path.of("x"));
+    }
+}

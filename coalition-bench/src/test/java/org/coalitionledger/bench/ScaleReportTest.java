@@ -1,0 +1,95 @@
+package org.coalitionledger.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScaleReportTest {
+
+    /** Every figure the benchmark writes, with fixed values: each throughput is half its limit. */
+    static Map<String, Double> fullRun(double n) {
+        Map<String, Double> run = new HashMap<>();
+        run.put(ScaleReport.N, n);
+        run.put(ScaleReport.EVENTS, n + 12);
+        for (String key : List.of("load.start", "load.end", "run.seconds", "verify.full.seconds",
+                "rebuild.seconds", "heap.verify.mib", "heap.rebuild.mib", "heap.peak.mib", "ingest.cpu.ms", "import.cpu.ms")) {
+            run.put(key, 3.0);
+        }
+        for (ScaleReport.RatioRow row : ScaleReport.RATIOS) {
+            run.put(row.limitKey(), 2000.0);
+            run.put(row.key(), 1000.0);
+        }
+        for (ScaleReport.LatencyRow row : ScaleReport.LATENCIES) {
+            run.put(row.key() + ".p50", 1.5);
+            run.put(row.key() + ".p99", 7.25);
+            run.put(row.key() + ".errors", 0.0);
+        }
+        return run;
+    }
+
+    @Test
+    void markdown_hasEveryRowWithItsRatioForEveryRun() {
+        String md = ScaleReport.markdown(List.of(fullRun(10_000), fullRun(100_000)), Map.of("cores", "2"));
+
+        for (ScaleReport.RatioRow row : ScaleReport.RATIOS) {
+            assertThat(md).containsPattern("\\| " + java.util.regex.Pattern.quote(row.label())
+                    + " \\|[^\\n]*1,000 / 2,000 = \\*\\*0\\.500\\*\\* \\| 1,000 / 2,000 = \\*\\*0\\.500\\*\\* \\|");
+        }
+        for (ScaleReport.LatencyRow row : ScaleReport.LATENCIES) {
+            assertThat(md).contains("| " + row.label() + " | 1.50 / 7.25 | 1.50 / 7.25 |");
+        }
+        assertThat(md).contains("| N = 10,000 | N = 100,000 |").contains("cores 2")
+                .contains("N = 100,000: 100,012 events stored");
+    }
+
+    @Test
+    void markdown_showsDashForAFigureARunDoesNotHave_andCountsFailedRequests() {
+        Map<String, Double> run = fullRun(10_000);
+        run.remove("import.rps");
+        run.put("hammer.errors", 17.0);
+        run.put("health.hammered.requests", 0.0);
+
+        String md = ScaleReport.markdown(List.of(run), Map.of());
+
+        assertThat(md).contains("| bulk import, NDJSON (events/s) | raw JDBC insert, 100 rows per commit | — |");
+        assertThat(md).contains("| as recorded at, 32 clients (the hammer) | 1.50 / 7.25 (17 failed) |");
+        assertThat(md).contains("| incremental verification, s | — |");
+        assertThat(md).contains("during the hammer | no answer within the run |");
+    }
+
+    @Test
+    void saveAndLoad_giveBackEveryRun_orderedByEventCount(@TempDir Path dir) throws Exception {
+        ScaleReport.save(fullRun(100_000), dir.resolve("scale-100000.properties"));
+        ScaleReport.save(fullRun(10_000), dir.resolve("scale-10000.properties"));
+        Files.writeString(dir.resolve("scale.md"), "not a run");
+
+        List<Map<String, Double>> runs = ScaleReport.load(dir);
+
+        assertThat(runs).containsExactly(fullRun(10_000), fullRun(100_000));
+    }
+
+    @Test
+    void plots_drawAPointPerRunAndFigure_andALineWhenThereAreTwoRuns() {
+        String one = ScalePlot.ratios(List.of(fullRun(10_000)));
+        String two = ScalePlot.ratios(List.of(fullRun(10_000), fullRun(100_000)));
+        String latency = ScalePlot.latencies(List.of(fullRun(10_000), fullRun(100_000)));
+
+        assertThat(count(one, "<circle")).isEqualTo(ScaleReport.RATIOS.size());
+        assertThat(count(one, "<polyline")).isZero();
+        assertThat(count(two, "<circle")).isEqualTo(2 * ScaleReport.RATIOS.size());
+        assertThat(count(two, "<polyline")).isEqualTo(ScaleReport.RATIOS.size());
+        assertThat(count(latency, "<polyline")).isEqualTo(ScaleReport.LATENCIES.size());
+        assertThat(two).startsWith("<svg").endsWith("</svg>\n");
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+}
