@@ -48,6 +48,8 @@ abstract class EventEvolutionContract {
     WebTestClient client(String token) {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(60))
+                // The bundle of the whole shared test ledger is larger than the client's default buffer.
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
                 .defaultHeader("Authorization", "Bearer " + token).build();
     }
 
