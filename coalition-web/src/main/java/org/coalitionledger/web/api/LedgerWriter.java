@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.coalitionledger.api.LedgerMetadata;
+import org.coalitionledger.api.reporting.RecordCommand;
+import org.coalitionledger.api.reporting.RecordIds;
 import org.coalitionledger.web.commands.CommandRouting;
 import org.coalitionledger.web.commands.RecordStreams;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +17,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -69,9 +70,7 @@ public class LedgerWriter {
 
     /** Blocking form, for callers already off the event loop (the bulk import). */
     Recorded sendAndWait(Object command, Caller caller, String requestId) throws Exception {
-        // The command's own stream, and the coalition's (a member's report is also filed there).
-        List<String> streams = java.util.stream.Stream.of(recordStreams.streamOf(command),
-                CommandRouting.coalitionId(command)).distinct().toList();
+        String coalitionStream = CommandRouting.coalitionId(command);
         List<DomainEventMessage<?>> committed = new CopyOnWriteArrayList<>();
         if (inFlight.putIfAbsent(requestId, committed) != null) {
             throw new IllegalStateException("request id " + requestId + " is already sending a command");
@@ -82,14 +81,28 @@ public class LedgerWriter {
         } finally {
             inFlight.remove(requestId);
         }
+        // A record command writes its record's stream (scoped, or its coalition's old-style one) and may file a
+        // member's report on the coalition's; both names are known without reading the store.
+        List<String> ownStreams = command instanceof RecordCommand c
+                ? List.of(RecordIds.aggregateId(c.coalitionId(), c.recordId()), RecordIds.legacyAggregateId(c.recordId()))
+                : List.of(coalitionStream);
+        // The command's own stream first (a record's), then the coalition's.
         List<DomainEventMessage<?>> recorded = committed.stream()
-                .filter(event -> streams.contains(event.getAggregateIdentifier()))
-                .sorted(Comparator.<DomainEventMessage<?>>comparingInt(e -> streams.indexOf(e.getAggregateIdentifier()))
+                .filter(e -> ownStreams.contains(e.getAggregateIdentifier())
+                        || e.getAggregateIdentifier().equals(coalitionStream))
+                .sorted(Comparator.<DomainEventMessage<?>>comparingInt(
+                                e -> e.getAggregateIdentifier().equals(coalitionStream) ? 1 : 0)
                         .thenComparingLong(DomainEventMessage::getSequenceNumber))
                 .toList();
-        long version = recorded.stream().filter(event -> event.getAggregateIdentifier().equals(streams.get(0)))
+        // The stream it addresses is known from what it recorded; only a repeat, which recorded nothing, resolves it.
+        String own = command instanceof RecordCommand
+                ? recorded.stream().map(DomainEventMessage::getAggregateIdentifier)
+                        .filter(ownStreams::contains).findFirst()
+                        .orElseGet(() -> recordStreams.streamOf(command))
+                : coalitionStream;
+        long version = recorded.stream().filter(event -> event.getAggregateIdentifier().equals(own))
                 .mapToLong(DomainEventMessage::getSequenceNumber).max()
-                .orElseGet(() -> eventStore.lastSequenceNumberFor(streams.get(0)).orElse(-1L));
+                .orElseGet(() -> eventStore.lastSequenceNumberFor(own).orElse(-1L));
         return new Recorded(recorded.stream().map(EventMessage::getIdentifier).toList(), version);
     }
 

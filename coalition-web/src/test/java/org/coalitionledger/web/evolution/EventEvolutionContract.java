@@ -1,5 +1,6 @@
 package org.coalitionledger.web.evolution;
 
+import org.coalitionledger.api.reporting.RecordIds;
 import org.coalitionledger.audit.KeyChain;
 import org.coalitionledger.audit.NoteVerifierKey;
 import org.coalitionledger.audit.bundle.AuditJson;
@@ -134,7 +135,7 @@ abstract class EventEvolutionContract {
         String today = foundCoalition("evolve-today");
         String ngo = ApiFixtures.freshId("ngo");
         String member = ApiFixtures.freshId("member");
-        // Record ids are unique in the whole ledger: the same facts today get ids of their own.
+        // The same facts today get ids of their own, so the two coalitions' records are told apart in the bundle.
         String ngoToday = ApiFixtures.freshId("ngo");
         String memberToday = ApiFixtures.freshId("member");
         ids = List.of(ngoToday, ngo, memberToday, member);
@@ -148,7 +149,8 @@ abstract class EventEvolutionContract {
                 "record:" + ngo, "record:" + member)).containsExactly("1", "1");
         assertThat(jdbc.queryForList("select payload_revision from domain_event_entry where payload_type = ? "
                         + "and aggregate_identifier in (?, ?) order by global_index", String.class, TYPE,
-                "record:" + ngoToday, "record:" + memberToday)).containsExactly("2", "2");
+                RecordIds.aggregateId(today, ngoToday), RecordIds.aggregateId(today, memberToday)))
+                .containsExactly("2", "2");
 
         // The live projection folds both shapes alike.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
@@ -193,7 +195,8 @@ abstract class EventEvolutionContract {
         List<String> revisions = new ArrayList<>();
         BundleReader.read(new ByteArrayInputStream(bundle), header -> { }, entry -> {
             if (entry.event() != null && TYPE.equals(entry.event().payloadType())
-                    && ids.stream().map(id -> "record:" + id).toList().contains(entry.event().aggregateId())) {
+                    && List.of("record:" + ngo, "record:" + member, RecordIds.aggregateId(today, ngoToday),
+                    RecordIds.aggregateId(today, memberToday)).contains(entry.event().aggregateId())) {
                 revisions.add(entry.event().payloadRevision());
             }
         });
