@@ -269,7 +269,7 @@ abstract class DeadLetterContract {
                 .expectBody().jsonPath("$.code").isEqualTo("DEAD_LETTER_NOT_FOUND");
         act(TestTokens.ADMIN, unknown, "eviction", null).expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
+                .expectBody().jsonPath("$.code").isEqualTo("MISSING_FIELD");
         act(TestTokens.ADMIN, "Not An Id", "retry", "bad id").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("INVALID_ID");
         for (String bad : new String[]{"?limit=0", "?limit=1001"}) {
