@@ -255,13 +255,13 @@ class KilledImportLeavesNothingHalfWrittenTest {
         Map<String, Integer> stored = new HashMap<>();
         try (Connection connection = LedgerProcess.connect(database);
              PreparedStatement statement = connection.prepareStatement("select aggregate_identifier, count(*) "
-                     + "from domain_event_entry where aggregate_identifier like 'record:imp-r%' "
+                     + "from domain_event_entry where aggregate_identifier like 'record:%imp-r%' "
                      + "and convert_from(payload, 'UTF8')::jsonb ->> 'coalitionId' = ? "
                      + "group by aggregate_identifier")) {
             statement.setString(1, coalition);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    stored.put(rows.getString(1).substring("record:".length()), rows.getInt(2));
+                    stored.put(recordId(rows.getString(1)), rows.getInt(2));
                 }
             }
         }
@@ -275,11 +275,11 @@ class KilledImportLeavesNothingHalfWrittenTest {
         try (Connection connection = LedgerProcess.connect(database);
              PreparedStatement statement = connection.prepareStatement("select aggregate_identifier, payload_type, "
                      + "convert_from(payload, 'UTF8') from domain_event_entry "
-                     + "where aggregate_identifier like 'record:imp-r%'");
+                     + "where aggregate_identifier like 'record:%imp-r%'");
              ResultSet rows = statement.executeQuery()) {
             int checked = 0;
             while (rows.next()) {
-                Line line = byId.get(rows.getString(1).substring("record:".length()));
+                Line line = byId.get(recordId(rows.getString(1)));
                 if (line == null) {
                     continue;
                 }
@@ -333,5 +333,10 @@ class KilledImportLeavesNothingHalfWrittenTest {
                             .isEqualTo(verification.path("eventsInStore").asLong());
                 });
         return report.get();
+    }
+
+    /** The record id of a record stream: {@code record:<coalitionId>:<recordId>} (or an old-style {@code record:<recordId>}). */
+    private static String recordId(String stream) {
+        return stream.substring(stream.lastIndexOf(':') + 1);
     }
 }

@@ -567,7 +567,7 @@ class KilledNodeOfTwoLosesNothingTest {
              ResultSet rows = statement.executeQuery("select aggregate_identifier, count(*) from domain_event_entry "
                      + "where payload_type = '" + ARREST_EVENT + "' group by aggregate_identifier")) {
             while (rows.next()) {
-                stored.put(rows.getString(1).substring("record:".length()), rows.getInt(2));
+                stored.put(recordId(rows.getString(1)), rows.getInt(2));
             }
         }
         return stored;
@@ -654,5 +654,10 @@ class KilledNodeOfTwoLosesNothingTest {
                     .append(", ").append(LOG).append(' ').append(owners.getOrDefault(node.tokenOwnerPrefix() + LOG, 0));
         }
         return text.toString();
+    }
+
+    /** The record id of a record stream: {@code record:<coalitionId>:<recordId>} (or an old-style {@code record:<recordId>}). */
+    private static String recordId(String stream) {
+        return stream.substring(stream.lastIndexOf(':') + 1);
     }
 }
