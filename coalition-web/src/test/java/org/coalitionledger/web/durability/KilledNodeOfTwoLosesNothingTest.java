@@ -547,7 +547,7 @@ class KilledNodeOfTwoLosesNothingTest {
     }
 
     private void assertSingleArrest(LedgerProcess node, Arrest arrest, long seed) throws Exception {
-        HttpResponse<String> response = http.send(node.request("/api/v1/records/" + arrest.recordId() + "/events",
+        HttpResponse<String> response = http.send(node.request("/api/v1/coalitions/" + arrest.coalitionId() + "/records/" + arrest.recordId() + "/events",
                 LedgerProcess.AUDITOR_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("events of %s (seed %d)", arrest.recordId(), seed).isEqualTo(200);
         JsonNode events = json.readTree(response.body()).path("events");
