@@ -156,6 +156,30 @@ function show() {
     });
 }
 
+/**
+ * Runs at most {@code size} of the given requests at once. The server admits only a few views as recorded at an
+ * instant or as of a checkpoint per key at a time (429 beyond that), and a coalition of many years asks one per year.
+ */
+function limiter(size) {
+    let active = 0;
+    const waiting = [];
+    const next = () => {
+        if (active >= size || waiting.length === 0) return;
+        active++;
+        const {task, resolve, reject} = waiting.shift();
+        task().then(resolve, reject).finally(() => {
+            active--;
+            next();
+        });
+    };
+    return (task) => new Promise((resolve, reject) => {
+        waiting.push({task, resolve, reject});
+        next();
+    });
+}
+
+const historicRequests = limiter(2);
+
 /** Every other view, consistent with the year-over-year view just received. */
 async function loadViews(generation, yearOverYear, isUpdate) {
     if (!yearOverYear) {
@@ -169,7 +193,8 @@ async function loadViews(generation, yearOverYear, isUpdate) {
     const at = historic();
     const q = (path, params = '') => {
         const query = [params, at].filter(Boolean).join('&');
-        return api.json(query ? `${path}?${query}` : path, state.key);
+        const read = () => api.json(query ? `${path}?${query}` : path, state.key);
+        return at ? historicRequests(read) : read();
     };
     const [coalitionRead, members, goals, restatements, checkpoint, ...yearEnds] = await Promise.all([
         // Live, the coalition's answer also says whether its views are stale (an event of it is parked).
