@@ -36,6 +36,9 @@ public class BlockingCalls implements BlockHoundIntegration {
         // for a type not seen before may meet there for a moment, then the cached deserializer needs no lock.
         builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
                 "_createAndCacheValueDeserializer");
+        // Netty's own buffer allocator takes a short lock (no I/O) when it grows its pool of buffer magazines, on
+        // the event loop that writes: Netty's code, not ours, and bounded by the allocator's own work.
+        builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
     }
 
     private static void report(BlockingMethod method) {
