@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * The hot methods of a flight recording, from its {@code jdk.ExecutionSample} events (what {@code jfr print
  * --events jdk.ExecutionSample} lists): samples per thread pool; per pool, the innermost application method on
  * the sampled stack (that method and the library code it called: where the application's time goes); and by self
- * time (the sampled frame itself).
+ * time (the sampled frame itself). A command-line tool ({@code main}: a recording file and the number of rows),
+ * so it prints its Markdown on standard output.
  */
 final class JfrSummary {
 

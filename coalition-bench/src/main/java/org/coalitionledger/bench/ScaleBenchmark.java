@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -286,11 +288,18 @@ public final class ScaleBenchmark {
         }
     }
 
+    /**
+     * How long a wait for the log or the views may go without progress before the run fails: a stuck processor
+     * fails the run, naming what stalled, instead of waiting for ever; slow progress at a million events is fine.
+     */
+    static final Duration STALL_LIMIT = Duration.ofMinutes(5);
+
     /** Waits until the log holds every stored event (its tree size, from the auditor's leaves page). */
     private static void awaitLog(LedgerProcess ledger, long events) throws Exception {
+        Progress progress = new Progress("the audit log's tree size", events, STALL_LIMIT);
         while (true) {
             String page = ledger.get("/api/v1/audit/leaves?start=0&end=0", LedgerProcess.AUDITOR).body();
-            if (Long.parseLong(find(page, "\"treeSize\"\\s*:\\s*(\\d+)")) >= events) {
+            if (progress.reached(Long.parseLong(find(page, "\"treeSize\"\\s*:\\s*(\\d+)")))) {
                 return;
             }
             Thread.sleep(200);
@@ -300,8 +309,47 @@ public final class ScaleBenchmark {
     /** Waits until every segment token of the views processor has reached {@code head}. */
     private static void awaitViews(DriverManagerDataSource owner, String processor, long head)
             throws Exception {
-        while (lowestPosition(owner, processor) < head) {
+        Progress progress = new Progress("the lowest token of " + processor, head, STALL_LIMIT);
+        while (!progress.reached(lowestPosition(owner, processor))) {
             Thread.sleep(50);
+        }
+    }
+
+    /** A value polled towards a target, failing once it has not moved for {@code stallLimit}. */
+    static final class Progress {
+        private final String what;
+        private final long target;
+        private final Duration stallLimit;
+        private final LongSupplier nanoTime;
+        private long best = Long.MIN_VALUE;
+        private long movedAt;
+
+        Progress(String what, long target, Duration stallLimit) {
+            this(what, target, stallLimit, System::nanoTime);
+        }
+
+        Progress(String what, long target, Duration stallLimit, LongSupplier nanoTime) {
+            this.what = what;
+            this.target = target;
+            this.stallLimit = stallLimit;
+            this.nanoTime = nanoTime;
+            this.movedAt = nanoTime.getAsLong();
+        }
+
+        /** True once {@code value} has reached the target; throws when it has stalled for too long. */
+        boolean reached(long value) {
+            long now = nanoTime.getAsLong();
+            if (value >= target) {
+                return true;
+            }
+            if (value > best) {
+                best = value;
+                movedAt = now;
+            } else if (now - movedAt > stallLimit.toNanos()) {
+                throw new IllegalStateException(what + " stalled at " + value + " of " + target + " for "
+                        + stallLimit);
+            }
+            return false;
         }
     }
 

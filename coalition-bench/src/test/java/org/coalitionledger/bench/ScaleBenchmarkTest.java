@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,21 @@ class ScaleBenchmarkTest {
     void tokenPosition_rejected_whenTheTokenIsUnknown() {
         assertThatThrownBy(() -> ScaleBenchmark.tokenPosition(JSON.readTree("{\"offset\":3}")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void progress_waitsWhileTheValueMoves_andFailsOnceItHasStalledForTheLimit() {
+        long[] clock = {0};
+        var progress = new ScaleBenchmark.Progress("the log", 100, Duration.ofMinutes(5), () -> clock[0]);
+        assertThat(progress.reached(10)).isFalse();
+        clock[0] += Duration.ofMinutes(4).toNanos();
+        assertThat(progress.reached(20)).as("moved: the stall clock starts again").isFalse();
+        clock[0] += Duration.ofMinutes(4).toNanos();
+        assertThat(progress.reached(20)).as("still within the limit").isFalse();
+        clock[0] += Duration.ofMinutes(2).toNanos();
+        assertThatThrownBy(() -> progress.reached(20)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the log stalled at 20 of 100");
+        assertThat(progress.reached(100)).isTrue();
     }
 
     @Test

@@ -67,11 +67,16 @@ abstract class ViewsTestSupport {
         return queryGateway.query(query, ResponseTypes.instanceOf(type)).join();
     }
 
-    /** Polls until {@code probe} returns a value {@code done} accepts, and returns that value. */
+    /**
+     * Polls until {@code probe} returns a value {@code done} accepts, and returns that value. A probe that fails an
+     * assertion (a view read while the projection has not yet folded a just-founded coalition answers 404) is tried
+     * again; on timeout the last failure is reported.
+     */
     static <T> T eventually(Callable<T> probe, java.util.function.Predicate<T> done) {
         @SuppressWarnings("unchecked")
         T[] last = (T[]) new Object[1];
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+                .ignoreExceptionsInstanceOf(AssertionError.class).until(() -> {
             last[0] = probe.call();
             return last[0] != null && done.test(last[0]);
         });
