@@ -152,7 +152,7 @@ public final class ScaleBenchmark {
             log.info("N={}: {} events stored; bulk import of the rest", n, stored);
             if (stored < n) {
                 cpu = ledger.cpuSeconds();
-                double rate = bulkImport(ledger, options, n - stored);
+                double rate = bulkImport(ledger, options, 0, n - stored);
                 f.put("import.rps", rate);
                 f.put("import.cpu.ms", cpuMillisPer(ledger, cpu, n - stored));
             }
@@ -210,6 +210,21 @@ public final class ScaleBenchmark {
             f.put("verify.full.rps", events / verifySeconds);
             f.put("heap.verify.mib", heap.phasePeakMiB());
 
+            // Incremental verification: what followed the clean full verification above, a tenth of N at most.
+            long more = Math.min(1_000, Math.max(1, n / 10));
+            log.info("N={}: {} more events, then incremental verification", n, more);
+            bulkImport(ledger, options, n, more);
+            events = limits.eventCount();
+            awaitLog(ledger, events);
+            t0 = System.nanoTime();
+            var incremental = ledger.get("/api/v1/audit/verification?incremental=true", LedgerProcess.AUDITOR);
+            if (incremental.statusCode() != 200) {
+                throw new IllegalStateException("incremental verification answered " + incremental.statusCode()
+                        + ": " + incremental.body());
+            }
+            f.put("verify.incremental.seconds", (System.nanoTime() - t0) / 1e9);
+            f.put("verify.incremental.events", (double) more);
+
             log.info("N={}: views rebuild", n);
             heap.startPhase();
             t0 = System.nanoTime();
@@ -227,9 +242,14 @@ public final class ScaleBenchmark {
         return f;
     }
 
-    /** Fills the store to N with NDJSON imports, several clients, one coalition per request; events/s. */
-    private static double bulkImport(LedgerProcess ledger, Options options, long count) throws Exception {
-        AtomicLong next = new AtomicLong();
+    /**
+     * Records {@code count} takedown batches (ids from {@code from}) by NDJSON imports, several clients, one
+     * coalition per request; events/s.
+     */
+    private static double bulkImport(LedgerProcess ledger, Options options, long from, long count)
+            throws Exception {
+        AtomicLong next = new AtomicLong(from);
+        long end = from + count;
         ExecutorService clients = Executors.newFixedThreadPool(options.importClients());
         long start = System.nanoTime();
         try {
@@ -239,10 +259,10 @@ public final class ScaleBenchmark {
                     long recorded = 0;
                     while (true) {
                         long first = next.getAndAdd(options.importChunk());
-                        if (first >= count) {
+                        if (first >= end) {
                             return recorded;
                         }
-                        long last = Math.min(count, first + options.importChunk());
+                        long last = Math.min(end, first + options.importChunk());
                         String coalition = "bench-" + (first / options.importChunk()) % options.coalitions();
                         StringBuilder body = new StringBuilder();
                         for (long i = first; i < last; i++) {

@@ -151,7 +151,7 @@ final class ScaleReport {
                 new String[]{"server CPU per HTTP-ingested takedown batch, ms", "ingest.cpu.ms", ""},
                 new String[]{"server CPU per imported event, ms", "import.cpu.ms", ""},
                 new String[]{"full verification, s", "verify.full.seconds", ""},
-                new String[]{"incremental verification, s", "verify.incremental.seconds", ""},
+                new String[]{"incremental verification after up to 1,000 new events, s", "verify.incremental.seconds", ""},
                 new String[]{"views rebuild to caught up, s", "rebuild.seconds", ""},
                 new String[]{"peak used heap during full verification, MiB", "heap.verify.mib", "≤ 512 at 1,000,000"},
                 new String[]{"peak used heap during the rebuild, MiB", "heap.rebuild.mib", ""},

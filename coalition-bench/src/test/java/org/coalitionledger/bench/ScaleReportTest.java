@@ -60,7 +60,7 @@ class ScaleReportTest {
 
         assertThat(md).contains("| bulk import, NDJSON (events/s) | raw JDBC insert, 100 rows per commit | — |");
         assertThat(md).contains("| as recorded at, 32 clients (the hammer) | 1.50 / 7.25 (17 failed) |");
-        assertThat(md).contains("| incremental verification, s | — |");
+        assertThat(md).contains("| incremental verification after up to 1,000 new events, s | — |");
         assertThat(md).contains("during the hammer | no answer within the run |");
     }
 
