@@ -135,7 +135,7 @@ public final class ScaleBenchmark {
         recreateDatabase(options.database());
         Path dir = options.out().resolve("run-" + n);
         try (LedgerProcess ledger = LedgerProcess.start(options.jar(), options.database(), dir.resolve("data"),
-                dir.resolve("application.log"), List.of("-Xmx2g"), options.appArgs());
+                dir.resolve("application.log"), List.of("-Xmx2g"), appArgs(options));
              HeapSampler heap = new HeapSampler(ledger)) {
             var owner = new DriverManagerDataSource(PG + options.database(), "postgres", "");
             Limits limits = new Limits(owner, BenchDatabase.POSTGRES);
@@ -240,6 +240,30 @@ public final class ScaleBenchmark {
         f.put("load.end", loadAverage());
         f.put("run.seconds", (System.nanoTime() - started) / 1e9);
         return f;
+    }
+
+    /**
+     * The application's settings for a run: the admission limits per credential raised to the harness's own
+     * concurrency (every load runs under one bootstrap credential, and a benchmark measures what the machine does,
+     * not the per-person share), verification given an hour; the total limits stay, so the 32-client hammer meets
+     * admission control as a crowd of partners would. {@code --app-args} come last and win.
+     */
+    static List<String> appArgs(Options options) {
+        int importers = Math.max(2, options.importClients());
+        List<String> args = new ArrayList<>(List.of(
+                "--coalition.web.limits.imports.total=" + importers,
+                "--coalition.web.limits.imports.per-credential=" + importers,
+                "--coalition.web.limits.historic-views.total=8",
+                "--coalition.web.limits.historic-views.per-credential=8",
+                "--coalition.web.limits.historic-views.time-budget=PT30S",
+                "--coalition.web.limits.event-history.total=8",
+                "--coalition.web.limits.event-history.per-credential=8",
+                "--coalition.web.limits.event-history.time-budget=PT2M",
+                "--coalition.web.limits.verification.total=2",
+                "--coalition.web.limits.verification.per-credential=1",
+                "--coalition.web.limits.verification.time-budget=PT1H"));
+        args.addAll(options.appArgs());
+        return args;
     }
 
     /**
@@ -490,7 +514,7 @@ public final class ScaleBenchmark {
         Path recording = dir.resolve("ingest.jfr").toAbsolutePath();
         Files.createDirectories(dir);
         try (LedgerProcess ledger = LedgerProcess.start(options.jar(), options.database(), dir.resolve("data"),
-                dir.resolve("application.log"), List.of("-Xmx2g"), options.appArgs())) {
+                dir.resolve("application.log"), List.of("-Xmx2g"), appArgs(options))) {
             foundCoalitions(ledger, options.coalitions());
             log.info("profile: warm-up ingest 10 s");
             wrk.run(ledger.baseUrl(), "takedowns.lua", 2, 8, 10, LedgerProcess.ADMIN, "warmup",

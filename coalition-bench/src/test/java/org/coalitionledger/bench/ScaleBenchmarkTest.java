@@ -52,6 +52,16 @@ class ScaleBenchmarkTest {
     }
 
     @Test
+    void appArgs_raiseThePerCredentialLimitsToTheHarnessConcurrency_andGivenArgsComeLast() {
+        var options = ScaleBenchmark.Options.parse(new String[]{"--quick", "--import-clients", "6", "--app-args",
+                "--coalition.web.limits.historic-views.total=16"});
+        List<String> args = ScaleBenchmark.appArgs(options);
+        assertThat(args).contains("--coalition.web.limits.imports.per-credential=6",
+                "--coalition.web.limits.historic-views.per-credential=8");
+        assertThat(args.get(args.size() - 1)).isEqualTo("--coalition.web.limits.historic-views.total=16");
+    }
+
+    @Test
     void importLine_isOneTakedownBatchCommandForTheCoalition() {
         var line = JSON.readTree(ScaleBenchmark.importLine("bench-3", 1234));
 
