@@ -245,18 +245,19 @@ public final class ScaleBenchmark {
     /**
      * The application's settings for a run: the admission limits per credential raised to the harness's own
      * concurrency (every load runs under one bootstrap credential, and a benchmark measures what the machine does,
-     * not the per-person share), verification given an hour; the total limits stay, so the 32-client hammer meets
-     * admission control as a crowd of partners would. {@code --app-args} come last and win.
+     * not the per-person share), the historic reads' totals to twice the 8 read clients (a request's slot is freed
+     * just after its answer, when wrk already sends the next), verification given an hour; the 32-client hammer still
+     * meets admission control as a crowd of partners would. {@code --app-args} come last and win.
      */
     static List<String> appArgs(Options options) {
         int importers = Math.max(2, options.importClients());
         List<String> args = new ArrayList<>(List.of(
                 "--coalition.web.limits.imports.total=" + importers,
                 "--coalition.web.limits.imports.per-credential=" + importers,
-                "--coalition.web.limits.historic-views.total=8",
+                "--coalition.web.limits.historic-views.total=16",
                 "--coalition.web.limits.historic-views.per-credential=8",
                 "--coalition.web.limits.historic-views.time-budget=PT30S",
-                "--coalition.web.limits.event-history.total=8",
+                "--coalition.web.limits.event-history.total=16",
                 "--coalition.web.limits.event-history.per-credential=8",
                 "--coalition.web.limits.event-history.time-budget=PT2M",
                 "--coalition.web.limits.verification.total=2",
