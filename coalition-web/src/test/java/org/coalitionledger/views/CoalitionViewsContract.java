@@ -16,6 +16,8 @@ import org.coalitionledger.api.reporting.RetractRecordCommand;
 import org.coalitionledger.api.view.CoalitionLedgerFold;
 import org.coalitionledger.api.view.LedgerEntry;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.coalitionledger.query.views.ViewGenerations;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
@@ -63,6 +65,40 @@ abstract class CoalitionViewsContract extends ViewsTestSupport {
 
     private YearOverYearView yearOverYear(String coalitionId, YearBasis basis, Instant recordedAt) {
         return query(new FindYearOverYearQuery(coalitionId, basis, recordedAt), YearOverYearView.class);
+    }
+
+    @Test
+    void liveYearOverYear_ofAnUnchangedCoalition_isComputedOnce_andEveryCommittedChangeIsSeen() {
+        String id = foundCoalition();
+        recordListings(id, "computed-once-1", LocalDate.of(2019, 5, 1), LocalDate.of(2019, 6, 30), 700);
+        YearOverYearView first = eventually(() -> yearOverYear(id, YearBasis.CALENDAR_YEAR, null),
+                v -> v.rows().stream().mapToLong(r -> r.figures().listingsRemoved()).sum() == 700);
+        assertThat(yearOverYear(id, YearBasis.CALENDAR_YEAR, null)).as("the same answer, from memory")
+                .isSameAs(first);
+        assertThat(yearOverYear(id, YearBasis.COALITION_YEAR, null)).as("another basis, another answer")
+                .isNotSameAs(first);
+
+        recordListings(id, "computed-once-2", LocalDate.of(2020, 5, 1), LocalDate.of(2020, 6, 30), 300);
+        YearOverYearView changed = eventually(() -> yearOverYear(id, YearBasis.CALENDAR_YEAR, null),
+                v -> v.rows().stream().mapToLong(r -> r.figures().listingsRemoved()).sum() == 1000);
+        assertThat(changed).isNotSameAs(first);
+        assertThat(yearOverYear(id, YearBasis.CALENDAR_YEAR, null)).isSameAs(changed);
+    }
+
+    @Test
+    void aLiveRead_seesOneStateOfTheRows_whateverCommitsWhileItReads() {
+        String id = foundCoalition();
+        eventually(() -> query(new FindCoalitionQuery(id, null), CoalitionView.class), v -> true);
+        String count = "select change_count from coalition_view_founding where generation = ? and coalition_id = ?";
+        long[] seen = generations.readPublished(generation -> {
+            long first = jdbc.queryForObject(count, Long.class, generation, id);
+            // Another transaction commits meanwhile, as a rebuild's switch-over deletes the old copy.
+            CompletableFuture.runAsync(() -> jdbc.update("update coalition_view_founding set change_count = "
+                    + "change_count + 1000 where generation = ? and coalition_id = ?", generation, id)).join();
+            return new long[]{generation, first, jdbc.queryForObject(count, Long.class, generation, id)};
+        });
+        assertThat(seen[2]).as("read again in the same read").isEqualTo(seen[1]);
+        assertThat(jdbc.queryForObject(count, Long.class, seen[0], id)).as("after it").isEqualTo(seen[1] + 1000);
     }
 
     @Test
@@ -280,6 +316,9 @@ abstract class CoalitionViewsContract extends ViewsTestSupport {
 
     @Autowired
     JsonMapper jsonMapper;
+
+    @Autowired
+    ViewGenerations generations;
 
     /** The pure fold over every stored event, in store order. */
     private CoalitionLedgerFold pureFold(String coalitionId) {

@@ -212,7 +212,10 @@ class CoalitionViewsProjection {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
             Batch batch = new Batch(generations.state());
-            unitOfWork.onPrepareCommit(u -> batch.flush());
+            unitOfWork.onPrepareCommit(u -> {
+                batch.flush();
+                batch.countChanges();
+            });
             unitOfWork.afterCommit(u -> batch.publish());
             return batch;
         });
@@ -255,6 +258,12 @@ class CoalitionViewsProjection {
 
         void touched(String coalitionId, Instant recordedAt) {
             lastRecordedAt.merge(coalitionId, recordedAt, (a, b) -> b.isAfter(a) ? b : a);
+        }
+
+        /** One more change for every coalition the batch changed: the live views cached for it are stale. */
+        void countChanges() {
+            long writing = generation.writing();
+            lastRecordedAt.keySet().forEach(coalitionId -> rows.countChange(writing, coalitionId));
         }
 
         void publish() {

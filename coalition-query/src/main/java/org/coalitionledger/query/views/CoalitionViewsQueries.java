@@ -13,6 +13,7 @@ import org.coalitionledger.api.view.FindYearOverYearQuery;
 import org.coalitionledger.api.view.GoalProgressView;
 import org.coalitionledger.api.view.MembershipView;
 import org.coalitionledger.api.view.RestatementTrailView;
+import org.coalitionledger.api.view.YearBasis;
 import org.coalitionledger.api.view.YearOverYearView;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +21,15 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Answers the view queries with view records, never entities. A coalition the ledger does not hold (or did not yet
  * hold at the {@code recordedAt} or checkpoint asked for) is answered with {@code null}: the gateway's future completes
  * with null, which the web turns into 404. Without {@code recordedAt} and {@code asOfCheckpoint} the live projection
- * answers, from the rows of the published generation ({@link ViewGenerations}); otherwise the coalition's logged events are folded afresh ({@link RecordedHistory}).
+ * answers, from the rows of the published generation ({@link ViewGenerations}): the views over every record from
+ * {@link LiveViews} (computed once per change of the coalition), membership and the coalition from its founding and
+ * stints only; otherwise the coalition's logged events are folded afresh ({@link RecordedHistory}).
  */
 @Component
 class CoalitionViewsQueries {
@@ -33,17 +37,20 @@ class CoalitionViewsQueries {
     private final ViewRows rows;
     private final ViewGenerations generations;
     private final RecordedHistory history;
+    private final LiveViews liveViews;
 
-    CoalitionViewsQueries(ViewRows rows, ViewGenerations generations, RecordedHistory history) {
+    CoalitionViewsQueries(ViewRows rows, ViewGenerations generations, RecordedHistory history, LiveViews liveViews) {
         this.rows = rows;
         this.generations = generations;
         this.history = history;
+        this.liveViews = liveViews;
     }
 
     @QueryHandler
     YearOverYearView handle(FindYearOverYearQuery query) {
-        return fold(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint())
-                .map(fold -> fold.yearOverYear(ViewQueries.basis(query))).orElse(null);
+        YearBasis basis = ViewQueries.basis(query);
+        return answer(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint(), basis,
+                fold -> fold.yearOverYear(basis));
     }
 
     /** Membership on a business date. {@code asOf} is required (the query side has no clock). */
@@ -52,37 +59,66 @@ class CoalitionViewsQueries {
         if (query.asOf() == null) {
             throw new IllegalArgumentException("asOf is required");
         }
-        return fold(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint()).map(fold -> fold.membership(query.asOf())).orElse(null);
+        return membershipFold(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint())
+                .map(fold -> fold.membership(query.asOf())).orElse(null);
     }
 
     @QueryHandler
     GoalProgressView handle(FindGoalProgressQuery query) {
-        return fold(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint()).map(CoalitionLedgerFold::goalProgress).orElse(null);
+        return answer(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint(), GoalProgressView.class,
+                CoalitionLedgerFold::goalProgress);
     }
 
     @QueryHandler
     RestatementTrailView handle(FindRestatementsQuery query) {
-        return fold(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint())
-                .map(fold -> new RestatementTrailView(fold.coalitionId(), fold.restatements())).orElse(null);
+        return answer(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint(), RestatementTrailView.class,
+                fold -> new RestatementTrailView(fold.coalitionId(), fold.restatements()));
     }
 
     @QueryHandler
     CoalitionView handle(FindCoalitionQuery query) {
-        return fold(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint()).map(CoalitionLedgerFold::coalition).orElse(null);
+        return membershipFold(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint())
+                .map(CoalitionLedgerFold::coalition).orElse(null);
     }
 
     /** Every founded coalition, by id. Never null: no coalition is an empty list. */
     @QueryHandler
     CoalitionListView handle(FindCoalitionsQuery query) {
-        long generation = generations.published();
         // The coalition summary needs the founding and the stints only, not the figures.
-        List<CoalitionView> coalitions = rows.coalitionIds(generation).stream()
+        List<CoalitionView> coalitions = generations.readPublished(generation -> rows.coalitionIds(generation)
+                .stream()
                 .flatMap(id -> rows.coalition(generation, id, false).stream())
                 .map(CoalitionLedgerFold::restore)
                 .map(CoalitionLedgerFold::coalition)
                 .sorted(Comparator.comparing(CoalitionView::coalitionId))
-                .toList();
+                .toList());
         return new CoalitionListView(coalitions);
+    }
+
+    /**
+     * A view over every record: live from {@link LiveViews}, else from the coalition's fold as recorded at an instant
+     * or as of a checkpoint; null when the coalition was not founded (then).
+     *
+     * @param view what {@code compute} computes, with its parameters (the live answers' cache key)
+     */
+    private <T> T answer(String coalitionId, Instant recordedAt, Long asOfCheckpoint, Object view,
+                         Function<CoalitionLedgerFold, T> compute) {
+        if (coalitionId == null) {
+            return null;
+        }
+        if (recordedAt == null && asOfCheckpoint == null) {
+            return liveViews.get(coalitionId, view, compute).orElse(null);
+        }
+        return fold(coalitionId, recordedAt, asOfCheckpoint).map(compute).orElse(null);
+    }
+
+    /** The fold for membership and the coalition summary: live, it is restored from the founding and stints only. */
+    private Optional<CoalitionLedgerFold> membershipFold(String coalitionId, Instant recordedAt, Long asOfCheckpoint) {
+        if (coalitionId != null && recordedAt == null && asOfCheckpoint == null) {
+            return generations.readPublished(generation -> rows.coalition(generation, coalitionId, false))
+                    .map(CoalitionLedgerFold::restore).filter(CoalitionLedgerFold::isFounded);
+        }
+        return fold(coalitionId, recordedAt, asOfCheckpoint);
     }
 
     /** The coalition's fold, live or as recorded at an instant; empty when the coalition was not founded (then). */
@@ -98,6 +134,7 @@ class CoalitionViewsQueries {
 
     /** The coalition's fold restored from the published generation's rows; empty when it was not founded. */
     Optional<CoalitionLedgerFold> live(String coalitionId) {
-        return rows.coalition(generations.published(), coalitionId, true).map(CoalitionLedgerFold::restore);
+        return generations.readPublished(generation -> rows.coalition(generation, coalitionId, true))
+                .map(CoalitionLedgerFold::restore);
     }
 }

@@ -4,9 +4,11 @@ import org.coalitionledger.query.config.ProcessingGroups;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.function.LongFunction;
 
 /**
  * Which copy of the coalition views partners read and which one the processor writes. Every view row carries a
@@ -25,10 +27,14 @@ public class ViewGenerations {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate snapshot;
 
     ViewGenerations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.snapshot = new TransactionTemplate(transactionManager);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /** The generations as stored now. */
@@ -37,6 +43,16 @@ public class ViewGenerations {
                         + "where processor_name = ?",
                 (rs, n) -> new State(rs.getLong(1), (Long) rs.getObject(2, Long.class),
                         (Long) rs.getObject(3, Long.class)), PROCESSOR);
+    }
+
+    /**
+     * Reads the published generation in one read-only snapshot of the database: a switch-over committing meanwhile
+     * (which deletes the old generation) cannot leave a reader with part of a copy or none.
+     *
+     * @param read given the published generation's number
+     */
+    public <T> T readPublished(LongFunction<T> read) {
+        return snapshot.execute(status -> read.apply(published()));
     }
 
     /** The generation queries read. */

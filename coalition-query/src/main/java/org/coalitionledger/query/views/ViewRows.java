@@ -65,6 +65,15 @@ class ViewRows {
                 generation, coalitionId);
     }
 
+    /**
+     * How many committed batches changed the coalition's rows in the generation ({@link LiveViews}); null when the
+     * generation holds no founding for it.
+     */
+    Long changeCount(long generation, String coalitionId) {
+        return jdbc.query("select change_count from coalition_view_founding where generation = ? "
+                + "and coalition_id = ?", rs -> rs.next() ? rs.getLong(1) : null, generation, coalitionId);
+    }
+
     /** One member's stints, in order. */
     List<StintState> stints(long generation, String coalitionId, String memberId) {
         return jdbc.query("select state from coalition_view_stint where generation = ? and coalition_id = ? "
@@ -121,6 +130,12 @@ class ViewRows {
                             + "position, state) values (?, ?, ?, ?, ?, ?, ?)", generation, coalitionId,
                     record.recordId(), record.kind().name(), record.businessDate(), position, state);
         }
+    }
+
+    /** Counts one more committed change of the coalition's rows, in the batch's transaction. */
+    void countChange(long generation, String coalitionId) {
+        jdbc.update("update coalition_view_founding set change_count = change_count + 1 where generation = ? "
+                + "and coalition_id = ?", generation, coalitionId);
     }
 
     void insertRestatement(long generation, String coalitionId, long position, RestatementView restatement) {
