@@ -169,7 +169,7 @@ class CoalitionViewsProjection {
                 rows.insertGoal(generation, coalitionId, position, change.newGoal());
             }
             for (FoldSnapshot.RecordState record : change.changedRecords()) {
-                rows.putRecord(generation, coalitionId, position, record);
+                rows.putRecord(generation, coalitionId, position, record, before.records().isEmpty());
             }
             for (RestatementView restatement : change.newRestatements()) {
                 // One event restates at most one record: the event's global index is the restatement's key.

@@ -121,9 +121,10 @@ class ViewRows {
                 + "values (?, ?, ?, ?, ?)", generation, coalitionId, goal.goalId(), position, FoldJson.writePart(goal));
     }
 
-    void putRecord(long generation, String coalitionId, long position, RecordState record) {
+    /** @param isNew the generation holds no row of the record yet (its slice was read empty): one insert, no update */
+    void putRecord(long generation, String coalitionId, long position, RecordState record, boolean isNew) {
         String state = FoldJson.writePart(record);
-        int updated = jdbc.update("update coalition_view_record set state = ? where generation = ? "
+        int updated = isNew ? 0 : jdbc.update("update coalition_view_record set state = ? where generation = ? "
                 + "and coalition_id = ? and record_id = ?", state, generation, coalitionId, record.recordId());
         if (updated == 0) {
             jdbc.update("insert into coalition_view_record (generation, coalition_id, record_id, kind, business_date, "
