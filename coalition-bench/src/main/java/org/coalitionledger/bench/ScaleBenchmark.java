@@ -245,7 +245,7 @@ public final class ScaleBenchmark {
     /**
      * The application's settings for a run: the admission limits per credential raised to the harness's own
      * concurrency (every load runs under one bootstrap credential, and a benchmark measures what the machine does,
-     * not the per-person share), the historic reads' totals to twice the 8 read clients (a request's slot is freed
+     * not the per-person share), the historic reads' limits to twice the 8 read clients (a request's slot is freed
      * just after its answer, when wrk already sends the next), verification given an hour; the 32-client hammer still
      * meets admission control as a crowd of partners would. {@code --app-args} come last and win.
      */
@@ -255,10 +255,10 @@ public final class ScaleBenchmark {
                 "--coalition.web.limits.imports.total=" + importers,
                 "--coalition.web.limits.imports.per-credential=" + importers,
                 "--coalition.web.limits.historic-views.total=16",
-                "--coalition.web.limits.historic-views.per-credential=8",
+                "--coalition.web.limits.historic-views.per-credential=16",
                 "--coalition.web.limits.historic-views.time-budget=PT30S",
                 "--coalition.web.limits.event-history.total=16",
-                "--coalition.web.limits.event-history.per-credential=8",
+                "--coalition.web.limits.event-history.per-credential=16",
                 "--coalition.web.limits.event-history.time-budget=PT2M",
                 "--coalition.web.limits.verification.total=2",
                 "--coalition.web.limits.verification.per-credential=1",

@@ -57,7 +57,7 @@ class ScaleBenchmarkTest {
                 "--coalition.web.limits.historic-views.total=16"});
         List<String> args = ScaleBenchmark.appArgs(options);
         assertThat(args).contains("--coalition.web.limits.imports.per-credential=6",
-                "--coalition.web.limits.historic-views.per-credential=8");
+                "--coalition.web.limits.historic-views.per-credential=16");
         assertThat(args.get(args.size() - 1)).isEqualTo("--coalition.web.limits.historic-views.total=16");
     }
 
