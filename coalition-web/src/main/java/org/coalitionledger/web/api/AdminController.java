@@ -1,5 +1,6 @@
 package org.coalitionledger.web.api;
 
+import org.coalitionledger.web.limits.Uninterrupted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.UUID;
 
@@ -56,7 +56,7 @@ class AdminController {
             return Mono.fromFuture(() -> commandGateway.<ViewsRebuild>send(GenericCommandMessage
                             .asCommandMessage(command).andMetaData(caller.metaData(caller.requestId()))))
                     // The command bus runs the handler (it stops and resets the processors) on the calling thread.
-                    .subscribeOn(Schedulers.boundedElastic())
+                    .subscribeOn(Uninterrupted.SCHEDULER)
                     .timeout(reads.timeout())
                     .map(result -> ResponseEntity.status(HttpStatus.ACCEPTED).body(result));
         });

@@ -1,5 +1,6 @@
 package org.coalitionledger.web.api;
 
+import org.coalitionledger.web.limits.Uninterrupted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
 import java.time.Duration;
@@ -99,7 +99,7 @@ class ApiKeyController {
             }
             return Mono.fromCallable(() -> apiKeys.issue(body.subject(), body.name(), body.role(), body.expiresAt(),
                             now, caller.metaData(caller.requestId())))
-                    .subscribeOn(Schedulers.boundedElastic())
+                    .subscribeOn(Uninterrupted.SCHEDULER)
                     .map(issued -> ResponseEntity.created(URI.create("/api/v1/admin/api-keys/" + issued.key().keyId()))
                             .cacheControl(CacheControl.noStore())
                             .body(new IssuedApiKey(issued.key(), issued.token(), issued.eventId())));
@@ -109,14 +109,14 @@ class ApiKeyController {
     @GetMapping
     @Operation(operationId = "listApiKeys", summary = "Every API key ever issued, newest first (never a secret)")
     Mono<List<ApiKeys.ApiKey>> list() {
-        return Mono.fromCallable(apiKeys::list).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(apiKeys::list).subscribeOn(Uninterrupted.SCHEDULER);
     }
 
     @GetMapping("/{keyId}")
     @Operation(operationId = "getApiKey", summary = "One API key (never its secret)")
     Mono<ApiKeys.ApiKey> get(@PathVariable String keyId) {
         return Mono.fromCallable(() -> apiKeys.find(keyId).orElseThrow(() -> notFound(keyId)))
-                .subscribeOn(Schedulers.boundedElastic());
+                .subscribeOn(Uninterrupted.SCHEDULER);
     }
 
     @PostMapping(path = "/{keyId}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -127,7 +127,7 @@ class ApiKeyController {
             Caller caller = Caller.of(auth, exchange);
             return Mono.fromCallable(() -> apiKeys.revoke(keyId, body.reason(), Instant.now(),
                             caller.metaData(caller.requestId())))
-                    .subscribeOn(Schedulers.boundedElastic())
+                    .subscribeOn(Uninterrupted.SCHEDULER)
                     .map(revoked -> ResponseEntity.status(revoked.eventId() == null ? HttpStatus.OK : HttpStatus.CREATED)
                             .location(URI.create("/api/v1/admin/api-keys/" + keyId))
                             .body(new RevokedApiKey(revoked.key(), revoked.eventId() != null, revoked.eventId())));

@@ -1,5 +1,6 @@
 package org.coalitionledger.web.api;
 
+import org.coalitionledger.web.limits.Uninterrupted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -180,7 +180,7 @@ class CoalitionReadController {
             SubscriptionQueryResult<YearOverYearView, YearOverYearView> subscription =
                     queryGateway.subscriptionQuery(query, YearOverYearView.class, YearOverYearView.class);
             return subscription.initialResult()
-                    .subscribeOn(Schedulers.boundedElastic())
+                    .subscribeOn(Uninterrupted.SCHEDULER)
                     .timeout(reads.timeout())
                     .switchIfEmpty(Mono.error(() -> Reads.notFound(id)))
                     .doOnError(e -> subscription.cancel())

@@ -1,5 +1,6 @@
 package org.coalitionledger.web.api;
 
+import org.coalitionledger.web.limits.Uninterrupted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,7 +37,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The views' dead-letter queue, for administrators. An event the coalition views fail on is parked with every later
@@ -76,7 +76,7 @@ class DeadLetterController {
                         "limit must be between 1 and " + MAX_LIMIT);
             }
             return reads.query(new FindDeadLettersQuery(limit), DeadLetterListView.class)
-                    .subscribeOn(Schedulers.boundedElastic());
+                    .subscribeOn(Uninterrupted.SCHEDULER);
         });
     }
 
@@ -85,7 +85,7 @@ class DeadLetterController {
             summary = "One parked event: where it is stored, why it failed, its payload and metadata as stored")
     Mono<DeadLetterView> get(@PathVariable String deadLetterId) {
         return Mono.defer(() -> reads.query(new FindDeadLetterQuery(id(deadLetterId)), DeadLetterView.class)
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(Uninterrupted.SCHEDULER)
                 .switchIfEmpty(Mono.error(() -> notFound(deadLetterId))));
     }
 
@@ -116,7 +116,7 @@ class DeadLetterController {
         Caller caller = Caller.of(auth, exchange);
         return Mono.fromFuture(() -> commandGateway.<R>send(GenericCommandMessage.asCommandMessage(command)
                         .andMetaData(caller.metaData(caller.requestId()))))
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(Uninterrupted.SCHEDULER)
                 .timeout(reads.timeout())
                 .map(answer -> ResponseEntity.ok(result.cast(answer)));
     }

@@ -1,5 +1,6 @@
 package org.coalitionledger.web.api;
 
+import org.coalitionledger.web.limits.Uninterrupted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +89,7 @@ class EventHistoryController {
             Checks.id(id, "coalitionId");
             checkPaging(after, limit);
             return Mono.fromCallable(() -> eventStore.lastSequenceNumberFor(id).isPresent())
-                    .subscribeOn(Schedulers.boundedElastic())
+                    .subscribeOn(Uninterrupted.SCHEDULER)
                     .flatMap(exists -> {
                         if (!exists) {
                             return Mono.error(new InvalidCommandException(CoalitionErrorCode.COALITION_NOT_FOUND,
@@ -120,7 +120,7 @@ class EventHistoryController {
             Checks.id(recordId, "recordId");
             checkPaging(after, limit);
             return Mono.fromCallable(() -> recordStreams.of(id, recordId))
-                    .subscribeOn(Schedulers.boundedElastic())
+                    .subscribeOn(Uninterrupted.SCHEDULER)
                     .flatMap(stream -> recordHistory(stream, "coalition '" + id + "' has no record '" + recordId
                             + "'", after, limit, accept));
         });
@@ -155,7 +155,7 @@ class EventHistoryController {
     private Mono<ResponseEntity<Object>> recordHistory(String stream, String notFound, Long after, int limit,
                                                        String accept) {
         return Mono.fromCallable(() -> eventStore.lastSequenceNumberFor(stream).orElse(-1L))
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(Uninterrupted.SCHEDULER)
                 .flatMap(version -> {
                     if (version < 0) {
                         return Mono.error(new InvalidCommandException(CoalitionErrorCode.RECORD_NOT_FOUND, notFound));
@@ -210,7 +210,7 @@ class EventHistoryController {
                                                  java.util.function.Function<EventView, Long> position) {
         if (ndjson(accept)) {
             Flux<EventView> all = Flux.defer(() -> Flux.<EventView>fromStream(events::get))
-                    .subscribeOn(Schedulers.boundedElastic());
+                    .subscribeOn(Uninterrupted.SCHEDULER);
             return Mono.just(ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(all));
         }
         return work.call(() -> {

@@ -1,5 +1,6 @@
 package org.coalitionledger.web.api;
 
+import org.coalitionledger.web.limits.Uninterrupted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -79,7 +79,7 @@ class ImportController {
             }
             String location = "/api/v1/coalitions/" + id;
             return writes.idempotent(exchange, caller, body.getBytes(StandardCharsets.UTF_8), ImportReport.class,
-                    () -> Mono.fromCallable(() -> apply(id, lines, caller)).subscribeOn(Schedulers.boundedElastic()),
+                    () -> Mono.fromCallable(() -> apply(id, lines, caller)).subscribeOn(Uninterrupted.SCHEDULER),
                     report -> report.recorded() > 0 ? HttpStatus.CREATED : HttpStatus.OK, location);
         });
     }

@@ -1,5 +1,6 @@
 package org.coalitionledger.web.api;
 
+import org.coalitionledger.web.limits.Uninterrupted;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -14,7 +15,6 @@ import org.coalitionledger.web.commands.RecordStreams;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.Comparator;
@@ -65,7 +65,7 @@ public class LedgerWriter {
     /** Sends the command and reports what it recorded. */
     public Mono<Recorded> send(Object command, Caller caller, String requestId) {
         return Mono.fromCallable(() -> sendAndWait(command, caller, requestId))
-                .subscribeOn(Schedulers.boundedElastic());
+                .subscribeOn(Uninterrupted.SCHEDULER);
     }
 
     /** Blocking form, for callers already off the event loop (the bulk import). */

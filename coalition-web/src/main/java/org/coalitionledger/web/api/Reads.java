@@ -1,5 +1,6 @@
 package org.coalitionledger.web.api;
 
+import org.coalitionledger.web.limits.Uninterrupted;
 import org.axonframework.queryhandling.QueryGateway;
 import org.coalitionledger.api.error.CoalitionErrorCode;
 import org.coalitionledger.api.error.InvalidCommandException;
@@ -13,7 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +78,7 @@ class Reads {
                         "asOfCheckpoint must be a tree size, 0 or more; got " + asOfCheckpoint);
             }
             return Mono.fromCallable(() -> checkpoints.checkpoint(asOfCheckpoint).isPresent())
-                    .subscribeOn(Schedulers.boundedElastic())
+                    .subscribeOn(Uninterrupted.SCHEDULER)
                     .flatMap(signed -> {
                         if (!signed) {
                             return Mono.error(new ApiProblemException(HttpStatus.NOT_FOUND,

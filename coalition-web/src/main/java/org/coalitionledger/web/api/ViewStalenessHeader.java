@@ -1,5 +1,6 @@
 package org.coalitionledger.web.api;
 
+import org.coalitionledger.web.limits.Uninterrupted;
 import org.axonframework.queryhandling.QueryGateway;
 import org.coalitionledger.api.view.FindViewStalenessQuery;
 import org.coalitionledger.api.view.ViewStaleness;
@@ -12,7 +13,6 @@ import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * A live coalition view whose projection has parked an event of the coalition says so, rather than showing frozen
@@ -53,7 +53,7 @@ class ViewStalenessHeader implements WebFilter {
             }
             return Mono.fromFuture(() -> queryGateway.query(new FindViewStalenessQuery(coalitionId),
                             ViewStaleness.class))
-                    .subscribeOn(Schedulers.boundedElastic())
+                    .subscribeOn(Uninterrupted.SCHEDULER)
                     .doOnNext(staleness -> {
                         if (staleness.stale()) {
                             exchange.getResponse().getHeaders().set(STALE_HEADER, "true");

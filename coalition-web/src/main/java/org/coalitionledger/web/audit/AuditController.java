@@ -1,5 +1,6 @@
 package org.coalitionledger.web.audit;
 
+import org.coalitionledger.web.limits.Uninterrupted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.coalitionledger.api.validation.Checks;
@@ -37,7 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -318,7 +318,7 @@ class AuditController {
 
     /** Runs a signing off the event loop, to its end even if the client goes away (it changes the log's state). */
     private static <T> Mono<T> signing(Callable<T> task) {
-        return problems(Mono.fromCallable(task).subscribeOn(Schedulers.boundedElastic()));
+        return problems(Mono.fromCallable(task).subscribeOn(Uninterrupted.SCHEDULER));
     }
 
     private static <T> Mono<T> problems(Mono<T> work) {

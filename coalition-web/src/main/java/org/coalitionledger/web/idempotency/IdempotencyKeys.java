@@ -1,5 +1,6 @@
 package org.coalitionledger.web.idempotency;
 
+import org.coalitionledger.web.limits.Uninterrupted;
 import org.coalitionledger.web.error.ApiProblemException;
 import org.coalitionledger.web.error.WebErrorCode;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,7 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -81,11 +81,11 @@ public class IdempotencyKeys {
                                 .flatMap(fresh -> blocking(() -> complete(principal, key, fresh)))
                                 .onErrorResume(failure -> blocking(() -> release(principal, key))
                                         .then(Mono.error(failure)))
-                                .doOnCancel(() -> Schedulers.boundedElastic().schedule(() -> release(principal, key)))));
+                                .doOnCancel(() -> Uninterrupted.SCHEDULER.schedule(() -> release(principal, key)))));
     }
 
     private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(call).subscribeOn(Uninterrupted.SCHEDULER);
     }
 
     /** Reserves the key (empty), or returns the stored response of its completed earlier use. */

@@ -1,5 +1,6 @@
 package org.coalitionledger.web.security;
 
+import org.coalitionledger.web.limits.Uninterrupted;
 import org.coalitionledger.web.error.WebErrorCode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,7 +26,6 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
@@ -109,7 +109,7 @@ public class SecurityConfig {
             if (ApiKeys.looksLikeKey(token)) {
                 // A database lookup per request (revocation holds at once on every node): off the event loop.
                 return Mono.fromCallable(() -> apiKeys.authenticate(token, Instant.now()))
-                        .subscribeOn(Schedulers.boundedElastic())
+                        .subscribeOn(Uninterrupted.SCHEDULER)
                         .flatMap(found -> found.<Mono<Authentication>>map(
                                         identity -> Mono.just(new TokenAuthentication(identity)))
                                 .orElseGet(() -> Mono.error(new BadCredentialsException(
