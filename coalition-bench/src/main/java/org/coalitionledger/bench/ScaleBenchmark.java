@@ -59,6 +59,11 @@ public final class ScaleBenchmark {
                    int importChunk, int reps, Path jar, Path out, List<String> appArgs, String viewsProcessor,
                    boolean profile, boolean reportOnly, String label, String database) {
 
+        Options withJar(Path other) {
+            return new Options(sizes, coalitions, seconds, ingestSeconds, importClients, importChunk, reps, other, out,
+                    appArgs, viewsProcessor, profile, reportOnly, label, database);
+        }
+
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
             boolean quick = false;
@@ -105,13 +110,18 @@ public final class ScaleBenchmark {
             throw new IllegalStateException("wrk is not installed: apt-get install wrk (coalition-bench/run does)");
         }
         Files.createDirectories(options.out());
+        // The servers run a copy of the jar: a build during the run (it may take hours) rewrites the original under
+        // them, and a running JVM whose jar changes fails on its next class load.
+        Path jar = options.out().resolve("coalition-ledger.jar");
+        Files.copy(options.jar(), jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Options run = options.withJar(jar);
         Wrk wrk = new Wrk(options.out());
         if (options.profile()) {
-            profile(options, wrk);
+            profile(run, wrk);
             return;
         }
         for (long n : options.sizes()) {
-            Map<String, Double> figures = run(options, wrk, n);
+            Map<String, Double> figures = run(run, wrk, n);
             ScaleReport.save(figures, options.out().resolve("scale-" + n + ".properties"));
             writeReport(options);
         }
