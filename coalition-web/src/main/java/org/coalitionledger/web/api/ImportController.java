@@ -10,6 +10,7 @@ import org.coalitionledger.web.commands.CommandRouting;
 import org.coalitionledger.web.error.ApiProblemException;
 import org.coalitionledger.web.error.Problems;
 import org.coalitionledger.web.error.WebErrorCode;
+import org.coalitionledger.web.request.RequestLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -79,7 +79,7 @@ class ImportController {
             }
             String location = "/api/v1/coalitions/" + id;
             return writes.idempotent(exchange, caller, body.getBytes(StandardCharsets.UTF_8), ImportReport.class,
-                    () -> Mono.fromCallable(() -> apply(id, lines, caller)).subscribeOn(Schedulers.boundedElastic()),
+                    () -> RequestLog.blocking(() -> apply(id, lines, caller)),
                     report -> report.recorded() > 0 ? HttpStatus.CREATED : HttpStatus.OK, location);
         });
     }
