@@ -2,6 +2,7 @@ package org.coalitionledger.web.request;
 
 import org.coalitionledger.web.api.ApiFixtures;
 import org.coalitionledger.web.security.TestTokens;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -49,6 +50,15 @@ class StructuredLogsTest {
 
     @LocalServerPort
     int port;
+
+    /**
+     * Boot keeps the console format in a JVM-wide system property once set: later test contexts in this JVM go back
+     * to readable lines.
+     */
+    @AfterAll
+    static void readableLinesForLaterContexts() {
+        System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+    }
 
     private WebTestClient client() {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
