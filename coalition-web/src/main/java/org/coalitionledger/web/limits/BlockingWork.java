@@ -1,10 +1,10 @@
 package org.coalitionledger.web.limits;
 
 import org.coalitionledger.log.ReadCancellation;
+import org.coalitionledger.web.request.RequestLog;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.coalitionledger.web.request.RequestLog;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
