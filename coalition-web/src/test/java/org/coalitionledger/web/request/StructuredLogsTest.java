@@ -3,9 +3,11 @@ package org.coalitionledger.web.request;
 import org.coalitionledger.web.api.ApiFixtures;
 import org.coalitionledger.web.security.TestTokens;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -52,12 +54,19 @@ class StructuredLogsTest {
     int port;
 
     /**
-     * Boot keeps the console format in a JVM-wide system property once set: later test contexts in this JVM go back
-     * to readable lines.
+     * Boot sets logging up once in a JVM whose test contexts stay cached: mark it undone, so that this context's start
+     * sets it up again with JSON lines.
      */
+    @BeforeAll
+    static void loggingSetUpByThisContext() {
+        LoggingSystem.get(StructuredLogsTest.class.getClassLoader()).cleanUp();
+    }
+
+    /** And again for the contexts that start later, with readable lines (Boot keeps the format in a system property). */
     @AfterAll
     static void readableLinesForLaterContexts() {
         System.clearProperty("CONSOLE_LOG_STRUCTURED_FORMAT");
+        LoggingSystem.get(StructuredLogsTest.class.getClassLoader()).cleanUp();
     }
 
     private WebTestClient client() {
