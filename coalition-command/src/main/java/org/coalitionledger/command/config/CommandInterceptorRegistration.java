@@ -14,7 +14,10 @@ import java.time.Clock;
 class CommandInterceptorRegistration {
 
     CommandInterceptorRegistration(CommandBus commandBus, ObjectProvider<Clock> clock) {
-        // Registered first, so it is outermost and also sees the actor check's rejection.
+        // Outermost: every line logged while a command runs names its request and person, and its outcome is the
+        // final one (a rejection already wrapped).
+        commandBus.registerHandlerInterceptor(new CommandLoggingInterceptor());
+        // Registered next, so it also sees the actor check's rejection.
         commandBus.registerHandlerInterceptor(new ExceptionWrappingHandlerInterceptor());
         commandBus.registerHandlerInterceptor(new ActorRequiredInterceptor());
         // A test or another module may supply the clock; otherwise the system's, in UTC.

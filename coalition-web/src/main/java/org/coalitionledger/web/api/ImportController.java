@@ -1,6 +1,5 @@
 package org.coalitionledger.web.api;
 
-import org.coalitionledger.web.limits.Uninterrupted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -11,6 +10,7 @@ import org.coalitionledger.web.commands.CommandRouting;
 import org.coalitionledger.web.error.ApiProblemException;
 import org.coalitionledger.web.error.Problems;
 import org.coalitionledger.web.error.WebErrorCode;
+import org.coalitionledger.web.request.RequestLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -79,7 +79,7 @@ class ImportController {
             }
             String location = "/api/v1/coalitions/" + id;
             return writes.idempotent(exchange, caller, body.getBytes(StandardCharsets.UTF_8), ImportReport.class,
-                    () -> Mono.fromCallable(() -> apply(id, lines, caller)).subscribeOn(Uninterrupted.SCHEDULER),
+                    () -> RequestLog.blocking(() -> apply(id, lines, caller)),
                     report -> report.recorded() > 0 ? HttpStatus.CREATED : HttpStatus.OK, location);
         });
     }

@@ -1,6 +1,5 @@
 package org.coalitionledger.web.api;
 
-import org.coalitionledger.web.limits.Uninterrupted;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -12,6 +11,7 @@ import org.coalitionledger.api.reporting.RecordCommand;
 import org.coalitionledger.api.reporting.RecordIds;
 import org.coalitionledger.web.commands.CommandRouting;
 import org.coalitionledger.web.commands.RecordStreams;
+import org.coalitionledger.web.request.RequestLog;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -34,7 +34,7 @@ import java.util.function.BiFunction;
  * version) for a repeat. No command-side change is needed and the answer is exact even without an Idempotency-Key.
  * <p>
  * Gateway calls and event-store reads block, so all of it runs on the bounded elastic scheduler, lazily (nothing is
- * sent before subscription).
+ * sent before subscription), with the request's log fields.
  */
 @Component
 public class LedgerWriter {
@@ -64,8 +64,7 @@ public class LedgerWriter {
 
     /** Sends the command and reports what it recorded. */
     public Mono<Recorded> send(Object command, Caller caller, String requestId) {
-        return Mono.fromCallable(() -> sendAndWait(command, caller, requestId))
-                .subscribeOn(Uninterrupted.SCHEDULER);
+        return RequestLog.blocking(() -> sendAndWait(command, caller, requestId));
     }
 
     /** Blocking form, for callers already off the event loop (the bulk import). */

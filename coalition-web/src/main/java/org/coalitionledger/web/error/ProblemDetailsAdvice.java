@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.coalitionledger.web.config.WebJsonConfig;
+import org.coalitionledger.web.request.RequestLog;
 import tools.jackson.core.exc.StreamConstraintsException;
 import org.coalitionledger.api.error.CoalitionErrorCode;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -43,23 +44,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         // Security failures thrown inside a handler (e.g. @PreAuthorize) keep their meaning; a catch-all must
         // not turn them into a 500.
         if (cause instanceof AccessDeniedException) {
-            return respond(Problems.of(HttpStatus.FORBIDDEN, WebErrorCode.FORBIDDEN,
+            return respond(exchange, Problems.of(HttpStatus.FORBIDDEN, WebErrorCode.FORBIDDEN,
                     "your role may not use this endpoint"));
         }
         if (cause instanceof AuthenticationException) {
-            return respond(Problems.of(HttpStatus.UNAUTHORIZED, WebErrorCode.UNAUTHENTICATED,
+            return respond(exchange, Problems.of(HttpStatus.UNAUTHORIZED, WebErrorCode.UNAUTHENTICATED,
                     "a valid bearer token is required"));
         }
         var mapped = Problems.ofLedgerFailure(cause);
         if (mapped.isPresent()) {
-            return respond(mapped.get());
+            return respond(exchange, mapped.get());
         }
         if (cause != failure && cause instanceof Exception unwrapped
                 && unwrapped instanceof org.springframework.web.ErrorResponse) {
             // A Spring web exception that arrived wrapped (e.g. in a CompletionException): let the base class map it.
             return handleException(unwrapped, exchange);
         }
-        return respond(Problems.internal(failure));
+        // Logged with the request's fields, wherever the failure arrived.
+        return respond(exchange, RequestLog.of(exchange).supply(() -> Problems.internal(failure)));
     }
 
     @Override
@@ -82,7 +84,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : Problems.of(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
                         "the request has " + errors.size() + " invalid field(s); see errors");
         problem.setProperty(Problems.ERRORS, errors);
-        return respond(problem);
+        return respond(exchange, problem);
     }
 
     private static boolean isMissing(FieldError error) {
@@ -101,7 +103,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
                 "the request has " + errors.size() + " invalid parameter(s); see errors");
         problem.setProperty(Problems.ERRORS, errors);
-        return respond(problem);
+        return respond(exchange, problem);
     }
 
     /**
@@ -114,12 +116,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             var mapped = Problems.ofLedgerFailure(cause);
             if (mapped.isPresent()) {
-                return respond(mapped.get());
+                return respond(exchange, mapped.get());
             }
         }
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException json) {
-                return respond(Problems.of(HttpStatus.BAD_REQUEST, WebErrorCode.MALFORMED_REQUEST, describe(json)));
+                return respond(exchange,
+                        Problems.of(HttpStatus.BAD_REQUEST, WebErrorCode.MALFORMED_REQUEST, describe(json)));
             }
         }
         return super.handleServerWebInputException(ex, headers, status, exchange);
@@ -156,12 +159,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpStatusCode status, ServerWebExchange exchange) {
         if (body instanceof ProblemDetail problem) {
             decorate(problem, status);
+            record(exchange, problem);
             HttpHeaders problemHeaders = new HttpHeaders();
             problemHeaders.putAll(headers);
             problemHeaders.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
             return super.createResponseEntity(body, problemHeaders, status, exchange);
         }
         return super.createResponseEntity(body, headers, status, exchange);
+    }
+
+    /** The access line names the problem a request was answered with ({@link RequestLog}). */
+    private static void record(ServerWebExchange exchange, ProblemDetail problem) {
+        if (problem.getProperties() != null && problem.getProperties().get(Problems.CODE) instanceof String code) {
+            RequestLog.of(exchange).problem(code);
+        }
     }
 
     static void decorate(ProblemDetail problem, HttpStatusCode status) {
@@ -181,7 +192,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
     }
 
-    private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem) {
+    private static Mono<ResponseEntity<Object>> respond(ServerWebExchange exchange, ProblemDetail problem) {
+        record(exchange, problem);
         return Mono.just(ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem));
     }

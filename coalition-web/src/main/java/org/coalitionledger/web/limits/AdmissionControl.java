@@ -116,11 +116,15 @@ public class AdmissionControl implements WebFilter {
                             + " may run for at most " + budget.toMillis() + " ms; this one was stopped (ask for "
                             + "less, or retry later)"));
         }
-        return work.doFinally(signal -> {
+        Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
                 kindSlots.release(credential);
             }
-        });
+        };
+        // Released as the work ends, before its completion travels on to the server (and to the filters around this
+        // one, such as the access log): a client that sends its next request on reading this answer finds the slot
+        // free. A cancelled request releases it too.
+        return work.doOnTerminate(release).doFinally(signal -> release.run());
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, WebErrorCode code, String detail) {

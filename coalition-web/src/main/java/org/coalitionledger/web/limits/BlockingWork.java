@@ -1,11 +1,13 @@
 package org.coalitionledger.web.limits;
 
 import org.coalitionledger.log.ReadCancellation;
+import org.coalitionledger.web.request.RequestLog;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs a request's blocking reads (query gateway, folds, the log's tables) on a bounded pool of worker threads, never
  * on the event loop. Cancelling the returned Mono (the client went away, or {@link AdmissionControl}'s time budget ran
  * out) cancels the read cooperatively through {@link ReadCancellation}: the thread is never interrupted, because an
- * interrupt during file I/O closes an embedded H2 database. A full pool answers 503 {@code SERVER_BUSY}.
+ * interrupt during file I/O closes an embedded H2 database. A full pool answers 503 {@code SERVER_BUSY}. The work runs
+ * with the asking request's log fields ({@link RequestLog}).
  */
 @Component
 public class BlockingWork implements DisposableBean {
@@ -41,10 +44,12 @@ public class BlockingWork implements DisposableBean {
         return Mono.create(sink -> {
             ReadCancellation.Token token = new ReadCancellation.Token();
             sink.onCancel(token::cancel);
+            // The worker logs for the request that asked: its fields come with the subscriber's context.
+            Map<String, String> logFields = RequestLog.fieldsOf(sink.contextView());
             try {
                 pool.execute(() -> {
                     try {
-                        T result = ReadCancellation.run(token, work);
+                        T result = RequestLog.call(logFields, () -> ReadCancellation.run(token, work));
                         if (result == null) {
                             sink.success();
                         } else {

@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
  * header and stored as {@code requestId} metadata on every event the request records, so ids in the ledger are
  * unique and never chosen by a client. A client's own {@code X-Request-Id} is kept apart as its reference
  * ({@code clientRequestId} metadata) when it matches {@link #CLIENT_PATTERN}; any other value is refused with 400.
- * Runs first, so even a 401 carries the id.
+ * Runs first but for the {@link AccessLog}, so even a 401 carries the id. Puts the request's log fields
+ * ({@link RequestLog}) on the exchange and into the Reactor context, for the code downstream that logs.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class RequestIds implements WebFilter {
 
     public static final String HEADER = "X-Request-Id";
@@ -54,7 +55,8 @@ public class RequestIds implements WebFilter {
             }
             exchange.getAttributes().put(CLIENT_ATTRIBUTE, given.get(0));
         }
-        return chain.filter(exchange);
+        RequestLog log = RequestLog.of(exchange);
+        return chain.filter(exchange).contextWrite(context -> context.put(RequestLog.class, log));
     }
 
     /** The id of this request (set by the filter; a fresh one if the filter did not run, e.g. in a slice test). */

@@ -1,6 +1,7 @@
 package org.coalitionledger.web.security;
 
 import org.coalitionledger.web.error.Problems;
+import org.coalitionledger.web.request.RequestLog;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,6 +28,9 @@ public final class ProblemResponses {
             return Mono.empty();
         }
         response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
+        if (problem.getProperties() != null && problem.getProperties().get(Problems.CODE) instanceof String code) {
+            RequestLog.of(exchange).problem(code);
+        }
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", String.valueOf(problem.getType()));

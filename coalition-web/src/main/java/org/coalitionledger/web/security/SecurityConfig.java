@@ -2,6 +2,7 @@ package org.coalitionledger.web.security;
 
 import org.coalitionledger.web.limits.Uninterrupted;
 import org.coalitionledger.web.error.WebErrorCode;
+import org.coalitionledger.web.request.RequestLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -68,6 +69,13 @@ public class SecurityConfig {
                 authenticationManager(tokens, apiKeys, jwtDecoder.getIfAvailable(), oidc));
         bearer.setServerAuthenticationConverter(bearerConverter());
         bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(entryPoint));
+        // The request's log lines name the person from here on (RequestLog); then the chain goes on as by default.
+        bearer.setAuthenticationSuccessHandler((filterExchange, authentication) -> {
+            if (authentication instanceof TokenAuthentication token) {
+                RequestLog.of(filterExchange.getExchange()).identify(token.identity());
+            }
+            return filterExchange.getChain().filter(filterExchange.getExchange());
+        });
         bearer.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 
         return http
