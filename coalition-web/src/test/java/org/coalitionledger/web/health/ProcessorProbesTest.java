@@ -30,7 +30,7 @@ class ProcessorProbesTest {
     EventProcessingConfiguration processing;
 
     @Test
-    void readiness_outOfService_whileTheViewsLag_andUpOnceTheyCatchUp() {
+    void viewsProcessorStopped_livenessDown_readinessOutOfServiceOnceItLags_bothUpWhenItCatchesUp() {
         Probes probes = new Probes(port);
         probes.awaitStatus(Probes.READINESS, 200);
         StreamingEventProcessor views = processing.eventProcessor("coalition-views", StreamingEventProcessor.class)
