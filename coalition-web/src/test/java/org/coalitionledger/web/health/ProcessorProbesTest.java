@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The probes and the streaming processors: a stopped views processor fails liveness (a restart starts it again); the
- * events it has not processed, beyond the limit, take the node out of readiness with the lag named; started again, it
- * catches up and both probes are UP.
+ * events it has not processed, beyond the limit in number or in age, take the node out of readiness with the lag
+ * named; started again, it catches up and both probes are UP.
  */
 @ProbeFaultsApplicationTest
 class ProcessorProbesTest {
@@ -41,17 +41,18 @@ class ProcessorProbesTest {
             assertThat(live.status()).isEqualTo(503);
             assertThat(live.component("processors")).isEqualTo("DOWN");
             assertThat(live.details("processors").path("stopped").toString()).contains("coalition-views");
+            // Holding no segment of the views (as a node does when others hold them all) is no reason to be unready:
+            // the views are measured ledger-wide, and they are up to date.
+            Probes.Answer ready = probes.monitor(Probes.READINESS);
+            assertThat(ready.status()).isEqualTo(200);
+            assertThat(ready.processor("coalition-views").path("unclaimedSegments").asInt()).isEqualTo(4);
 
             // More events than the limit (3), none of which the stopped processor sees.
             String coalition = ApiFixtures.freshId("probes");
             admin().post().uri("/api/v1/coalitions").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(ApiFixtures.foundCoalition(coalition)).exchange().expectStatus().isCreated();
             for (int i = 0; i < 3; i++) {
-                admin().post().uri("/api/v1/coalitions/{id}/takedown-batches", coalition)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(ApiFixtures.takedownBatch(ApiFixtures.freshId("batch"), "2021-01-01",
-                                "2021-01-31", 10 + i))
-                        .exchange().expectStatus().isCreated();
+                recordBatch(coalition, 10 + i);
             }
 
             Probes.Answer notReady = probes.awaitStatus(Probes.READINESS, 503);
@@ -75,6 +76,42 @@ class ProcessorProbesTest {
         Probes.Answer ready = probes.awaitStatus(Probes.READINESS, 200);
         assertThat(ready.processor("coalition-views").path("lagging").asBoolean()).isFalse();
         assertThat(probes.monitor(Probes.LIVENESS).status()).isEqualTo(200);
+    }
+
+    @Test
+    void viewsProcessorStopped_readinessOutOfService_onceItsOldestUnprocessedEventIsOlderThanMaxAge() {
+        Probes probes = new Probes(port);
+        String coalition = ApiFixtures.freshId("probes-age");
+        admin().post().uri("/api/v1/coalitions").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ApiFixtures.foundCoalition(coalition)).exchange().expectStatus().isCreated();
+        probes.awaitStatus(Probes.READINESS, 200);
+        StreamingEventProcessor views = processing.eventProcessor("coalition-views", StreamingEventProcessor.class)
+                .orElseThrow();
+        views.shutDown();
+        try {
+            // One event: within the limit of three, so only its age (limit ten seconds) can make the node unready.
+            recordBatch(coalition, 7);
+            Probes.Answer notReady = probes.awaitStatus(Probes.READINESS, 503);
+            assertThat(notReady.component("processorLag")).isEqualTo("OUT_OF_SERVICE");
+            var lag = notReady.processor("coalition-views");
+            assertThat(lag.path("lag").asLong()).isBetween(1L, 3L);
+            assertThat(Duration.parse(lag.path("oldestUnprocessedAge").asString()))
+                    .isGreaterThan(Duration.ofSeconds(10));
+            assertThat(lag.path("maxAge").asString()).isEqualTo("PT10S");
+            assertThat(lag.path("lagging").asBoolean()).isTrue();
+        } finally {
+            views.start();
+        }
+        assertThat(probes.awaitStatus(Probes.READINESS, 200).processor("coalition-views").path("lag").asLong())
+                .isZero();
+    }
+
+    private void recordBatch(String coalition, long listings) {
+        admin().post().uri("/api/v1/coalitions/{id}/takedown-batches", coalition)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ApiFixtures.takedownBatch(ApiFixtures.freshId("batch"), "2021-01-01", "2021-01-31",
+                        listings))
+                .exchange().expectStatus().isCreated();
     }
 
     private WebTestClient admin() {
