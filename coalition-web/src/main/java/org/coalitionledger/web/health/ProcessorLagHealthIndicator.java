@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.boot.health.contributor.Health;
@@ -23,13 +24,14 @@ import java.util.TreeSet;
 
 /**
  * Readiness: every streaming processor (the views, the verifiable log) keeps up with the event store. Measured
- * ledger-wide from the processor's rows in {@code token_entry}, not from this node's own segments: the views and the
- * log live in the shared database, so they are as stale for every node as the slowest segment, whichever node holds
- * it (or none, after a node died); and a node that holds no segment (several nodes share them) is as ready as the
- * others. A processor lags when its slowest segment is more than {@code coalition.health.max-lag} events behind the
+ * ledger-wide, over every segment of the processor in {@code token_entry}, not over this node's own segments only:
+ * the views and the log live in the shared database, so they are as stale for every node as the slowest segment,
+ * whichever node holds it (or none, after a node died); and a node that holds no segment (several nodes share them)
+ * is as ready as the others. A processor lags when its slowest segment is more than {@code coalition.health.max-lag} events behind the
  * store's head, or the oldest event it has not processed was stored longer than {@code coalition.health.max-age}
- * ago; then the node is OUT_OF_SERVICE. A processor replaying on purpose (a views rebuild; partners read the
- * previous generation meanwhile, and the rebuild reports its own progress) is shown as replaying and not counted.
+ * ago; then the node is OUT_OF_SERVICE. Segments replaying on purpose (a views rebuild; partners read the previous
+ * generation meanwhile, and the rebuild reports its own progress) are counted in {@code replayingSegments}, not in
+ * the lag.
  */
 @Component
 class ProcessorLagHealthIndicator implements ReactiveHealthIndicator {
@@ -74,20 +76,31 @@ class ProcessorLagHealthIndicator implements ReactiveHealthIndicator {
 
     private Map<String, Object> progress(String processor, long head, Instant now) {
         long slowest = Long.MAX_VALUE;
-        boolean replaying = false;
+        int replaying = 0;
         int unclaimed = 0;
         List<StoreReads.TokenRow> rows = reads.tokens(processor);
         for (StoreReads.TokenRow row : rows) {
             TrackingToken token = token(row);
-            replaying |= ReplayToken.isReplay(token);
-            slowest = Math.min(slowest, token == null ? -1 : token.position().orElse(-1));
+            long position = token == null ? -1 : token.position().orElse(-1);
             if (row.owner() == null) {
                 unclaimed++;
             }
+            // A reset leaves a replay token, which Axon keeps in the store until the segment sees an event of its own
+            // after the reset's position: the positions tell whether the segment is still replaying, not the type.
+            if (token != null && WrappedToken.unwrap(token, ReplayToken.class)
+                    .map(replay -> position < ReplayToken.getTokenAtReset(replay).orElse(-1)).orElse(false)) {
+                replaying++;
+                continue;
+            }
+            slowest = Math.min(slowest, position);
         }
         if (rows.isEmpty()) {
             // Not initialised yet: nothing of the store has been processed.
             slowest = -1;
+        }
+        if (slowest == Long.MAX_VALUE) {
+            // Every segment is replaying: nothing to measure until one has caught up.
+            slowest = head;
         }
         long lag = Math.max(0, head - slowest);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -107,9 +120,8 @@ class ProcessorLagHealthIndicator implements ReactiveHealthIndicator {
             }
         }
         detail.put("maxAge", properties.maxAge().toString());
-        if (replaying) {
-            detail.put("replaying", true);
-            lagging = false;
+        if (replaying > 0) {
+            detail.put("replayingSegments", replaying);
         }
         detail.put("lagging", lagging);
         return detail;

@@ -85,7 +85,8 @@ class PostgresTwoNodeProbesTest {
     }
 
     private static String owner(String database, String processor) throws Exception {
-        try (Connection connection = LedgerProcess.connect(database); Statement statement = connection.createStatement();
+        try (Connection connection = LedgerProcess.connect(database);
+             Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
                      "select owner from token_entry where processor_name = '" + processor + "'")) {
             return rows.next() ? rows.getString(1) : null;

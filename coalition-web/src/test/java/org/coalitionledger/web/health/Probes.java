@@ -1,5 +1,6 @@
 package org.coalitionledger.web.health;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.coalitionledger.web.security.TestTokens;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -7,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.time.Duration;
+import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
@@ -69,11 +71,21 @@ final class Probes {
 
     /** Polls the probe, as a monitor, until it answers with the HTTP status; returns that answer. */
     Answer awaitStatus(String probe, int status) {
+        return awaitAnswer(probe, answer -> answer.status() == status);
+    }
+
+    /** Polls the probe, as a monitor, until its answer is as expected; returns that answer. */
+    Answer awaitAnswer(String probe, Predicate<Answer> expected) {
         Answer[] last = new Answer[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            last[0] = monitor(probe);
-            return last[0].status() == status;
-        });
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                last[0] = monitor(probe);
+                return expected.test(last[0]);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(probe + " never answered as expected; last answer: "
+                    + (last[0] == null ? "none" : last[0].status() + " " + last[0].body()), e);
+        }
         return last[0];
     }
 }
