@@ -27,11 +27,11 @@ import java.util.TreeSet;
  * ledger-wide, over every segment of the processor in {@code token_entry}, not over this node's own segments only:
  * the views and the log live in the shared database, so they are as stale for every node as the slowest segment,
  * whichever node holds it (or none, after a node died); and a node that holds no segment (several nodes share them)
- * is as ready as the others. A processor lags when its slowest segment is more than {@code coalition.health.max-lag} events behind the
- * store's head, or the oldest event it has not processed was stored longer than {@code coalition.health.max-age}
- * ago; then the node is OUT_OF_SERVICE. Segments replaying on purpose (a views rebuild; partners read the previous
- * generation meanwhile, and the rebuild reports its own progress) are counted in {@code replayingSegments}, not in
- * the lag.
+ * is as ready as the others. A processor lags when its slowest segment is more than
+ * {@code coalition.health.max-lag} events behind the store's head, or the oldest event it has not processed was
+ * stored longer than {@code coalition.health.max-age} ago; then the node is OUT_OF_SERVICE. Segments replaying on
+ * purpose (a views rebuild; partners read the previous generation meanwhile, and the rebuild reports its own
+ * progress) are counted in {@code replayingSegments}, not in the lag.
  */
 @Component
 class ProcessorLagHealthIndicator implements ReactiveHealthIndicator {
