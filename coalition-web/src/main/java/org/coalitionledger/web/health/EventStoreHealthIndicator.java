@@ -1,0 +1,29 @@
+package org.coalitionledger.web.health;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Readiness: the event store can be read. One bounded query (the head's global index) under a short timeout; a node
+ * that cannot read its events cannot answer a view, a write or the log. Not part of liveness: restarting every node
+ * does not mend a database outage.
+ */
+@Component
+class EventStoreHealthIndicator implements ReactiveHealthIndicator {
+
+    private final StoreReads reads;
+    private final HealthProperties properties;
+
+    EventStoreHealthIndicator(StoreReads reads, HealthProperties properties) {
+        this.reads = reads;
+        this.properties = properties;
+    }
+
+    @Override
+    public Mono<Health> health() {
+        return BlockingCheck.run(() -> Health.up().withDetail("head", reads.head()).build(),
+                properties.queryTimeout());
+    }
+}

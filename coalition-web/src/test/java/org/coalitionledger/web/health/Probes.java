@@ -1,0 +1,91 @@
+package org.coalitionledger.web.health;
+
+import org.awaitility.core.ConditionTimeoutException;
+import org.coalitionledger.web.security.TestTokens;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/** Reads the health probes over real HTTP, anonymously or as a monitor (who may see the details). */
+final class Probes {
+
+    static final String LIVENESS = "/actuator/health/liveness";
+    static final String READINESS = "/actuator/health/readiness";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int port;
+
+    Probes(int port) {
+        this.port = port;
+    }
+
+    /** One probe answer: its HTTP status and its body. */
+    record Answer(int status, JsonNode body) {
+        /** A component's status ({@code eventStore}, {@code processorLag}, ...), as a monitor sees it. */
+        String component(String name) {
+            return body.path("components").path(name).path("status").asString();
+        }
+
+        JsonNode details(String name) {
+            return body.path("components").path(name).path("details");
+        }
+
+        /** The lag details of one streaming processor, as the readiness probe shows them to a monitor. */
+        JsonNode processor(String name) {
+            for (JsonNode processor : details("processorLag").path("processors")) {
+                if (processor.path("processor").asString().equals(name)) {
+                    return processor;
+                }
+            }
+            throw new AssertionError("no lag details for processor " + name + " in " + body);
+        }
+    }
+
+    Answer anonymous(String probe) {
+        return get(probe, null);
+    }
+
+    Answer monitor(String probe) {
+        return get(probe, TestTokens.MONITOR);
+    }
+
+    Answer get(String probe, String token) {
+        // A fresh connection per request (see AuthorizationMatrixTest).
+        var builder = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("Connection", "close").responseTimeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.defaultHeader("Authorization", "Bearer " + token);
+        }
+        EntityExchangeResult<byte[]> result = builder.build().get().uri(probe).exchange().expectBody()
+                .returnResult();
+        byte[] body = result.getResponseBody();
+        return new Answer(result.getStatus().value(), JSON.readTree(body == null ? new byte[0] : body));
+    }
+
+    /** Polls the probe, as a monitor, until it answers with the HTTP status; returns that answer. */
+    Answer awaitStatus(String probe, int status) {
+        return awaitAnswer(probe, answer -> answer.status() == status);
+    }
+
+    /** Polls the probe, as a monitor, until its answer is as expected; returns that answer. */
+    Answer awaitAnswer(String probe, Predicate<Answer> expected) {
+        Answer[] last = new Answer[1];
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+                last[0] = monitor(probe);
+                return expected.test(last[0]);
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(probe + " never answered as expected; last answer: "
+                    + (last[0] == null ? "none" : last[0].status() + " " + last[0].body()), e);
+        }
+        return last[0];
+    }
+}
