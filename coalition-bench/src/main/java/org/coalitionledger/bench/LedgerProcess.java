@@ -117,6 +117,28 @@ final class LedgerProcess implements AutoCloseable {
         return response.body();
     }
 
+    /**
+     * As {@link #postOk}, but a request refused by admission control ({@code 429} or {@code 503} with
+     * {@code Retry-After}) is sent again after the time it names, as a well-behaved client does, up to 20 times.
+     */
+    String postOkRetrying(String path, String token, String contentType, String body) throws IOException,
+            InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = post(path, token, contentType, body);
+            var retryAfter = response.headers().firstValue("Retry-After");
+            if ((response.statusCode() == 429 || response.statusCode() == 503) && retryAfter.isPresent()
+                    && attempt < 20) {
+                Thread.sleep(Math.min(5_000, Long.parseLong(retryAfter.get().trim()) * 1_000));
+                continue;
+            }
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        }
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         return HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofHours(1))
                 .header("Authorization", "Bearer " + token);

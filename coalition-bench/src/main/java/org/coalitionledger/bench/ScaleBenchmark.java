@@ -303,7 +303,7 @@ public final class ScaleBenchmark {
                         for (long i = first; i < last; i++) {
                             body.append(importLine(coalition, i)).append('\n');
                         }
-                        String report = ledger.postOk(C + "/" + coalition + "/imports", LedgerProcess.ADMIN,
+                        String report = ledger.postOkRetrying(C + "/" + coalition + "/imports", LedgerProcess.ADMIN,
                                 "application/x-ndjson", body.toString());
                         if (!report.contains("\"rejected\":0")) {
                             throw new IllegalStateException("import rejected lines: " + report.substring(0,
