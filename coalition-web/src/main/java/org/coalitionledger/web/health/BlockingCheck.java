@@ -1,16 +1,17 @@
 package org.coalitionledger.web.health;
 
+import org.coalitionledger.web.limits.Uninterrupted;
 import org.springframework.boot.health.contributor.Health;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
- * Runs a probe's blocking check (JDBC, a synchronized key store) on the bounded-elastic scheduler, never on the
+ * Runs a probe's blocking check (JDBC, a synchronized key store) on the bounded elastic threads, never on the
  * HTTP event loop, and answers DOWN if it neither succeeds nor fails within the time given: a probe that hangs
- * would tell the orchestrator nothing.
+ * would tell the orchestrator nothing. A check given up on is not interrupted ({@link Uninterrupted}: an interrupt
+ * during H2's file I/O closes the database); its own query timeout ends it.
  */
 final class BlockingCheck {
 
@@ -19,7 +20,7 @@ final class BlockingCheck {
 
     static Mono<Health> run(Callable<Health> check, Duration within) {
         return Mono.fromCallable(check)
-                .subscribeOn(Schedulers.boundedElastic())
+                .subscribeOn(Uninterrupted.SCHEDULER)
                 .onErrorResume(e -> Mono.just(Health.down().withDetail("error", describe(e)).build()))
                 .timeout(within, Mono.fromSupplier(() -> Health.down()
                         .withDetail("error", "no answer within " + within).build()));
