@@ -108,6 +108,17 @@ public class AdmissionControl implements WebFilter {
                             + "once; retry later");
         }
         AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                kindSlots.release(credential);
+            }
+        };
+        if (kind == Kind.IMPORT || kind == Kind.HISTORIC_VIEW) {
+            // One JSON answer, computed in full before any of it is written: its slot is free before the answer is
+            // committed, so a client that sends its next request on reading this one finds the slot free. (Streamed
+            // answers, such as bundles, keep theirs until the last byte.)
+            exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(release));
+        }
         Mono<Void> work = chain.filter(exchange);
         Duration budget = budget(kind);
         if (budget != null) {
@@ -116,14 +127,8 @@ public class AdmissionControl implements WebFilter {
                             + " may run for at most " + budget.toMillis() + " ms; this one was stopped (ask for "
                             + "less, or retry later)"));
         }
-        Runnable release = () -> {
-            if (released.compareAndSet(false, true)) {
-                kindSlots.release(credential);
-            }
-        };
-        // Released as the work ends, before its completion travels on to the server (and to the filters around this
-        // one, such as the access log): a client that sends its next request on reading this answer finds the slot
-        // free. A cancelled request releases it too.
+        // Otherwise released as the work ends, before its completion travels on to the server (and to the filters
+        // around this one, such as the access log). A cancelled request releases it too.
         return work.doOnTerminate(release).doFinally(signal -> release.run());
     }
 

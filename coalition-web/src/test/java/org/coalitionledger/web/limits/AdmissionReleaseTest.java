@@ -31,4 +31,29 @@ class AdmissionReleaseTest {
 
         assertThat(runningWhenComplete.get()).isZero();
     }
+
+    /** The kind's running count at the instant the answer is committed, the chain writing an answer at once. */
+    private static int runningAtCommit(String path, org.springframework.http.HttpMethod method,
+                                       AdmissionControl.Kind kind) {
+        AdmissionControl admission = new AdmissionControl(new Limits(null, null, null, null, null, null, null),
+                JsonMapper.builder().build());
+        MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.method(method, path).build());
+        AtomicInteger running = new AtomicInteger(-1);
+        admission.filter(exchange, served -> {
+            served.getResponse().beforeCommit(() -> Mono.fromRunnable(() -> running.set(admission.running(kind))));
+            return served.getResponse().setComplete();
+        }).block(Duration.ofSeconds(30));
+        return running.get();
+    }
+
+    @Test
+    void importAndHistoricViewSlots_releasedBeforeTheAnswerIsCommitted_streamedAnswersKeepTheirsToTheEnd() {
+        assertThat(runningAtCommit("/api/v1/coalitions/c/imports", org.springframework.http.HttpMethod.POST,
+                AdmissionControl.Kind.IMPORT)).as("import").isZero();
+        assertThat(runningAtCommit("/api/v1/coalitions/c/year-over-year?recordedAt=2020-01-01T00:00:00Z",
+                org.springframework.http.HttpMethod.GET, AdmissionControl.Kind.HISTORIC_VIEW)).as("historic view")
+                .isZero();
+        assertThat(runningAtCommit("/api/v1/audit/bundle", org.springframework.http.HttpMethod.GET,
+                AdmissionControl.Kind.BUNDLE)).as("bundle, streamed").isEqualTo(1);
+    }
 }
