@@ -98,7 +98,9 @@ abstract class CoalitionViewsContract extends ViewsTestSupport {
             return new long[]{generation, first, jdbc.queryForObject(count, Long.class, generation, id)};
         });
         assertThat(seen[2]).as("read again in the same read").isEqualTo(seen[1]);
-        assertThat(jdbc.queryForObject(count, Long.class, seen[0], id)).as("after it").isEqualTo(seen[1] + 1000);
+        // After it, the other transaction's change shows (the projection may have counted more of its own since).
+        assertThat(jdbc.queryForObject(count, Long.class, seen[0], id)).as("after it")
+                .isGreaterThanOrEqualTo(seen[1] + 1000);
     }
 
     @Test
