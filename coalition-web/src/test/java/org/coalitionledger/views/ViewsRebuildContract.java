@@ -87,7 +87,9 @@ abstract class ViewsRebuildContract extends ViewsTestSupport {
                 .allMatch(basis -> views.get(basis).contains("\"cumulative\":{\"listingsRemoved\":3337,")
                         && views.get(basis).contains("\"arrests\":7,") && views.get(basis).contains("rebuilt-3"))
                 && views.get("/restatements").contains("rebuilt-3")
-                && views.get("/goals/progress").contains("\"restated\":true"));
+                && views.get("/goals/progress").contains("\"restated\":true")
+                // The founding members join by events of their own, which may fold in a later batch.
+                && views.get("").contains("\"memberCount\":2,"));
         Map<String, String> cewtoBefore = partnerViews("cewto");
         JsonNode idle = progress();
         assertThat(idle.path("state").asString()).isEqualTo("PUBLISHED");
