@@ -9,7 +9,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,8 +41,8 @@ class UninterruptedTest {
             return "done";
         }).subscribeOn(scheduler).subscribe();
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        // An interrupting scheduler interrupts the thread within dispose(), before the work is released.
         subscription.dispose();
-        Thread.sleep(Duration.ofMillis(100).toMillis()); // let an interrupt, if any, land before the work goes on
         release.countDown();
         assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
         return outcome.get();
