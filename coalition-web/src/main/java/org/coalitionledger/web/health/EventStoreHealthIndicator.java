@@ -13,17 +13,14 @@ import reactor.core.publisher.Mono;
 @Component
 class EventStoreHealthIndicator implements ReactiveHealthIndicator {
 
-    private final StoreReads reads;
-    private final HealthProperties properties;
+    private final BackgroundCheck check;
 
-    EventStoreHealthIndicator(StoreReads reads, HealthProperties properties) {
-        this.reads = reads;
-        this.properties = properties;
+    EventStoreHealthIndicator(StoreReads reads, BackgroundChecks checks) {
+        this.check = checks.register("eventStore", () -> Health.up().withDetail("head", reads.head()).build());
     }
 
     @Override
     public Mono<Health> health() {
-        return BlockingCheck.run(() -> Health.up().withDetail("head", reads.head()).build(),
-                properties.queryTimeout());
+        return check.health();
     }
 }

@@ -13,18 +13,30 @@ import java.time.Duration;
  *                     node is not ready (default 20000: two full imports, so a burst is not an outage)
  * @param maxAge       how old the oldest event a processor has not yet processed may be before the node is not
  *                     ready (default 60 seconds, the log's own bound on an unlogged event)
+ * @param checkInterval how often each readiness check runs in the background (default 1 second); probes answer
+ *                     from the latest result ({@link BackgroundCheck})
  */
 @ConfigurationProperties("coalition.health")
-public record HealthProperties(Duration queryTimeout, Long maxLag, Duration maxAge) {
+public record HealthProperties(Duration queryTimeout, Long maxLag, Duration maxAge, Duration checkInterval) {
 
     public HealthProperties {
         queryTimeout = queryTimeout == null ? Duration.ofSeconds(2) : queryTimeout;
         maxLag = maxLag == null ? 20_000L : maxLag;
         maxAge = maxAge == null ? Duration.ofSeconds(60) : maxAge;
-        if (queryTimeout.isNegative() || queryTimeout.isZero() || maxLag < 0 || maxAge.isNegative()) {
-            throw new IllegalArgumentException("coalition.health: query-timeout must be positive, max-lag and "
-                    + "max-age not negative");
+        checkInterval = checkInterval == null ? Duration.ofSeconds(1) : checkInterval;
+        if (queryTimeout.isNegative() || queryTimeout.isZero() || maxLag < 0 || maxAge.isNegative()
+                || checkInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("coalition.health: query-timeout and check-interval must be positive, "
+                    + "max-lag and max-age not negative");
         }
+    }
+
+    /**
+     * How old a background check's result may be and still answer a probe: five check intervals and the query
+     * timeout (7 seconds by default), so a check slowed by load is still used, one stuck on the database is not.
+     */
+    Duration resultMaxAge() {
+        return checkInterval.multipliedBy(5).plus(queryTimeout);
     }
 
     /** The JDBC query timeout: whole seconds, at least one. */

@@ -41,17 +41,20 @@ class ProcessorLagHealthIndicator implements ReactiveHealthIndicator {
     private final EventProcessingConfiguration processing;
     private final Serializer serializer;
 
+    private final BackgroundCheck check;
+
     ProcessorLagHealthIndicator(StoreReads reads, HealthProperties properties, EventProcessingConfiguration processing,
-                                Serializer serializer) {
+                                Serializer serializer, BackgroundChecks checks) {
         this.reads = reads;
         this.properties = properties;
         this.processing = processing;
         this.serializer = serializer;
+        this.check = checks.register("processorLag", this::check);
     }
 
     @Override
     public Mono<Health> health() {
-        return BlockingCheck.run(this::check, properties.queryTimeout());
+        return check.health();
     }
 
     private Health check() {

@@ -4,10 +4,11 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,10 +21,11 @@ import java.util.TreeMap;
  * started again) does no more work on this node until it restarts, which is what a failed liveness probe brings
  * about. A processor in error mode (say the database is down) is still running and retrying on its own: that is
  * shown, never counted, because restarting every node does not mend a database. Reads only this node's memory, no
- * I/O. Checked only between the application's start and its shutdown, when the processors are meant to run.
+ * I/O, so it is answered on the request's own thread. Checked only between the application's start and its
+ * shutdown, when the processors are meant to run.
  */
 @Component
-class ProcessorsHealthIndicator implements HealthIndicator {
+class ProcessorsHealthIndicator implements ReactiveHealthIndicator {
 
     private final EventProcessingConfiguration processing;
     private volatile boolean started;
@@ -43,7 +45,11 @@ class ProcessorsHealthIndicator implements HealthIndicator {
     }
 
     @Override
-    public Health health() {
+    public Mono<Health> health() {
+        return Mono.fromSupplier(this::check);
+    }
+
+    private Health check() {
         List<String> stopped = new ArrayList<>();
         Map<String, Object> processors = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {

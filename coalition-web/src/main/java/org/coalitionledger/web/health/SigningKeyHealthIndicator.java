@@ -18,20 +18,18 @@ import java.security.KeyPair;
 @Component
 class SigningKeyHealthIndicator implements ReactiveHealthIndicator {
 
-    private final CheckpointKeyStore keys;
-    private final HealthProperties properties;
+    private final BackgroundCheck check;
 
-    SigningKeyHealthIndicator(CheckpointKeyStore keys, HealthProperties properties) {
-        this.keys = keys;
-        this.properties = properties;
+    SigningKeyHealthIndicator(CheckpointKeyStore keys, BackgroundChecks checks) {
+        this.check = checks.register("signingKey", () -> {
+            KeyPair pair = keys.signingKeyPair();
+            SignedNote.sign("signing key check\n", "health-check", pair);
+            return Health.up().withDetail("key", keys.chain().size() - 1).build();
+        });
     }
 
     @Override
     public Mono<Health> health() {
-        return BlockingCheck.run(() -> {
-            KeyPair pair = keys.signingKeyPair();
-            SignedNote.sign("signing key check\n", "health-check", pair);
-            return Health.up().withDetail("key", keys.chain().size() - 1).build();
-        }, properties.queryTimeout());
+        return check.health();
     }
 }

@@ -8,7 +8,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 
@@ -35,6 +39,20 @@ final class Probes {
 
         JsonNode details(String name) {
             return body.path("components").path(name).path("details");
+        }
+
+        /** When the oldest of the answer's background checks completed (none in an answer without details). */
+        Optional<Instant> oldestCheck() {
+            return checkTimes().min(Comparator.naturalOrder());
+        }
+
+        Optional<Instant> newestCheck() {
+            return checkTimes().max(Comparator.naturalOrder());
+        }
+
+        private Stream<Instant> checkTimes() {
+            return body.path("components").valueStream().map(c -> c.path("details").path("checkedAt"))
+                    .filter(JsonNode::isString).map(at -> Instant.parse(at.asString()));
         }
 
         /** The lag details of one streaming processor, as the readiness probe shows them to a monitor. */
@@ -74,13 +92,29 @@ final class Probes {
         return awaitAnswer(probe, answer -> answer.status() == status);
     }
 
-    /** Polls the probe, as a monitor, until its answer is as expected; returns that answer. */
+    /**
+     * Polls the probe, as a monitor, until its answer is as expected; returns that answer. Readiness checks run in the
+     * background, so an answer counts only once every check in it has run wholly after this call began: it completed
+     * after a result that itself completed after the call began (a check starts only when the one before completed).
+     */
     Answer awaitAnswer(String probe, Predicate<Answer> expected) {
+        Instant began = Instant.now();
+        Instant[] firstAfter = new Instant[1];
         Answer[] last = new Answer[1];
         try {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
                 last[0] = monitor(probe);
-                return expected.test(last[0]);
+                Optional<Instant> oldest = last[0].oldestCheck();
+                if (oldest.isEmpty()) {
+                    return expected.test(last[0]);
+                }
+                if (firstAfter[0] == null) {
+                    if (oldest.get().isAfter(began)) {
+                        firstAfter[0] = last[0].newestCheck().orElseThrow();
+                    }
+                    return false;
+                }
+                return oldest.get().isAfter(firstAfter[0]) && expected.test(last[0]);
             });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(probe + " never answered as expected; last answer: "

@@ -3,7 +3,10 @@ package org.coalitionledger.web.health;
 import org.coalitionledger.support.LedgerApplicationTest;
 import org.coalitionledger.web.security.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +19,9 @@ class ProbesTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    BackgroundChecks backgroundChecks;
 
     @Test
     void readinessAndLiveness_up_onAHealthyLedger() {
@@ -38,6 +44,24 @@ class ProbesTest {
         // Liveness never depends on the database.
         assertThat(live.body().path("components").has("eventStore")).isFalse();
         assertThat(live.body().path("components").has("db")).isFalse();
+    }
+
+    @Test
+    void readinessChecks_runInTheBackground_probesAreAnsweredFromTheirLatestResults() {
+        Probes probes = new Probes(port);
+        probes.awaitStatus(Probes.READINESS, 200);
+        long onRequestBefore = backgroundChecks.checksOnRequest();
+        for (int i = 0; i < 20; i++) {
+            Probes.Answer ready = probes.monitor(i % 2 == 0 ? Probes.READINESS : "/actuator/health");
+            assertThat(ready.status()).isEqualTo(200);
+            for (String check : new String[]{"eventStore", "processorLag", "signingKey"}) {
+                assertThat(Instant.parse(ready.details(check).path("checkedAt").asString())).as(check)
+                        .isBeforeOrEqualTo(Instant.now());
+            }
+        }
+        // Spring Boot's own database check would borrow a connection on the request.
+        assertThat(probes.monitor("/actuator/health").body().path("components").has("db")).isFalse();
+        assertThat(backgroundChecks.checksOnRequest()).isEqualTo(onRequestBefore);
     }
 
     @Test

@@ -49,7 +49,7 @@ class ProcessorProbesTest {
             assertThat(live.details("processors").path("stopped").toString()).contains("coalition-views");
             // Holding no segment of the views (as a node does when others hold them all) is no reason to be unready:
             // the views are measured ledger-wide, and they are up to date.
-            Probes.Answer ready = probes.monitor(Probes.READINESS);
+            Probes.Answer ready = probes.awaitAnswer(Probes.READINESS, answer -> true);
             assertThat(ready.status()).isEqualTo(200);
             assertThat(ready.processor("coalition-views").path("unclaimedSegments").asInt()).isEqualTo(4);
 
@@ -91,7 +91,8 @@ class ProcessorProbesTest {
         String coalition = ApiFixtures.freshId("probes-age");
         admin().post().uri("/api/v1/coalitions").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(ApiFixtures.foundCoalition(coalition)).exchange().expectStatus().isCreated();
-        probes.awaitStatus(Probes.READINESS, 200);
+        probes.awaitAnswer(Probes.READINESS, answer -> answer.status() == 200
+                && answer.processor("coalition-views").path("lag").asLong() == 0);
         StreamingEventProcessor views = processing.eventProcessor("coalition-views", StreamingEventProcessor.class)
                 .orElseThrow();
         views.shutDown();
