@@ -262,39 +262,44 @@ public class FoldSnapshots {
     }
 
     /**
-     * Re-folds each snapshot made at a leaf within {@code (afterLeafIndex, upToLeafIndex]}: restores the one before
-     * it (or starts empty) and folds the coalition's leaves between, and compares the state, the leaf count and the
-     * time covered. One snapshot in memory at a time.
+     * Checks each snapshot made at a leaf within {@code (afterLeafIndex, upToLeafIndex]} against the fold of the
+     * coalition's leaves up to it, comparing the state, the leaf count and the time covered. Each coalition's fold is
+     * carried from one of its snapshots to the next, so every leaf is folded once and a changed snapshot is the only
+     * one reported; an incremental run starts from the stored snapshot before its first (or from the first leaf). One
+     * coalition's fold in memory at a time.
      */
     Check check(long afterLeafIndex, long upToLeafIndex) {
         List<Map<String, Object>> keys = jdbc.queryForList("select s.coalition_id, s.leaf_index from "
                 + "coalition_fold_snapshot s where s.leaf_index > ? and s.leaf_index <= ? "
                 + "order by s.coalition_id, s.leaf_index", afterLeafIndex, upToLeafIndex);
         List<String> problems = new ArrayList<>();
+        Progress progress = null;
         for (Map<String, Object> key : keys) {
             String coalitionId = (String) key.get("coalition_id");
             long leafIndex = ((Number) key.get("leaf_index")).longValue();
-            Stored snapshot = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where "
-                    + "s.coalition_id = ? and s.leaf_index = ?", this::stored, coalitionId, leafIndex).get(0);
-            Stored before = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where "
-                    + "s.coalition_id = ? and s.leaf_index < ? order by s.leaf_index desc fetch first 1 rows only",
-                    this::stored, coalitionId, leafIndex).stream().findFirst().orElse(null);
             String what = "fold snapshot of coalition " + coalitionId + " at leaf " + leafIndex;
-            Progress progress = before == null ? Progress.start(coalitionId) : restore(before).orElse(null);
-            if (progress == null) {
-                problems.add(what + " cannot be checked: the snapshot before it (at leaf " + before.leafIndex()
-                        + ") cannot be read");
-                continue;
+            if (progress == null || !progress.fold().coalitionId().equals(coalitionId)) {
+                Stored before = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where "
+                        + "s.coalition_id = ? and s.leaf_index <= ? order by s.leaf_index desc fetch first 1 rows "
+                        + "only", this::stored, coalitionId, afterLeafIndex).stream().findFirst().orElse(null);
+                progress = before == null ? Progress.start(coalitionId) : restore(before).orElse(null);
+                if (progress == null) {
+                    problems.add(what + " cannot be checked: the snapshot before it (at leaf " + before.leafIndex()
+                            + ") cannot be read");
+                    continue;
+                }
             }
             try {
                 LoggedHistoryStore.forEachEntryAfter(store, coalitionId, progress.lastLeafIndex, null, leafIndex + 1,
                         RowsRead.Read.SNAPSHOT_FOLDS, progress::take);
             } catch (IllegalArgumentException e) {
-                continue; // an unreadable event is named by the leaf checks
+                progress = null; // an unreadable event is named by the leaf checks; nothing more is folded past it
+                continue;
             }
-            Instant coversUntil = coversUntil(progress);
+            Stored snapshot = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where "
+                    + "s.coalition_id = ? and s.leaf_index = ?", this::stored, coalitionId, leafIndex).get(0);
             if (!write(progress.fold).equals(snapshot.state()) || progress.leaves != snapshot.coalitionLeaves()
-                    || !coversUntil.equals(snapshot.coversUntil())) {
+                    || !coversUntil(progress).equals(snapshot.coversUntil())) {
                 problems.add(what + " differs from the fold of the coalition's leaves up to it: the snapshot was "
                         + "changed (views as recorded at or as of a checkpoint after it would be wrong)");
             }

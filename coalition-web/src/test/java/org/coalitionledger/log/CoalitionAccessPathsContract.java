@@ -213,6 +213,11 @@ abstract class CoalitionAccessPathsContract {
             assertThat(report.clean()).isFalse();
             assertThat(report.snapshotProblems()).anySatisfy(problem -> assertThat(problem)
                     .contains("coalition " + large + " at leaf " + leaf));
+            // The snapshots after the changed one are checked against the fold of the leaves, not built on it.
+            assertThat(jdbc.queryForObject("select count(*) from coalition_fold_snapshot where coalition_id = ? "
+                    + "and leaf_index > ?", Long.class, large, leaf)).isPositive();
+            assertThat(report.snapshotProblems()).filteredOn(problem -> problem.contains("coalition " + large + " "))
+                    .hasSize(1);
 
             updateSnapshot("{\"not\": \"a snapshot\"}", large, leaf);
             assertSameViews(history.fold(large, null, leaf + 1), fresh(large, null, leaf + 1));
