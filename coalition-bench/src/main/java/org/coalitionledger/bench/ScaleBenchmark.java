@@ -247,9 +247,43 @@ public final class ScaleBenchmark {
             f.put("heap.rebuild.mib", heap.phasePeakMiB());
             f.put("heap.peak.mib", heap.peakMiB());
         }
+        verifyInTargetHeap(options, n, dir, f);
         f.put("load.end", loadAverage());
         f.put("run.seconds", (System.nanoTime() - started) / 1e9);
         return f;
+    }
+
+    /** The heap the target allows a full verification. */
+    static final String TARGET_HEAP = "-Xmx512m";
+
+    /**
+     * Full verification again, the same ledger restarted with the heap the target allows ({@value #TARGET_HEAP}):
+     * whether it fits is what the used heap sampled under 2 GiB (garbage counted) cannot show. A verification that
+     * fails (out of memory, the process gone) is recorded as such; the run's other figures are kept.
+     */
+    static void verifyInTargetHeap(Options options, long n, Path dir, Map<String, Double> f) {
+        log.info("N={}: full verification in a server started with {}", n, TARGET_HEAP);
+        f.put("verify.target-heap.clean", 0.0);
+        try (LedgerProcess ledger = LedgerProcess.start(options.jar(), options.database(), dir.resolve("data"),
+                dir.resolve("application-target-heap.log"), List.of(TARGET_HEAP), appArgs(options));
+             HeapSampler heap = new HeapSampler(ledger)) {
+            heap.startPhase();
+            long t0 = System.nanoTime();
+            var verification = ledger.get("/api/v1/audit/verification", LedgerProcess.AUDITOR);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (verification.statusCode() != 200) {
+                log.warn("verification with {} answered {}: {}", TARGET_HEAP, verification.statusCode(),
+                        verification.body());
+                return;
+            }
+            long treeSize = Long.parseLong(find(verification.body(), "\"treeSize\"\\s*:\\s*(\\d+)"));
+            f.put("verify.target-heap.clean", verification.body().contains("\"clean\":true") ? 1.0 : 0.0);
+            f.put("verify.target-heap.seconds", seconds);
+            f.put("verify.target-heap.rps", treeSize / seconds);
+            f.put("heap.verify.target-heap.mib", heap.phasePeakMiB());
+        } catch (Exception e) {
+            log.warn("verification with {} failed", TARGET_HEAP, e);
+        }
     }
 
     /**
