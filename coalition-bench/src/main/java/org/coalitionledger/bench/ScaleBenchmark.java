@@ -553,6 +553,13 @@ public final class ScaleBenchmark {
     }
 
     /** A flight recording of the server while 8 wrk clients record takedown batches; the hot methods. */
+    /** Events imported while the import is profiled. */
+    private static final long PROFILED_IMPORT = 20_000;
+
+    /**
+     * Flight recordings of HTTP ingest, of a bulk import and of a views rebuild, each summarised by thread pool and
+     * hot application method ({@link JfrSummary}) into {@code profile.md}.
+     */
     private static void profile(Options options, Wrk wrk) throws Exception {
         recreateDatabase(options.database());
         Path dir = options.out().resolve("profile" + (options.label().isEmpty() ? "" : "-" + options.label()));
@@ -570,9 +577,40 @@ public final class ScaleBenchmark {
                     LedgerProcess.ADMIN, "profiled", String.valueOf(options.coalitions()));
             double cpuMillis = cpuMillisPer(ledger, cpu, ingest.requests() - ingest.non2xx());
             jcmd(ledger.pid(), "JFR.stop", "name=bench", "filename=" + recording);
-            String summary = String.format(java.util.Locale.ROOT, "Server CPU per recorded takedown batch: %.1f ms "
-                    + "(all threads: HTTP, command, both processors; load average %.1f).%n%n", cpuMillis,
-                    loadAverage()) + JfrSummary.markdown(recording, ingest, 15);
+            String summary = "## HTTP ingest\n\n" + String.format(java.util.Locale.ROOT, "Server CPU per recorded "
+                    + "takedown batch: %.1f ms (all threads: HTTP, command, both processors; load average %.1f).%n%n",
+                    cpuMillis, loadAverage()) + JfrSummary.markdown(recording, ingest, 15);
+
+            log.info("profile: bulk import of {} events", PROFILED_IMPORT);
+            Path importRecording = dir.resolve("import.jfr").toAbsolutePath();
+            jcmd(ledger.pid(), "JFR.start", "name=import", "settings=profile");
+            cpu = ledger.cpuSeconds();
+            double importRate = bulkImport(ledger, options, 0, PROFILED_IMPORT);
+            cpuMillis = cpuMillisPer(ledger, cpu, PROFILED_IMPORT);
+            jcmd(ledger.pid(), "JFR.stop", "name=import", "filename=" + importRecording);
+            summary += "## Bulk import\n\n" + String.format(java.util.Locale.ROOT, "%,d events by NDJSON import "
+                    + "(%d clients, %d lines a request): %,.0f events/s, server CPU per event %.2f ms (the recording "
+                    + "ends when the last import is answered; the processors may still be behind).%n%n",
+                    PROFILED_IMPORT, options.importClients(), options.importChunk(), importRate, cpuMillis)
+                    + JfrSummary.markdown(importRecording, null, 15);
+
+            var owner = new DriverManagerDataSource(PG + options.database(), "postgres", "");
+            long head = headPosition(owner);
+            awaitViews(owner, options.viewsProcessor(), head);
+            log.info("profile: views rebuild");
+            Path rebuildRecording = dir.resolve("rebuild.jfr").toAbsolutePath();
+            jcmd(ledger.pid(), "JFR.start", "name=rebuild", "settings=profile");
+            cpu = ledger.cpuSeconds();
+            long t0 = System.nanoTime();
+            ledger.postOk("/api/v1/admin/projections/rebuild", LedgerProcess.ADMIN, "application/json",
+                    "{\"reason\":\"coalition-bench: rebuild profiled\"}");
+            awaitViews(owner, options.viewsProcessor(), head);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            cpuMillis = cpuMillisPer(ledger, cpu, head);
+            jcmd(ledger.pid(), "JFR.stop", "name=rebuild", "filename=" + rebuildRecording);
+            summary += "## Views rebuild\n\n" + String.format(java.util.Locale.ROOT, "%,d events replayed into a "
+                    + "new generation in %.1f s: %,.0f events/s, server CPU per event %.2f ms.%n%n", head, seconds,
+                    head / seconds, cpuMillis) + JfrSummary.markdown(rebuildRecording, null, 15);
             Files.writeString(dir.resolve("profile.md"), summary);
             log.info("Profile written to {}:\n{}", dir.resolve("profile.md"), summary);
         }
