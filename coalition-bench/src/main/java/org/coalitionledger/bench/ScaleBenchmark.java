@@ -57,11 +57,12 @@ public final class ScaleBenchmark {
 
     record Options(List<Long> sizes, int coalitions, int seconds, int ingestSeconds, int importClients,
                    int importChunk, int reps, Path jar, Path out, List<String> appArgs, String viewsProcessor,
-                   boolean profile, boolean reportOnly, String label, String database) {
+                   boolean profile, boolean reportOnly, String label, String database,
+                   boolean targetHeapOnly) {
 
         Options withJar(Path other) {
             return new Options(sizes, coalitions, seconds, ingestSeconds, importClients, importChunk, reps, other, out,
-                    appArgs, viewsProcessor, profile, reportOnly, label, database);
+                    appArgs, viewsProcessor, profile, reportOnly, label, database, targetHeapOnly);
         }
 
         static Options parse(String[] args) {
@@ -69,16 +70,17 @@ public final class ScaleBenchmark {
             boolean quick = false;
             boolean profile = false;
             boolean reportOnly = false;
+            boolean targetHeapOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
                     case "--profile" -> profile = true;
                     case "--report-only" -> reportOnly = true;
+                    case "--target-heap-only" -> targetHeapOnly = true;
                     default -> {
                         if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                            throw new IllegalArgumentException("expected --quick, --profile, --report-only or --name value "
-                                    + "pairs, "
-                                    + "got " + Arrays.toString(args));
+                            throw new IllegalArgumentException("expected --quick, --profile, --report-only, "
+                                    + "--target-heap-only or --name value pairs, got " + Arrays.toString(args));
                         }
                         given.put(args[i].substring(2), args[++i]);
                     }
@@ -96,7 +98,8 @@ public final class ScaleBenchmark {
                     Path.of(given.getOrDefault("out", "coalition-bench/target/bench")),
                     given.containsKey("app-args") ? List.of(given.get("app-args").split("\\s+")) : List.of(),
                     given.getOrDefault("views-processor", "coalition-views"),
-                    profile, reportOnly, given.getOrDefault("label", ""), given.getOrDefault("database", DEFAULT_DATABASE));
+                    profile, reportOnly, given.getOrDefault("label", ""), given.getOrDefault("database", DEFAULT_DATABASE),
+                    targetHeapOnly);
         }
     }
 
@@ -118,6 +121,19 @@ public final class ScaleBenchmark {
         Wrk wrk = new Wrk(options.out());
         if (options.profile()) {
             profile(run, wrk);
+            return;
+        }
+        if (options.targetHeapOnly()) {
+            // Step 9 alone, on the database and data folder a run of one size left (one size: one database).
+            for (long n : options.sizes()) {
+                Path file = options.out().resolve("scale-" + n + ".properties");
+                Map<String, Double> figures = new HashMap<>(ScaleReport.load(options.out()).stream()
+                        .filter(r -> r.get(ScaleReport.N) == n).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no " + file)));
+                verifyInTargetHeap(run, n, options.out().resolve("run-" + n), figures);
+                ScaleReport.save(figures, file);
+            }
+            writeReport(options);
             return;
         }
         for (long n : options.sizes()) {
