@@ -55,6 +55,10 @@ public class BlockingWork implements DisposableBean {
                         } else {
                             sink.success(result);
                         }
+                    } catch (VirtualMachineError fatal) {
+                        // Reactor rethrows a JVM error it is handed instead of passing it on, which would leave the
+                        // request waiting until its time budget ran out: the request is answered with the failure.
+                        sink.error(new IllegalStateException("the read failed: " + fatal, fatal));
                     } catch (Throwable failure) {
                         sink.error(failure);
                     }
