@@ -195,14 +195,20 @@ public class FoldSnapshots {
         return written;
     }
 
+    /**
+     * Writes the coalition's due snapshots one transaction each. The latest snapshot's state (the whole coalition,
+     * megabytes at scale) is read only when a new snapshot is due, and a fold just written is carried on to the next
+     * one instead of being read back.
+     */
     private int writeDue(String coalitionId, long treeSize) {
         int written = 0;
+        Progress[] carried = {null};
         while (true) {
             Integer done = transactions.execute(status -> {
-                Stored latest = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s "
-                        + "where s.coalition_id = ? order by s.leaf_index desc fetch first 1 rows only", this::stored,
-                        coalitionId).stream().findFirst().orElse(null);
-                long after = latest == null ? -1 : latest.leafIndex();
+                List<Long> latest = jdbc.queryForList("select s.leaf_index from coalition_fold_snapshot s "
+                        + "where s.coalition_id = ? order by s.leaf_index desc fetch first 1 rows only", Long.class,
+                        coalitionId);
+                long after = latest.isEmpty() ? -1 : latest.get(0);
                 // The leaf that completes the next interval of the coalition's leaves, if logged yet.
                 List<Long> boundary = jdbc.queryForList("select c.leaf_index from audit_leaf_coalition c "
                         + "where c.coalition_id = ? and c.leaf_index > ? and c.leaf_index < ? order by c.leaf_index "
@@ -211,7 +217,9 @@ public class FoldSnapshots {
                 if (boundary.isEmpty()) {
                     return 0;
                 }
-                Progress progress = latest == null ? Progress.start(coalitionId) : restore(latest).orElse(null);
+                Progress progress = carried[0] != null && carried[0].lastLeafIndex() == after ? carried[0]
+                        : after < 0 ? Progress.start(coalitionId) : restore(storedAt(coalitionId, after)).orElse(null);
+                carried[0] = null;
                 if (progress == null) {
                     return 0; // an unreadable latest snapshot: verification reports it, nothing is built on it
                 }
@@ -219,6 +227,7 @@ public class FoldSnapshots {
                 LoggedHistoryStore.forEachEntryAfter(store, coalitionId, after, null, at + 1,
                         RowsRead.Read.SNAPSHOT_FOLDS, progress::take);
                 insert(coalitionId, at, progress);
+                carried[0] = progress;
                 return 1;
             });
             if (done == null || done == 0) {
@@ -226,6 +235,11 @@ public class FoldSnapshots {
             }
             written++;
         }
+    }
+
+    private Stored storedAt(String coalitionId, long leafIndex) {
+        return jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where s.coalition_id = ? "
+                + "and s.leaf_index = ?", this::stored, coalitionId, leafIndex).get(0);
     }
 
     private void insert(String coalitionId, long leafIndex, Progress progress) {
@@ -296,8 +310,7 @@ public class FoldSnapshots {
                 progress = null; // an unreadable event is named by the leaf checks; nothing more is folded past it
                 continue;
             }
-            Stored snapshot = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where "
-                    + "s.coalition_id = ? and s.leaf_index = ?", this::stored, coalitionId, leafIndex).get(0);
+            Stored snapshot = storedAt(coalitionId, leafIndex);
             if (!write(progress.fold).equals(snapshot.state()) || progress.leaves != snapshot.coalitionLeaves()
                     || !coversUntil(progress).equals(snapshot.coversUntil())) {
                 problems.add(what + " differs from the fold of the coalition's leaves up to it: the snapshot was "

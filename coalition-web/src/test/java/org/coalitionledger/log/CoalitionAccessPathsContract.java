@@ -228,6 +228,35 @@ abstract class CoalitionAccessPathsContract {
         assertThat(verification.verify(false).snapshotProblems()).isEmpty();
     }
 
+    @Test
+    void writingSnapshots_readsAStoredStateOnlyWhenOneIsDue_andCarriesTheFoldItWrote() {
+        // Holding the writer's monitor keeps its background run out of the counts.
+        synchronized (snapshots) {
+            snapshots.writeDue();
+            assertThat(rowsReadBy(Read.FOLD_SNAPSHOTS, snapshots::writeDue)).as("nothing due").isZero();
+
+            long before = snapshotCount(large);
+            for (int i = 0; i < 3 * interval; i++) {
+                batch(large, 500 + i);
+            }
+            LogCatchUp.await(jdbc);
+            long read = rowsReadBy(Read.FOLD_SNAPSHOTS, snapshots::writeDue);
+            // At least one leaf per batch, so at least three new snapshots.
+            assertThat(snapshotCount(large)).isGreaterThanOrEqualTo(before + 3);
+            // The latest snapshot once; the ones after it continue from the fold just written.
+            assertThat(read).isEqualTo(1);
+
+            // One more batch: its coalition is looked at, but its latest state is read only if a snapshot is due.
+            long latest = jdbc.queryForObject("select max(leaf_index) from coalition_fold_snapshot where "
+                    + "coalition_id = ?", Long.class, large);
+            batch(large, 500 + 3 * interval);
+            LogCatchUp.await(jdbc);
+            boolean due = leaves(large).stream().filter(leaf -> leaf > latest).count() >= interval;
+            assertThat(rowsReadBy(Read.FOLD_SNAPSHOTS, snapshots::writeDue)).isEqualTo(due ? 1 : 0);
+        }
+        assertThat(verification.verify(false).snapshotProblems()).isEmpty();
+    }
+
     /** Rewrites a stored snapshot (derived data: the application's role may, unlike the log's tables). */
     private void updateSnapshot(String state, String coalitionId, long leafIndex) {
         jdbc.update("update coalition_fold_snapshot set state = ? where coalition_id = ? and leaf_index = ?", state,
