@@ -265,8 +265,61 @@ public class FoldSnapshots {
         return down.equals(progress.coversUntil) ? down : down.plusNanos(1000);
     }
 
-    private static String write(CoalitionLedgerFold fold) {
+    static String write(CoalitionLedgerFold fold) {
         return JSON.writeValueAsString(fold.snapshot());
+    }
+
+    /**
+     * Whether the fold's JSON is exactly {@code stored}, compared character by character as it is written: a large
+     * coalition's JSON (tens of megabytes) is never held whole a second time.
+     */
+    static boolean writesAs(CoalitionLedgerFold fold, String stored) {
+        SameText same = new SameText(stored);
+        JSON.writeValue(same, fold.snapshot());
+        return same.matchesWhole();
+    }
+
+    /** A writer that only compares what is written with an expected text. */
+    static final class SameText extends java.io.Writer {
+
+        private final String expected;
+        private int position;
+        private boolean differs;
+
+        SameText(String expected) {
+            this.expected = expected;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            if (differs) {
+                return;
+            }
+            if (length > expected.length() - position) {
+                differs = true;
+                return;
+            }
+            for (int i = 0; i < length; i++) {
+                if (expected.charAt(position + i) != chars[offset + i]) {
+                    differs = true;
+                    return;
+                }
+            }
+            position += length;
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        /** True when everything written was the expected text, all of it. */
+        boolean matchesWhole() {
+            return !differs && position == expected.length();
+        }
     }
 
     // ------------------------------------------------------------------------------------------- verification
@@ -311,7 +364,7 @@ public class FoldSnapshots {
                 continue;
             }
             Stored snapshot = storedAt(coalitionId, leafIndex);
-            if (!write(progress.fold).equals(snapshot.state()) || progress.leaves != snapshot.coalitionLeaves()
+            if (!writesAs(progress.fold, snapshot.state()) || progress.leaves != snapshot.coalitionLeaves()
                     || !coversUntil(progress).equals(snapshot.coversUntil())) {
                 problems.add(what + " differs from the fold of the coalition's leaves up to it: the snapshot was "
                         + "changed (views as recorded at or as of a checkpoint after it would be wrong)");
