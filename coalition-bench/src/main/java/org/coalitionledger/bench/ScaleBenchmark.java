@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -225,9 +227,10 @@ public final class ScaleBenchmark {
 
             log.info("N={}: full verification", n);
             heap.startPhase();
-            long t0 = System.nanoTime();
-            var verification = ledger.get("/api/v1/audit/verification", LedgerProcess.AUDITOR);
-            double verifySeconds = (System.nanoTime() - t0) / 1e9;
+            Timed<HttpResponse<String>> timed = timed(() -> ledger.get("/api/v1/audit/verification",
+                    LedgerProcess.AUDITOR));
+            var verification = timed.value();
+            double verifySeconds = timed.seconds();
             if (verification.statusCode() != 200) {
                 throw new IllegalStateException("verification answered " + verification.statusCode() + ": "
                         + verification.body());
@@ -242,22 +245,19 @@ public final class ScaleBenchmark {
             bulkImport(ledger, options, n, more);
             events = limits.eventCount();
             awaitLog(ledger, events);
-            t0 = System.nanoTime();
-            var incremental = ledger.get("/api/v1/audit/verification?incremental=true", LedgerProcess.AUDITOR);
+            Timed<HttpResponse<String>> timedIncremental = timed(() -> ledger.get(
+                    "/api/v1/audit/verification?incremental=true", LedgerProcess.AUDITOR));
+            var incremental = timedIncremental.value();
             if (incremental.statusCode() != 200) {
                 throw new IllegalStateException("incremental verification answered " + incremental.statusCode()
                         + ": " + incremental.body());
             }
-            f.put("verify.incremental.seconds", (System.nanoTime() - t0) / 1e9);
+            f.put("verify.incremental.seconds", timedIncremental.seconds());
             f.put("verify.incremental.events", (double) more);
 
             log.info("N={}: views rebuild", n);
             heap.startPhase();
-            t0 = System.nanoTime();
-            ledger.postOk("/api/v1/admin/projections/rebuild", LedgerProcess.ADMIN, "application/json",
-                    "{\"reason\":\"coalition-bench: rebuild timed\"}");
-            awaitViews(owner, options.viewsProcessor(), headPosition(owner));
-            double rebuildSeconds = (System.nanoTime() - t0) / 1e9;
+            double rebuildSeconds = rebuildSeconds(ledger, owner, options, "timed");
             f.put("rebuild.seconds", rebuildSeconds);
             f.put("rebuild.rps", events / rebuildSeconds);
             f.put("heap.rebuild.mib", heap.phasePeakMiB());
@@ -284,9 +284,10 @@ public final class ScaleBenchmark {
                 dir.resolve("application-target-heap.log"), List.of(TARGET_HEAP), appArgs(options));
              HeapSampler heap = new HeapSampler(ledger)) {
             heap.startPhase();
-            long t0 = System.nanoTime();
-            var verification = ledger.get("/api/v1/audit/verification", LedgerProcess.AUDITOR);
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            Timed<HttpResponse<String>> timed = timed(() -> ledger.get("/api/v1/audit/verification",
+                    LedgerProcess.AUDITOR));
+            var verification = timed.value();
+            double seconds = timed.seconds();
             if (verification.statusCode() != 200) {
                 log.warn("verification with {} answered {}: {}", TARGET_HEAP, verification.statusCode(),
                         verification.body());
@@ -617,11 +618,7 @@ public final class ScaleBenchmark {
             Path rebuildRecording = dir.resolve("rebuild.jfr").toAbsolutePath();
             jcmd(ledger.pid(), "JFR.start", "name=rebuild", "settings=profile");
             cpu = ledger.cpuSeconds();
-            long t0 = System.nanoTime();
-            ledger.postOk("/api/v1/admin/projections/rebuild", LedgerProcess.ADMIN, "application/json",
-                    "{\"reason\":\"coalition-bench: rebuild profiled\"}");
-            awaitViews(owner, options.viewsProcessor(), head);
-            double seconds = (System.nanoTime() - t0) / 1e9;
+            double seconds = rebuildSeconds(ledger, owner, options, "profiled");
             cpuMillis = cpuMillisPer(ledger, cpu, head);
             jcmd(ledger.pid(), "JFR.stop", "name=rebuild", "filename=" + rebuildRecording);
             summary += "## Views rebuild\n\n" + String.format(java.util.Locale.ROOT, "%,d events replayed into a "
@@ -630,6 +627,27 @@ public final class ScaleBenchmark {
             Files.writeString(dir.resolve("profile.md"), summary);
             log.info("Profile written to {}:\n{}", dir.resolve("profile.md"), summary);
         }
+    }
+
+    /** A value and the seconds it took. */
+    record Timed<T>(T value, double seconds) {
+    }
+
+    static <T> Timed<T> timed(Callable<T> work) throws Exception {
+        long t0 = System.nanoTime();
+        T value = work.call();
+        return new Timed<>(value, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** A views rebuild, timed from its request until every token of the views processor is at the head again. */
+    private static double rebuildSeconds(LedgerProcess ledger, DriverManagerDataSource owner, Options options,
+                                         String why) throws Exception {
+        return timed(() -> {
+            ledger.postOk("/api/v1/admin/projections/rebuild", LedgerProcess.ADMIN, "application/json",
+                    "{\"reason\":\"coalition-bench: rebuild " + why + "\"}");
+            awaitViews(owner, options.viewsProcessor(), headPosition(owner));
+            return null;
+        }).seconds();
     }
 
     private static void jcmd(long pid, String... args) throws IOException, InterruptedException {
