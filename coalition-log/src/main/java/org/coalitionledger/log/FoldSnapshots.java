@@ -1,6 +1,7 @@
 package org.coalitionledger.log;
 
 import org.coalitionledger.api.view.CoalitionLedgerFold;
+import org.coalitionledger.api.view.FoldHead;
 import org.coalitionledger.api.view.FoldSnapshot;
 import org.coalitionledger.api.view.LedgerEntry;
 import org.slf4j.Logger;
@@ -35,6 +36,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * latest time among them, and verification ({@link #check}) restores the snapshot before each and re-folds the
  * leaves between, so a changed snapshot is reported. One that cannot be read is passed over (the fold starts from
  * the one before, or from the first leaf).
+ *
+ * <p>Each snapshot also keeps its fold's head ({@link FoldHead}: the fold without its records, and the year table
+ * per basis those records make), and every record's id is listed once with the first snapshot that holds it
+ * ({@code coalition_fold_record}). A view other than the restatement trail continues from the head, reading a row per
+ * year instead of every record, when the facts after the snapshot only add records the snapshot does not hold
+ * ({@link #nearestHead}, {@link #holdsAny}); verification re-folds and compares heads and the record list too.
  */
 @Component
 public class FoldSnapshots {
@@ -53,7 +60,10 @@ public class FoldSnapshots {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private static final String COLUMNS = "s.coalition_id, s.leaf_index, s.coalition_leaves, s.covers_until, s.state";
+    private static final String KEY_COLUMNS = "s.coalition_id, s.leaf_index, s.coalition_leaves, s.covers_until";
+    private static final String COLUMNS = KEY_COLUMNS + ", s.state, s.head";
+    /** Record ids asked about per statement. */
+    private static final int IDS_PER_QUERY = 500;
 
     private final JdbcTemplate jdbc;
     private final AuditLogStore store;
@@ -74,14 +84,25 @@ public class FoldSnapshots {
         this.interval = interval;
     }
 
-    /** A stored snapshot: the fold of the coalition's leaves up to and including {@code leafIndex}. */
-    record Stored(String coalitionId, long leafIndex, long coalitionLeaves, Instant coversUntil, String state) {
+    /**
+     * A stored snapshot: the fold of the coalition's leaves up to and including {@code leafIndex}; {@code state} is
+     * null where only the head was read, {@code head} where none was stored.
+     */
+    record Stored(String coalitionId, long leafIndex, long coalitionLeaves, Instant coversUntil, String state,
+                  String head) {
     }
 
     private Stored stored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         store.rowsRead().count(RowsRead.Read.FOLD_SNAPSHOTS);
         return new Stored(rs.getString("coalition_id"), rs.getLong("leaf_index"), rs.getLong("coalition_leaves"),
-                rs.getObject("covers_until", OffsetDateTime.class).toInstant(), rs.getString("state"));
+                rs.getObject("covers_until", OffsetDateTime.class).toInstant(), rs.getString("state"),
+                rs.getString("head"));
+    }
+
+    private Stored storedHead(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        store.rowsRead().count(RowsRead.Read.FOLD_HEADS);
+        return new Stored(rs.getString("coalition_id"), rs.getLong("leaf_index"), rs.getLong("coalition_leaves"),
+                rs.getObject("covers_until", OffsetDateTime.class).toInstant(), null, rs.getString("head"));
     }
 
     /**
@@ -91,12 +112,17 @@ public class FoldSnapshots {
     static final class Progress {
 
         private final CoalitionLedgerFold fold;
+        /** The leaf the fold started after: its snapshot's leaf, or -1. */
+        private final long startLeafIndex;
         private long leaves;
         private long lastLeafIndex;
         private Instant coversUntil;
+        /** How many of the fold's records (in fold order) {@code coalition_fold_record} lists. */
+        private int listedRecords;
 
         private Progress(CoalitionLedgerFold fold, long leaves, long lastLeafIndex, Instant coversUntil) {
             this.fold = fold;
+            this.startLeafIndex = lastLeafIndex;
             this.leaves = leaves;
             this.lastLeafIndex = lastLeafIndex;
             this.coversUntil = coversUntil;
@@ -120,6 +146,10 @@ public class FoldSnapshots {
 
         long lastLeafIndex() {
             return lastLeafIndex;
+        }
+
+        long startLeafIndex() {
+            return startLeafIndex;
         }
     }
 
@@ -156,13 +186,65 @@ public class FoldSnapshots {
             if (!snapshot.coalitionId().equals(fold.coalitionId())) {
                 throw new IllegalArgumentException("it holds coalition " + fold.coalitionId());
             }
-            return Optional.of(new Progress(fold, snapshot.coalitionLeaves(), snapshot.leafIndex(),
-                    snapshot.coversUntil()));
+            var progress = new Progress(fold, snapshot.coalitionLeaves(), snapshot.leafIndex(),
+                    snapshot.coversUntil());
+            // A snapshot with a head was written with its records listed; for one without, nothing is assumed.
+            progress.listedRecords = snapshot.head() == null ? 0 : fold.recordIds().size();
+            return Optional.of(progress);
         } catch (RuntimeException e) {
             log.warn("Fold snapshot of coalition {} at leaf {} cannot be read, passed over: {}",
                     snapshot.coalitionId(), snapshot.leafIndex(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * A fold continued from the head of the latest snapshot wholly within the bound (as {@link #nearest} chooses),
+     * reading neither its whole state nor any other snapshot; empty when there is no such snapshot or it has no
+     * readable head.
+     */
+    Optional<Progress> nearestHead(String coalitionId, Instant recordedAt, Long treeSize) {
+        String cut = treeSize != null ? "s.leaf_index < ?" : "s.covers_until <= ?";
+        Object bound = treeSize != null ? treeSize : OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC);
+        Optional<Stored> found = jdbc.query("select " + KEY_COLUMNS + ", s.head from coalition_fold_snapshot s "
+                + "where s.coalition_id = ? and " + cut + " order by s.leaf_index desc fetch first 1 rows only",
+                this::storedHead, coalitionId, bound).stream().findFirst();
+        if (found.isEmpty() || found.get().head() == null) {
+            return Optional.empty();
+        }
+        Stored snapshot = found.get();
+        try {
+            FoldHead head = JSON.readValue(snapshot.head(), FoldHead.class);
+            if (!snapshot.coalitionId().equals(head.coalitionId())) {
+                throw new IllegalArgumentException("it holds coalition " + head.coalitionId());
+            }
+            return Optional.of(new Progress(CoalitionLedgerFold.continueFrom(head), snapshot.coalitionLeaves(),
+                    snapshot.leafIndex(), snapshot.coversUntil()));
+        } catch (RuntimeException e) {
+            log.warn("Head of the fold snapshot of coalition {} at leaf {} cannot be read, passed over: {}",
+                    snapshot.coalitionId(), snapshot.leafIndex(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Whether any of {@code recordIds} is among the records of the coalition's snapshot at {@code leafIndex}. */
+    boolean holdsAny(String coalitionId, long leafIndex, List<String> recordIds) {
+        return !listed(coalitionId, leafIndex, recordIds).isEmpty();
+    }
+
+    /** Those of {@code recordIds} that {@code coalition_fold_record} lists at or before the leaf. */
+    private java.util.Set<String> listed(String coalitionId, long leafIndex, List<String> recordIds) {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (int from = 0; from < recordIds.size(); from += IDS_PER_QUERY) {
+            List<String> ids = recordIds.subList(from, Math.min(recordIds.size(), from + IDS_PER_QUERY));
+            List<Object> arguments = new ArrayList<>(ids);
+            arguments.add(0, coalitionId);
+            arguments.add(1, leafIndex);
+            listed.addAll(jdbc.queryForList("select r.record_id from coalition_fold_record r where r.coalition_id = ? "
+                    + "and r.leaf_index <= ? and r.record_id in (" + placeholders(ids.size()) + ")", String.class,
+                    arguments.toArray()));
+        }
+        return listed;
     }
 
     // ------------------------------------------------------------------------------------------------ writing
@@ -246,11 +328,27 @@ public class FoldSnapshots {
         Instant coversUntil = coversUntil(progress);
         try {
             jdbc.update("insert into coalition_fold_snapshot (coalition_id, leaf_index, coalition_leaves, "
-                            + "covers_until, state) values (?, ?, ?, ?, ?)", coalitionId, leafIndex, progress.leaves,
-                    OffsetDateTime.ofInstant(coversUntil, ZoneOffset.UTC), write(progress.fold));
+                            + "covers_until, state, head) values (?, ?, ?, ?, ?, ?)", coalitionId, leafIndex,
+                    progress.leaves, OffsetDateTime.ofInstant(coversUntil, ZoneOffset.UTC), write(progress.fold),
+                    writeHead(progress.fold));
         } catch (DuplicateKeyException e) {
-            // Another node made the same snapshot first.
+            return; // another node made the same snapshot, and listed its records, first
         }
+        List<String> ids = progress.fold.recordIds();
+        List<Object[]> unlisted = new ArrayList<>();
+        for (String recordId : ids.subList(progress.listedRecords, ids.size())) {
+            unlisted.add(new Object[] {coalitionId, recordId, leafIndex, coalitionId, recordId});
+        }
+        // Listed only if absent: after a snapshot without a head, every record is listed again from the start.
+        jdbc.batchUpdate("insert into coalition_fold_record (coalition_id, record_id, leaf_index) select ?, ?, ? "
+                + "where not exists (select 1 from coalition_fold_record r where r.coalition_id = ? and "
+                + "r.record_id = ?)", unlisted);
+        progress.listedRecords = ids.size();
+    }
+
+    /** The fold's head as stored, or null for a fold without its founding (such a snapshot serves whole only). */
+    static String writeHead(CoalitionLedgerFold fold) {
+        return fold.isFounded() ? JSON.writeValueAsString(fold.head()) : null;
     }
 
     /**
@@ -277,6 +375,11 @@ public class FoldSnapshots {
         SameText same = new SameText(stored);
         JSON.writeValue(same, fold.snapshot());
         return same.matchesWhole();
+    }
+
+    /** Whether the fold's head (or its absence, for a fold without its founding) is exactly {@code stored}. */
+    static boolean headWritesAs(CoalitionLedgerFold fold, String stored) {
+        return java.util.Objects.equals(writeHead(fold), stored);
     }
 
     /** A writer that only compares what is written with an expected text. */
@@ -330,10 +433,12 @@ public class FoldSnapshots {
 
     /**
      * Checks each snapshot made at a leaf within {@code (afterLeafIndex, upToLeafIndex]} against the fold of the
-     * coalition's leaves up to it, comparing the state, the leaf count and the time covered. Each coalition's fold is
-     * carried from one of its snapshots to the next, so every leaf is folded once and a changed snapshot is the only
-     * one reported; an incremental run starts from the stored snapshot before its first (or from the first leaf). One
-     * coalition's fold in memory at a time.
+     * coalition's leaves up to it, comparing the state, the head, the leaf count and the time covered, and that every
+     * record of a snapshot with a head is listed at or before it (a fold continued from the head relies on that list
+     * to know a record was already counted; a listed record that is not held only costs a whole-state fold). Each
+     * coalition's fold is carried from one of its snapshots to the next, so every leaf is folded once and a changed
+     * snapshot is the only one reported; an incremental run starts from the stored snapshot before its first (or from
+     * the first leaf). One coalition's fold in memory at a time.
      */
     Check check(long afterLeafIndex, long upToLeafIndex) {
         List<Map<String, Object>> keys = jdbc.queryForList("select s.coalition_id, s.leaf_index from "
@@ -368,8 +473,27 @@ public class FoldSnapshots {
                     || !coversUntil(progress).equals(snapshot.coversUntil())) {
                 problems.add(what + " differs from the fold of the coalition's leaves up to it: the snapshot was "
                         + "changed (views as recorded at or as of a checkpoint after it would be wrong)");
+            } else if (snapshot.head() != null && !headWritesAs(progress.fold, snapshot.head())) {
+                problems.add(what + " has a head that differs from the fold of the coalition's leaves up to it: the "
+                        + "head was changed (views as recorded at or as of a checkpoint after it would be wrong)");
+            }
+            if (snapshot.head() != null) {
+                List<String> ids = progress.fold.recordIds();
+                List<String> due = ids.subList(progress.listedRecords, ids.size());
+                java.util.Set<String> listed = listed(coalitionId, leafIndex, due);
+                List<String> unlisted = due.stream().filter(id -> !listed.contains(id)).toList();
+                if (!unlisted.isEmpty()) {
+                    problems.add(what + " holds " + unlisted.size() + " record(s) not listed in coalition_fold_record "
+                            + "at or before it, first " + unlisted.get(0) + ": the list was changed (a record "
+                            + "recorded again after the snapshot would be counted twice)");
+                }
+                progress.listedRecords = ids.size();
             }
         }
         return new Check(keys.size(), problems);
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 }

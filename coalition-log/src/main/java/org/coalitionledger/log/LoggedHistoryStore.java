@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -47,11 +48,39 @@ class LoggedHistoryStore implements LoggedHistory {
             if (!store.hasCoalition(coalitionId)) {
                 return new CoalitionLedgerFold(coalitionId); // unknown: one probe of the index, nothing else read
             }
-            FoldSnapshots.Progress progress = snapshots.nearest(coalitionId, recordedAt, treeSize);
-            forEachEntryAfter(store, coalitionId, progress.lastLeafIndex(), recordedAt, treeSize,
-                    RowsRead.Read.COALITION_LEAVES, progress::take);
-            return progress.fold();
+            return wholeFold(coalitionId, recordedAt, treeSize);
         }));
+    }
+
+    @Override
+    public CoalitionLedgerFold foldWithoutTrail(String coalitionId, Instant recordedAt, Long treeSize) {
+        checkOneOf(recordedAt, treeSize);
+        return Objects.requireNonNull(transactions.execute(status -> {
+            if (!store.hasCoalition(coalitionId)) {
+                return new CoalitionLedgerFold(coalitionId);
+            }
+            Optional<FoldSnapshots.Progress> fromHead = snapshots.nearestHead(coalitionId, recordedAt, treeSize);
+            if (fromHead.isPresent()) {
+                FoldSnapshots.Progress progress = fromHead.get();
+                forEachEntryAfter(store, coalitionId, progress.lastLeafIndex(), recordedAt, treeSize,
+                        RowsRead.Read.COALITION_LEAVES, progress::take);
+                CoalitionLedgerFold fold = progress.fold();
+                // A record the head already counted, recorded again (never via the commands), is ignored by the
+                // whole fold; only the whole state shows which those are.
+                if (fold.answersWithoutEarlierRecords()
+                        && !snapshots.holdsAny(coalitionId, progress.startLeafIndex(), fold.recordIds())) {
+                    return fold;
+                }
+            }
+            return wholeFold(coalitionId, recordedAt, treeSize);
+        }));
+    }
+
+    private CoalitionLedgerFold wholeFold(String coalitionId, Instant recordedAt, Long treeSize) {
+        FoldSnapshots.Progress progress = snapshots.nearest(coalitionId, recordedAt, treeSize);
+        forEachEntryAfter(store, coalitionId, progress.lastLeafIndex(), recordedAt, treeSize,
+                RowsRead.Read.COALITION_LEAVES, progress::take);
+        return progress.fold();
     }
 
     /** What a fold takes from each logged entry: the entry, its leaf and the time it counts as recorded. */

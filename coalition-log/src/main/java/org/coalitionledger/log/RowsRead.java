@@ -21,8 +21,10 @@ public final class RowsRead {
         LOG,
         /** Stored events no leaf names (verification). */
         UNLOGGED_EVENTS,
-        /** Stored fold snapshots. */
+        /** Stored fold snapshots, whole (the coalition's every record). */
         FOLD_SNAPSHOTS,
+        /** Stored fold snapshots' heads alone (a row per year, no records). */
+        FOLD_HEADS,
         /** A coalition's leaves with their events, folded to write or to check its fold snapshots. */
         SNAPSHOT_FOLDS
     }

@@ -96,11 +96,17 @@ abstract class CoalitionAccessPathsContract {
             for (long leaf : leaves(coalition)) {
                 assertSameViews(history.fold(coalition, null, leaf + 1), fresh(coalition, null, leaf + 1));
                 assertSameViews(history.fold(coalition, null, leaf), fresh(coalition, null, leaf));
+                assertSameViewsWithoutTrail(history.foldWithoutTrail(coalition, null, leaf + 1),
+                        fresh(coalition, null, leaf + 1));
                 Instant loggedAt = jdbc.queryForObject("select logged_at from audit_leaf where leaf_index = ?",
                         OffsetDateTime.class, leaf).toInstant();
                 assertSameViews(history.fold(coalition, loggedAt, null), fresh(coalition, loggedAt, null));
+                assertSameViewsWithoutTrail(history.foldWithoutTrail(coalition, loggedAt, null),
+                        fresh(coalition, loggedAt, null));
                 Instant before = loggedAt.minusNanos(1000);
                 assertSameViews(history.fold(coalition, before, null), fresh(coalition, before, null));
+                assertSameViewsWithoutTrail(history.foldWithoutTrail(coalition, before, null),
+                        fresh(coalition, before, null));
             }
         }
     }
@@ -129,6 +135,81 @@ abstract class CoalitionAccessPathsContract {
         assertThat(largeAfter).isLessThan(interval);
         assertThat(rowsReadBy(Read.COALITION_LEAVES, () -> view(large, "asOfCheckpoint=" + size, 200)))
                 .isEqualTo(VIEWS.size() * largeAfter);
+    }
+
+    @Test
+    void viewsButTheTrail_continueFromTheNearestSnapshotsHead_readingNoCoalitionsWholeState() {
+        long size = signCheckpoint();
+        String now = Instant.now().plusSeconds(1).toString();
+        for (String coalition : List.of(small, large)) {
+            for (String at : List.of("asOfCheckpoint=" + size, "recordedAt=" + now)) {
+                long heads = store.rowsRead().get(Read.FOLD_HEADS);
+                assertThat(rowsReadBy(Read.FOLD_SNAPSHOTS, () -> view(coalition, at, 200))).as(at).isZero();
+                assertThat(store.rowsRead().get(Read.FOLD_HEADS) - heads).isEqualTo(VIEWS.size());
+            }
+            // The restatement trail lists every restatement: it is folded from the whole state.
+            assertThat(rowsReadBy(Read.FOLD_SNAPSHOTS, () -> client.get()
+                    .uri("/api/v1/coalitions/{id}/restatements?asOfCheckpoint=" + size, coalition)
+                    .headers(h -> h.setBearerAuth(TestTokens.PARTNER)).accept(MediaType.APPLICATION_JSON).exchange()
+                    .expectStatus().isOk())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRestatementAfterTheNearestSnapshot_ofARecordBeforeIt_isFoldedFromTheWholeState() {
+        String restated = ApiFixtures.freshId("restated");
+        found(restated);
+        for (int i = 0; i < interval + 1; i++) {
+            batch(restated, i);
+        }
+        LogCatchUp.await(jdbc);
+        snapshots.writeDue();
+        assertThat(snapshotCount(restated)).isPositive();
+        client.post().uri("/api/v1/coalitions/{id}/records/{record}/corrections", restated, restated + "-b0")
+                .headers(h -> h.setBearerAuth(TestTokens.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"listingsRemoved\": 999, \"adsBlocked\": 0, \"accountsRemoved\": 0, "
+                        + "\"reason\": \"recount\"}").exchange().expectStatus().is2xxSuccessful();
+        long size = LogCatchUp.await(jdbc);
+        assertThat(jdbc.queryForObject("select max(leaf_index) from coalition_fold_snapshot where coalition_id = ?",
+                Long.class, restated)).isLessThan(size - 1);
+
+        long read = rowsReadBy(Read.FOLD_SNAPSHOTS, () -> view(restated, "asOfCheckpoint=" + signCheckpoint(), 200));
+
+        assertThat(read).isEqualTo(VIEWS.size());
+        CoalitionLedgerFold whole = fresh(restated, null, size);
+        assertSameViewsWithoutTrail(history.foldWithoutTrail(restated, null, size), whole);
+        assertThat(whole.yearOverYear(YearBasis.CALENDAR_YEAR).rows()).anySatisfy(row -> assertThat(row.restated())
+                .isTrue());
+    }
+
+    @Test
+    void aChangedHeadOrAnUnlistedRecord_isReportedByVerification() {
+        long leaf = jdbc.queryForObject("select max(leaf_index) from coalition_fold_snapshot where coalition_id = ?",
+                Long.class, small);
+        String head = jdbc.queryForObject("select head from coalition_fold_snapshot where coalition_id = ? "
+                + "and leaf_index = ?", String.class, small, leaf);
+        assertThat(head).contains("\"listingsRemoved\":");
+        try {
+            jdbc.update("update coalition_fold_snapshot set head = ? where coalition_id = ? and leaf_index = ?",
+                    head.replaceFirst("\"listingsRemoved\":\\d+", "\"listingsRemoved\":0"), small, leaf);
+            assertThat(verification.verify(false).snapshotProblems()).singleElement().satisfies(problem ->
+                    assertThat(problem).contains("coalition " + small + " at leaf " + leaf, "head was changed"));
+        } finally {
+            jdbc.update("update coalition_fold_snapshot set head = ? where coalition_id = ? and leaf_index = ?",
+                    head, small, leaf);
+        }
+        String record = small + "-b0";
+        long listedAt = jdbc.queryForObject("select leaf_index from coalition_fold_record where coalition_id = ? and "
+                + "record_id = ?", Long.class, small, record);
+        jdbc.update("delete from coalition_fold_record where coalition_id = ? and record_id = ?", small, record);
+        try {
+            assertThat(verification.verify(false).snapshotProblems()).anySatisfy(problem ->
+                    assertThat(problem).contains("coalition " + small, "not listed", record));
+        } finally {
+            jdbc.update("insert into coalition_fold_record (coalition_id, record_id, leaf_index) values (?, ?, ?)",
+                    small, record, listedAt);
+        }
+        assertThat(verification.verify(false).snapshotProblems()).isEmpty();
     }
 
     @Test
@@ -297,6 +378,20 @@ abstract class CoalitionAccessPathsContract {
                     .isEqualTo(expected.membership(LocalDate.parse("2020-06-01")));
             assertThat(actual.goalProgress()).isEqualTo(expected.goalProgress());
             assertThat(actual.restatements()).isEqualTo(expected.restatements());
+        }
+    }
+
+    /** The views a fold continued from a head answers: all but the restatement trail. */
+    private static void assertSameViewsWithoutTrail(CoalitionLedgerFold actual, CoalitionLedgerFold expected) {
+        assertThat(actual.isFounded()).isEqualTo(expected.isFounded());
+        if (expected.isFounded()) {
+            assertThat(actual.coalition()).isEqualTo(expected.coalition());
+            for (YearBasis basis : YearBasis.values()) {
+                assertThat(actual.yearOverYear(basis)).isEqualTo(expected.yearOverYear(basis));
+            }
+            assertThat(actual.membership(LocalDate.parse("2020-06-01")))
+                    .isEqualTo(expected.membership(LocalDate.parse("2020-06-01")));
+            assertThat(actual.goalProgress()).isEqualTo(expected.goalProgress());
         }
     }
 

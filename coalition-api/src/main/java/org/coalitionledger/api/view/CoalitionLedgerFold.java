@@ -16,7 +16,9 @@ import org.coalitionledger.api.reporting.TakedownBatchRecordedEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -52,9 +54,21 @@ public final class CoalitionLedgerFold {
     private final Memberships memberships = new Memberships();
     private final Goals goals = new Goals();
     private final RecordBook records = new RecordBook();
+    /**
+     * For a fold continued from a {@link FoldHead}: the head's year-over-year rows per basis, which stand for the
+     * records the head summed up (this fold's record book holds only the records folded since). Null otherwise.
+     */
+    private final Map<YearBasis, List<YearRow>> headYears;
+    /** A fact folded since the head needs the records the head summed up: this fold cannot answer. */
+    private boolean needsRecordsBeforeHead;
 
     public CoalitionLedgerFold(String coalitionId) {
+        this(coalitionId, null);
+    }
+
+    private CoalitionLedgerFold(String coalitionId, Map<YearBasis, List<YearRow>> headYears) {
         this.coalitionId = Objects.requireNonNull(coalitionId, "coalitionId");
+        this.headYears = headYears;
     }
 
     /**
@@ -82,15 +96,7 @@ public final class CoalitionLedgerFold {
      */
     public static CoalitionLedgerFold restore(FoldSnapshot snapshot) {
         var fold = new CoalitionLedgerFold(snapshot.coalitionId());
-        fold.founded = snapshot.founded();
-        for (FoldSnapshot.StintState state : snapshot.stints()) {
-            var stint = new MemberStint(state.joined());
-            stint.leftOn = state.leftOn();
-            fold.memberships.add(stint);
-        }
-        for (GoalSetEvent goal : snapshot.goals()) {
-            fold.goals.set(goal);
-        }
+        fold.restoreSmallState(snapshot.founded(), snapshot.stints(), snapshot.goals());
         for (FoldSnapshot.RecordState state : snapshot.records()) {
             var record = new LedgerRecord(state.recordId(), state.kind(), state.businessDate(), state.batch(),
                     state.figures(), state.recordedBy());
@@ -103,8 +109,22 @@ public final class CoalitionLedgerFold {
         return fold;
     }
 
+    private void restoreSmallState(CoalitionFoundedEvent founded, List<FoldSnapshot.StintState> stints,
+                                   List<GoalSetEvent> goals) {
+        this.founded = founded;
+        for (FoldSnapshot.StintState state : stints) {
+            var stint = new MemberStint(state.joined());
+            stint.leftOn = state.leftOn();
+            memberships.add(stint);
+        }
+        for (GoalSetEvent goal : goals) {
+            this.goals.set(goal);
+        }
+    }
+
     /** The fold's whole state as immutable data; the fold itself is left as it was. */
     public FoldSnapshot snapshot() {
+        requireWhole();
         List<FoldSnapshot.StintState> stintStates = new ArrayList<>();
         for (MemberStint stint : memberships.all()) {
             stintStates.add(new FoldSnapshot.StintState(stint.joined, stint.leftOn));
@@ -117,6 +137,49 @@ public final class CoalitionLedgerFold {
         }
         return new FoldSnapshot(coalitionId, founded, stintStates, new ArrayList<>(goals.all()), recordStates,
                 records.restatements());
+    }
+
+    /**
+     * The fold summed up without its records ({@link FoldHead}); the fold itself is left as it was. Needs the founding
+     * event, and a fold that holds all its records (not one continued from a head).
+     */
+    public FoldHead head() {
+        requireFounded();
+        requireWhole();
+        FoldSnapshot whole = snapshot();
+        List<YearOverYearView> years = new ArrayList<>();
+        for (YearBasis basis : YearBasis.values()) {
+            years.add(yearOverYear(basis));
+        }
+        return new FoldHead(coalitionId, founded, whole.stints(), whole.goals(), records.ids().size(), years);
+    }
+
+    /**
+     * A fold that starts where {@code head}'s fold stood, without its records: it folds further entries and answers
+     * {@link #yearOverYear}, {@link #goalProgress}, {@link #membership} and {@link #coalition} exactly as the whole
+     * fold would, provided the entries folded into it only add records the head's fold did not hold (the caller
+     * checks that: the head does not list them). A membership fact, or a correction or retraction of a record it
+     * does not hold, would need the head's records: then {@link #answersWithoutEarlierRecords()} turns false and the
+     * caller folds from the whole state instead. It never answers {@link #restatements()}.
+     */
+    public static CoalitionLedgerFold continueFrom(FoldHead head) {
+        Map<YearBasis, List<YearRow>> years = new EnumMap<>(YearBasis.class);
+        for (YearOverYearView view : head.years()) {
+            years.put(view.basis(), view.rows());
+        }
+        var fold = new CoalitionLedgerFold(head.coalitionId(), years);
+        fold.restoreSmallState(head.founded(), head.stints(), head.goals());
+        return fold;
+    }
+
+    /** False when a fact folded into a fold {@link #continueFrom continued from a head} needed the head's records. */
+    public boolean answersWithoutEarlierRecords() {
+        return !needsRecordsBeforeHead;
+    }
+
+    /** The ids of the records this fold holds, in fold order. */
+    public List<String> recordIds() {
+        return records.ids();
     }
 
     /** Whether the founding event has been folded; every view but {@link #restatements()} needs it. */
@@ -139,6 +202,9 @@ public final class CoalitionLedgerFold {
      */
     public CoalitionLedgerFold apply(LedgerEntry entry) {
         Object payload = entry.payload();
+        if (headYears != null && needsRecordsBeforeHead(payload)) {
+            needsRecordsBeforeHead = true;
+        }
         if (payload instanceof CoalitionFoundedEvent e) {
             if (mine(e.coalitionId()) && founded == null) {
                 founded = e;
@@ -203,6 +269,29 @@ public final class CoalitionLedgerFold {
         return this;
     }
 
+    /**
+     * Whether the fact could change what the head's records contribute: a membership fact (a batch's region and
+     * sector follow its reporter's membership) or a restatement of a record this fold does not hold.
+     */
+    private boolean needsRecordsBeforeHead(Object payload) {
+        if (payload instanceof MemberJoinedEvent e) {
+            return mine(e.coalitionId());
+        } else if (payload instanceof MemberLeftEvent e) {
+            return mine(e.coalitionId());
+        } else if (payload instanceof MembershipCorrectedEvent e) {
+            return mine(e.coalitionId());
+        } else if (payload instanceof TakedownBatchCorrectedEvent e) {
+            return mine(e.coalitionId()) && !records.has(e.batchId());
+        } else if (payload instanceof ArrestRecordCorrectedEvent e) {
+            return mine(e.coalitionId()) && !records.has(e.recordId());
+        } else if (payload instanceof ConfiscationRecordCorrectedEvent e) {
+            return mine(e.coalitionId()) && !records.has(e.recordId());
+        } else if (payload instanceof RecordRetractedEvent e) {
+            return mine(e.coalitionId()) && !records.has(e.recordId());
+        }
+        return false;
+    }
+
     private boolean mine(String eventCoalitionId) {
         return coalitionId.equals(eventCoalitionId);
     }
@@ -215,17 +304,20 @@ public final class CoalitionLedgerFold {
 
     public CoalitionView coalition() {
         requireFounded();
+        requireAnswerable();
         return new CoalitionView(founded.coalitionId(), founded.name(), founded.foundedOn(), founded.convenors(),
                 memberships.current(), memberships.founding());
     }
 
     /** The correction and retraction trail, in record order. Needs no founding event. */
     public List<RestatementView> restatements() {
+        requireWhole();
         return records.restatements();
     }
 
     public MembershipView membership(LocalDate asOf) {
         requireFounded();
+        requireAnswerable();
         Objects.requireNonNull(asOf, "asOf");
         return memberships.view(coalitionId, asOf);
     }
@@ -233,13 +325,29 @@ public final class CoalitionLedgerFold {
     public YearOverYearView yearOverYear(YearBasis basis) {
         requireFounded();
         Objects.requireNonNull(basis, "basis");
-        return YearTable.of(coalitionId, basis, founded.foundedOn(), memberships, records.all());
+        requireAnswerable();
+        return YearTable.of(coalitionId, basis, founded.foundedOn(), memberships,
+                headYears == null ? List.of() : headYears.getOrDefault(basis, List.of()), records.all());
     }
 
     /** Goals on the coalition-year basis, each with its metric per year up to and including its deadline's year. */
     public GoalProgressView goalProgress() {
         requireFounded();
         return goals.progress(coalitionId, yearOverYear(YearBasis.COALITION_YEAR).rows());
+    }
+
+    private void requireWhole() {
+        if (headYears != null) {
+            throw new IllegalStateException("coalition '" + coalitionId + "': a fold continued from a head holds "
+                    + "only the records folded since");
+        }
+    }
+
+    private void requireAnswerable() {
+        if (needsRecordsBeforeHead) {
+            throw new IllegalStateException("coalition '" + coalitionId + "': a fact folded since the head needs the "
+                    + "records before it");
+        }
     }
 
     private void requireFounded() {

@@ -21,4 +21,12 @@ public interface LoggedHistory {
      * {@code recordedAt} and {@code treeSize} is given.
      */
     CoalitionLedgerFold fold(String coalitionId, Instant recordedAt, Long treeSize);
+
+    /**
+     * A fold over the same entries as {@link #fold} for every view but the restatement trail: where the coalition's
+     * entries after the nearest snapshot only add records, it is continued from that snapshot's head
+     * ({@link CoalitionLedgerFold#continueFrom}), so the cost follows the years and those entries, not the
+     * coalition's records; otherwise it is {@link #fold}'s.
+     */
+    CoalitionLedgerFold foldWithoutTrail(String coalitionId, Instant recordedAt, Long treeSize);
 }

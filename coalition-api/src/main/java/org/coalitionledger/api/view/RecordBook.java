@@ -25,6 +25,15 @@ final class RecordBook {
         restatements.add(restatement);
     }
 
+    boolean has(String recordId) {
+        return records.containsKey(recordId);
+    }
+
+    /** The record ids in fold order. */
+    List<String> ids() {
+        return new ArrayList<>(records.keySet());
+    }
+
     Collection<LedgerRecord> all() {
         return Collections.unmodifiableCollection(records.values());
     }

@@ -26,6 +26,16 @@ final class YearTable {
 
     static YearOverYearView of(String coalitionId, YearBasis basis, LocalDate foundedOn, Memberships memberships,
                                Collection<LedgerRecord> records) {
+        return of(coalitionId, basis, foundedOn, memberships, List.of(), records);
+    }
+
+    /**
+     * The table of {@code base} (rows this calculation made earlier, with the same memberships) plus {@code records}
+     * (none of them among those the base rows were made of). Every sum is exact and independent of order (longs,
+     * decimals whose scale is the largest added), so this equals the table of all the records at once.
+     */
+    static YearOverYearView of(String coalitionId, YearBasis basis, LocalDate foundedOn, Memberships memberships,
+                               List<YearRow> base, Collection<LedgerRecord> records) {
         YearScheme years = new YearScheme(basis, foundedOn);
 
         // Every year from the founding year (or an earlier one, should a bundle hold data from before the founding)
@@ -35,6 +45,9 @@ final class YearTable {
             span.include(stint.joined.joinedOn());
             span.include(stint.leftOn);
         }
+        for (YearRow row : base) {
+            span.include(row.start());
+        }
         for (LedgerRecord record : records) {
             span.include(record.businessDate);
         }
@@ -42,6 +55,9 @@ final class YearTable {
         Map<LocalDate, YearAccumulator> byStart = new TreeMap<>();
         for (LocalDate start = span.first; !start.isAfter(span.last); start = years.next(start)) {
             byStart.put(start, new YearAccumulator(memberships));
+        }
+        for (YearRow row : base) {
+            byStart.get(row.start()).addRow(row);
         }
         for (LedgerRecord record : records) {
             byStart.get(years.startOf(record.businessDate)).add(record);
@@ -104,6 +120,24 @@ final class YearTable {
 
         YearAccumulator(Memberships memberships) {
             this.memberships = memberships;
+        }
+
+        /** Adds a year row's figures, breakdowns and restatement marks, as if its records were added here. */
+        void addRow(YearRow row) {
+            Figures f = row.figures();
+            listings = Math.addExact(listings, f.listingsRemoved());
+            ads = Math.addExact(ads, f.adsBlocked());
+            accounts = Math.addExact(accounts, f.accountsRemoved());
+            arrests = Math.addExact(arrests, f.arrests());
+            f.confiscatedByCurrency().forEach((currency, amount) -> byCurrency.merge(currency, amount, BigDecimal::add));
+            usd = usd.add(f.confiscatedUsd());
+            row.byReporter().forEach((key, t) -> byReporter.merge(key, t, TakedownFigures::plus));
+            row.byRegion().forEach((key, t) -> byRegion.merge(key, t, TakedownFigures::plus));
+            row.bySector().forEach((key, t) -> bySector.merge(key, t, TakedownFigures::plus));
+            row.byCategory().forEach((key, t) -> byCategory.merge(key, t, TakedownFigures::plus));
+            restated |= row.restated();
+            restatedFigures.addAll(row.restatedFigures());
+            restatedRecordIds.addAll(row.restatedRecordIds());
         }
 
         void add(LedgerRecord record) {

@@ -49,7 +49,7 @@ class CoalitionViewsQueries {
     @QueryHandler
     YearOverYearView handle(FindYearOverYearQuery query) {
         YearBasis basis = ViewQueries.basis(query);
-        return answer(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint(), basis,
+        return answer(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint(), basis, false,
                 fold -> fold.yearOverYear(basis));
     }
 
@@ -66,13 +66,13 @@ class CoalitionViewsQueries {
     @QueryHandler
     GoalProgressView handle(FindGoalProgressQuery query) {
         return answer(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint(), GoalProgressView.class,
-                CoalitionLedgerFold::goalProgress);
+                false, CoalitionLedgerFold::goalProgress);
     }
 
     @QueryHandler
     RestatementTrailView handle(FindRestatementsQuery query) {
         return answer(query.coalitionId(), query.recordedAt(), query.asOfCheckpoint(), RestatementTrailView.class,
-                fold -> new RestatementTrailView(fold.coalitionId(), fold.restatements()));
+                true, fold -> new RestatementTrailView(fold.coalitionId(), fold.restatements()));
     }
 
     @QueryHandler
@@ -99,9 +99,10 @@ class CoalitionViewsQueries {
      * A view over every record: live from {@link LiveViews}, else from the coalition's fold as recorded at an instant
      * or as of a checkpoint; null when the coalition was not founded (then).
      *
-     * @param view what {@code compute} computes, with its parameters (the live answers' cache key)
+     * @param view  what {@code compute} computes, with its parameters (the live answers' cache key)
+     * @param trail whether {@code compute} reads the restatement trail (which needs the fold of every record)
      */
-    private <T> T answer(String coalitionId, Instant recordedAt, Long asOfCheckpoint, Object view,
+    private <T> T answer(String coalitionId, Instant recordedAt, Long asOfCheckpoint, Object view, boolean trail,
                          Function<CoalitionLedgerFold, T> compute) {
         if (coalitionId == null) {
             return null;
@@ -109,7 +110,7 @@ class CoalitionViewsQueries {
         if (recordedAt == null && asOfCheckpoint == null) {
             return liveViews.get(coalitionId, view, compute).orElse(null);
         }
-        return fold(coalitionId, recordedAt, asOfCheckpoint).map(compute).orElse(null);
+        return historic(coalitionId, recordedAt, asOfCheckpoint, trail).map(compute).orElse(null);
     }
 
     /** The fold for membership and the coalition summary: live, it is restored from the founding and stints only. */
@@ -118,18 +119,21 @@ class CoalitionViewsQueries {
             return generations.readPublished(generation -> rows.coalition(generation, coalitionId, false))
                     .map(CoalitionLedgerFold::restore).filter(CoalitionLedgerFold::isFounded);
         }
-        return fold(coalitionId, recordedAt, asOfCheckpoint);
+        return historic(coalitionId, recordedAt, asOfCheckpoint, false);
     }
 
-    /** The coalition's fold, live or as recorded at an instant; empty when the coalition was not founded (then). */
-    private Optional<CoalitionLedgerFold> fold(String coalitionId, Instant recordedAt, Long asOfCheckpoint) {
+    /**
+     * The coalition's fold as recorded at an instant or as of a checkpoint; empty when the coalition was not founded
+     * then. Without {@code trail} it may hold a year table instead of the records.
+     */
+    private Optional<CoalitionLedgerFold> historic(String coalitionId, Instant recordedAt, Long asOfCheckpoint,
+                                                   boolean trail) {
         if (coalitionId == null) {
             return Optional.empty();
         }
-        Optional<CoalitionLedgerFold> fold = recordedAt == null && asOfCheckpoint == null
-                ? live(coalitionId)
-                : Optional.of(history.fold(coalitionId, recordedAt, asOfCheckpoint));
-        return fold.filter(CoalitionLedgerFold::isFounded);
+        CoalitionLedgerFold fold = trail ? history.fold(coalitionId, recordedAt, asOfCheckpoint)
+                : history.foldWithoutTrail(coalitionId, recordedAt, asOfCheckpoint);
+        return Optional.of(fold).filter(CoalitionLedgerFold::isFounded);
     }
 
     /** The coalition's fold restored from the published generation's rows; empty when it was not founded. */

@@ -21,7 +21,13 @@ class RecordedHistory {
         this.history = history;
     }
 
+    /** The fold for every view: the restatement trail needs the coalition's every record. */
     CoalitionLedgerFold fold(String coalitionId, Instant recordedAt, Long asOfCheckpoint) {
         return history.fold(coalitionId, asOfCheckpoint == null ? recordedAt : null, asOfCheckpoint);
+    }
+
+    /** The fold for every view but the restatement trail, which may hold a year table instead of the records. */
+    CoalitionLedgerFold foldWithoutTrail(String coalitionId, Instant recordedAt, Long asOfCheckpoint) {
+        return history.foldWithoutTrail(coalitionId, asOfCheckpoint == null ? recordedAt : null, asOfCheckpoint);
     }
 }
