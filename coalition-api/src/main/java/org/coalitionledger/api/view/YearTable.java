@@ -129,7 +129,8 @@ final class YearTable {
             ads = Math.addExact(ads, f.adsBlocked());
             accounts = Math.addExact(accounts, f.accountsRemoved());
             arrests = Math.addExact(arrests, f.arrests());
-            f.confiscatedByCurrency().forEach((currency, amount) -> byCurrency.merge(currency, amount, BigDecimal::add));
+            f.confiscatedByCurrency().forEach((currency, amount) ->
+                    byCurrency.merge(currency, amount, BigDecimal::add));
             usd = usd.add(f.confiscatedUsd());
             row.byReporter().forEach((key, t) -> byReporter.merge(key, t, TakedownFigures::plus));
             row.byRegion().forEach((key, t) -> byRegion.merge(key, t, TakedownFigures::plus));
