@@ -20,28 +20,32 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Snapshots of each coalition's fold over its logged events ({@code coalition_fold_snapshot}), one after every
- * {@code coalition.audit.fold-snapshot-interval} leaves of that coalition, so the views as recorded at an instant
- * and as of a checkpoint fold only the leaves after the nearest one ({@link LoggedHistoryStore}).
+ * Snapshots of each coalition's fold over its logged events ({@code coalition_fold_snapshot}), so the views as
+ * recorded at an instant and as of a checkpoint fold only the coalition's leaves after the nearest one
+ * ({@link LoggedHistoryStore}). After every {@code coalition.audit.fold-head-interval} (100) leaves of a coalition a
+ * snapshot stores the fold's head ({@link FoldHead}: the fold without its records, and the year table per basis those
+ * records make; a row per year), and after every {@code coalition.audit.fold-snapshot-interval} (1000) also its whole
+ * state. Every record's id is listed once, with the first snapshot that holds it ({@code coalition_fold_record}). A
+ * view other than the restatement trail continues from the nearest head when the facts after it only add records the
+ * snapshot does not hold ({@link #nearestHead}, {@link #holdsAny}); otherwise, and for the trail, the fold continues
+ * from the nearest whole state ({@link #nearest}).
  *
  * <p>Written off the request path, by a background job on every node (the positions are fixed by the coalition's
  * leaves, so nodes write the same snapshots and the second insert is ignored). Snapshots are derived data that
  * whoever owns the database could change: each names the leaf it was made at, how many leaves it folds and the
- * latest time among them, and verification ({@link #check}) restores the snapshot before each and re-folds the
- * leaves between, so a changed snapshot is reported. One that cannot be read is passed over (the fold starts from
- * the one before, or from the first leaf).
- *
- * <p>Each snapshot also keeps its fold's head ({@link FoldHead}: the fold without its records, and the year table
- * per basis those records make), and every record's id is listed once with the first snapshot that holds it
- * ({@code coalition_fold_record}). A view other than the restatement trail continues from the head, reading a row per
- * year instead of every record, when the facts after the snapshot only add records the snapshot does not hold
- * ({@link #nearestHead}, {@link #holdsAny}); verification re-folds and compares heads and the record list too.
+ * latest time among them, and verification ({@link #check}) re-folds the leaves and compares state, head and list, so
+ * a changed snapshot is reported. One whose state or head cannot be read is passed over (the fold starts from the one
+ * before, or from the first leaf).
  */
 @Component
 public class FoldSnapshots {
@@ -68,20 +72,26 @@ public class FoldSnapshots {
     private final JdbcTemplate jdbc;
     private final AuditLogStore store;
     private final TransactionTemplate transactions;
-    private final int interval;
+    /** Coalition leaves between stored heads: what a view continued from a head folds at most. */
+    private final int headInterval;
+    /** Coalition leaves between stored whole states (a multiple of {@link #headInterval}). */
+    private final int stateInterval;
     /** The coalition index rows below this leaf were looked at by an earlier run of {@link #writeDue}. */
     private final AtomicLong indexedBefore = new AtomicLong();
 
     FoldSnapshots(JdbcTemplate jdbc, AuditLogStore store, TransactionTemplate transactions,
-            @Value("${coalition.audit.fold-snapshot-interval:1000}") int interval) {
-        if (interval < 1) {
-            throw new IllegalArgumentException("coalition.audit.fold-snapshot-interval must be at least 1: "
-                    + interval);
+            @Value("${coalition.audit.fold-head-interval:100}") int headInterval,
+            @Value("${coalition.audit.fold-snapshot-interval:1000}") int stateInterval) {
+        if (headInterval < 1 || stateInterval < 1 || stateInterval % headInterval != 0) {
+            throw new IllegalArgumentException("coalition.audit.fold-head-interval (" + headInterval + ") and "
+                    + "coalition.audit.fold-snapshot-interval (" + stateInterval + ") must be at least 1, the second a "
+                    + "multiple of the first");
         }
         this.jdbc = jdbc;
         this.store = store;
         this.transactions = transactions;
-        this.interval = interval;
+        this.headInterval = headInterval;
+        this.stateInterval = stateInterval;
     }
 
     /**
@@ -119,6 +129,13 @@ public class FoldSnapshots {
         private Instant coversUntil;
         /** How many of the fold's records (in fold order) {@code coalition_fold_record} lists. */
         private int listedRecords;
+        /** The leaf count of the latest stored whole state this fold continues (0: none). */
+        private long leavesAtLastState;
+        /**
+         * The fold continued from the head last made of this fold (null before one was): the next head is made from
+         * it, at the cost of the leaves since, where it can answer.
+         */
+        private CoalitionLedgerFold sinceHead;
 
         private Progress(CoalitionLedgerFold fold, long leaves, long lastLeafIndex, Instant coversUntil) {
             this.fold = fold;
@@ -134,6 +151,9 @@ public class FoldSnapshots {
 
         void take(long leafIndex, Instant countsAsRecordedAt, LedgerEntry entry) {
             fold.apply(entry);
+            if (sinceHead != null) {
+                sinceHead.apply(entry);
+            }
             leaves++;
             lastLeafIndex = leafIndex;
             coversUntil = coversUntil == null || countsAsRecordedAt.isAfter(coversUntil) ? countsAsRecordedAt
@@ -151,6 +171,22 @@ public class FoldSnapshots {
         long startLeafIndex() {
             return startLeafIndex;
         }
+
+        /**
+         * The fold's head as stored (null for a fold without its founding), made from the previous head and the
+         * leaves since where those only added records (the same rule and the same result as a view continued from
+         * a head: a record count that differs from the whole fold's shows one recorded twice), else from every record.
+         */
+        String head() {
+            if (!fold.isFounded()) {
+                return null;
+            }
+            boolean continued = sinceHead != null && sinceHead.answersWithoutEarlierRecords()
+                    && sinceHead.recordCount() == fold.recordCount();
+            FoldHead head = continued ? sinceHead.head() : fold.head();
+            sinceHead = CoalitionLedgerFold.continueFrom(head);
+            return JSON.writeValueAsString(head);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ reading
@@ -165,7 +201,7 @@ public class FoldSnapshots {
         // Newest first; one that cannot be read is passed over for the one before it.
         for (long below = Long.MAX_VALUE; ; ) {
             Optional<Stored> found = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s "
-                    + "where s.coalition_id = ? and s.leaf_index < ? and " + cut
+                    + "where s.coalition_id = ? and s.state is not null and s.leaf_index < ? and " + cut
                     + " order by s.leaf_index desc fetch first 1 rows only", this::stored, coalitionId, below, bound)
                     .stream().findFirst();
             if (found.isEmpty()) {
@@ -190,6 +226,7 @@ public class FoldSnapshots {
                     snapshot.coversUntil());
             // A snapshot with a head was written with its records listed; for one without, nothing is assumed.
             progress.listedRecords = snapshot.head() == null ? 0 : fold.recordIds().size();
+            progress.leavesAtLastState = snapshot.coalitionLeaves();
             return Optional.of(progress);
         } catch (RuntimeException e) {
             log.warn("Fold snapshot of coalition {} at leaf {} cannot be read, passed over: {}",
@@ -233,8 +270,8 @@ public class FoldSnapshots {
     }
 
     /** Those of {@code recordIds} that {@code coalition_fold_record} lists at or before the leaf. */
-    private java.util.Set<String> listed(String coalitionId, long leafIndex, List<String> recordIds) {
-        java.util.Set<String> listed = new java.util.HashSet<>();
+    private Set<String> listed(String coalitionId, long leafIndex, List<String> recordIds) {
+        Set<String> listed = new HashSet<>();
         for (int from = 0; from < recordIds.size(); from += IDS_PER_QUERY) {
             List<String> ids = recordIds.subList(from, Math.min(recordIds.size(), from + IDS_PER_QUERY));
             List<Object> arguments = new ArrayList<>(ids);
@@ -278,9 +315,10 @@ public class FoldSnapshots {
     }
 
     /**
-     * Writes the coalition's due snapshots one transaction each. The latest snapshot's state (the whole coalition,
-     * megabytes at scale) is read only when a new snapshot is due, and a fold just written is carried on to the next
-     * one instead of being read back.
+     * Writes the coalition's due snapshots one transaction each: a head after every {@link #headInterval} of its
+     * leaves, with the whole state too once {@link #stateInterval} leaves followed the last one with it. A stored
+     * whole state (the whole coalition, megabytes at scale) is read only when a snapshot is due and no fold was
+     * carried, and a fold just written is carried on to the next snapshot instead of being read back.
      */
     private int writeDue(String coalitionId, long treeSize) {
         int written = 0;
@@ -294,19 +332,19 @@ public class FoldSnapshots {
                 // The leaf that completes the next interval of the coalition's leaves, if logged yet.
                 List<Long> boundary = jdbc.queryForList("select c.leaf_index from audit_leaf_coalition c "
                         + "where c.coalition_id = ? and c.leaf_index > ? and c.leaf_index < ? order by c.leaf_index "
-                        + "offset " + (interval - 1) + " rows fetch next 1 rows only", Long.class, coalitionId, after,
-                        treeSize);
+                        + "offset " + (headInterval - 1) + " rows fetch next 1 rows only", Long.class, coalitionId,
+                        after, treeSize);
                 if (boundary.isEmpty()) {
                     return 0;
                 }
                 Progress progress = carried[0] != null && carried[0].lastLeafIndex() == after ? carried[0]
-                        : after < 0 ? Progress.start(coalitionId) : restore(storedAt(coalitionId, after)).orElse(null);
+                        : after < 0 ? Progress.start(coalitionId) : latestState(coalitionId, after).orElse(null);
                 carried[0] = null;
                 if (progress == null) {
-                    return 0; // an unreadable latest snapshot: verification reports it, nothing is built on it
+                    return 0; // an unreadable latest state: verification reports it, nothing is built on it
                 }
                 long at = boundary.get(0);
-                LoggedHistoryStore.forEachEntryAfter(store, coalitionId, after, null, at + 1,
+                LoggedHistoryStore.forEachEntryAfter(store, coalitionId, progress.lastLeafIndex(), null, at + 1,
                         RowsRead.Read.SNAPSHOT_FOLDS, progress::take);
                 insert(coalitionId, at, progress);
                 carried[0] = progress;
@@ -319,6 +357,17 @@ public class FoldSnapshots {
         }
     }
 
+    /**
+     * The fold to continue from the coalition's latest snapshot at {@code leafIndex}: its latest stored whole state
+     * (at or before it), restored; empty if that cannot be read. Without a stored whole state, an empty fold.
+     */
+    private Optional<Progress> latestState(String coalitionId, long leafIndex) {
+        Optional<Stored> state = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where "
+                + "s.coalition_id = ? and s.state is not null and s.leaf_index <= ? order by s.leaf_index desc "
+                + "fetch first 1 rows only", this::stored, coalitionId, leafIndex).stream().findFirst();
+        return state.isEmpty() ? Optional.of(Progress.start(coalitionId)) : restore(state.get());
+    }
+
     private Stored storedAt(String coalitionId, long leafIndex) {
         return jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where s.coalition_id = ? "
                 + "and s.leaf_index = ?", this::stored, coalitionId, leafIndex).get(0);
@@ -326,13 +375,17 @@ public class FoldSnapshots {
 
     private void insert(String coalitionId, long leafIndex, Progress progress) {
         Instant coversUntil = coversUntil(progress);
+        boolean withState = progress.leaves - progress.leavesAtLastState >= stateInterval;
         try {
             jdbc.update("insert into coalition_fold_snapshot (coalition_id, leaf_index, coalition_leaves, "
                             + "covers_until, state, head) values (?, ?, ?, ?, ?, ?)", coalitionId, leafIndex,
-                    progress.leaves, OffsetDateTime.ofInstant(coversUntil, ZoneOffset.UTC), write(progress.fold),
-                    writeHead(progress.fold));
+                    progress.leaves, OffsetDateTime.ofInstant(coversUntil, ZoneOffset.UTC),
+                    withState ? write(progress.fold) : null, progress.head());
         } catch (DuplicateKeyException e) {
             return; // another node made the same snapshot, and listed its records, first
+        }
+        if (withState) {
+            progress.leavesAtLastState = progress.leaves;
         }
         List<String> ids = progress.fold.recordIds();
         List<Object[]> unlisted = new ArrayList<>();
@@ -344,11 +397,6 @@ public class FoldSnapshots {
                 + "where not exists (select 1 from coalition_fold_record r where r.coalition_id = ? and "
                 + "r.record_id = ?)", unlisted);
         progress.listedRecords = ids.size();
-    }
-
-    /** The fold's head as stored, or null for a fold without its founding (such a snapshot serves whole only). */
-    static String writeHead(CoalitionLedgerFold fold) {
-        return fold.isFounded() ? JSON.writeValueAsString(fold.head()) : null;
     }
 
     /**
@@ -375,11 +423,6 @@ public class FoldSnapshots {
         SameText same = new SameText(stored);
         JSON.writeValue(same, fold.snapshot());
         return same.matchesWhole();
-    }
-
-    /** Whether the fold's head (or its absence, for a fold without its founding) is exactly {@code stored}. */
-    static boolean headWritesAs(CoalitionLedgerFold fold, String stored) {
-        return java.util.Objects.equals(writeHead(fold), stored);
     }
 
     /** A writer that only compares what is written with an expected text. */
@@ -433,7 +476,8 @@ public class FoldSnapshots {
 
     /**
      * Checks each snapshot made at a leaf within {@code (afterLeafIndex, upToLeafIndex]} against the fold of the
-     * coalition's leaves up to it, comparing the state, the head, the leaf count and the time covered, and that every
+     * coalition's leaves up to it, comparing the whole state (where stored), the head, the leaf count and the time
+     * covered, and that every
      * record of a snapshot with a head is listed at or before it (a fold continued from the head relies on that list
      * to know a record was already counted; a listed record that is not held only costs a whole-state fold). Each
      * coalition's fold is carried from one of its snapshots to the next, so every leaf is folded once and a changed
@@ -452,8 +496,9 @@ public class FoldSnapshots {
             String what = "fold snapshot of coalition " + coalitionId + " at leaf " + leafIndex;
             if (progress == null || !progress.fold().coalitionId().equals(coalitionId)) {
                 Stored before = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where "
-                        + "s.coalition_id = ? and s.leaf_index <= ? order by s.leaf_index desc fetch first 1 rows "
-                        + "only", this::stored, coalitionId, afterLeafIndex).stream().findFirst().orElse(null);
+                        + "s.coalition_id = ? and s.state is not null and s.leaf_index <= ? order by s.leaf_index "
+                        + "desc fetch first 1 rows only", this::stored, coalitionId, afterLeafIndex).stream()
+                        .findFirst().orElse(null);
                 progress = before == null ? Progress.start(coalitionId) : restore(before).orElse(null);
                 if (progress == null) {
                     problems.add(what + " cannot be checked: the snapshot before it (at leaf " + before.leafIndex()
@@ -469,18 +514,21 @@ public class FoldSnapshots {
                 continue;
             }
             Stored snapshot = storedAt(coalitionId, leafIndex);
-            if (!writesAs(progress.fold, snapshot.state()) || progress.leaves != snapshot.coalitionLeaves()
+            boolean stateDiffers = snapshot.state() != null && !writesAs(progress.fold, snapshot.state());
+            if (stateDiffers || progress.leaves != snapshot.coalitionLeaves()
                     || !coversUntil(progress).equals(snapshot.coversUntil())) {
                 problems.add(what + " differs from the fold of the coalition's leaves up to it: the snapshot was "
                         + "changed (views as recorded at or as of a checkpoint after it would be wrong)");
-            } else if (snapshot.head() != null && !headWritesAs(progress.fold, snapshot.head())) {
+            }
+            String head = progress.head();
+            if (snapshot.head() != null && !snapshot.head().equals(head)) {
                 problems.add(what + " has a head that differs from the fold of the coalition's leaves up to it: the "
                         + "head was changed (views as recorded at or as of a checkpoint after it would be wrong)");
             }
             if (snapshot.head() != null) {
                 List<String> ids = progress.fold.recordIds();
                 List<String> due = ids.subList(progress.listedRecords, ids.size());
-                java.util.Set<String> listed = listed(coalitionId, leafIndex, due);
+                Set<String> listed = listed(coalitionId, leafIndex, due);
                 List<String> unlisted = due.stream().filter(id -> !listed.contains(id)).toList();
                 if (!unlisted.isEmpty()) {
                     problems.add(what + " holds " + unlisted.size() + " record(s) not listed in coalition_fold_record "
@@ -494,6 +542,6 @@ public class FoldSnapshots {
     }
 
     private static String placeholders(int count) {
-        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

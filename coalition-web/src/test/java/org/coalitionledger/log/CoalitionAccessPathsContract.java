@@ -39,7 +39,7 @@ abstract class CoalitionAccessPathsContract {
 
     /** Events of the large coalition beyond its founding: many more than the small one's. */
     private static final int LARGE_BATCHES = 40;
-    private static final int SMALL_BATCHES = 4;
+    private static final int SMALL_BATCHES = 12;
     private static final List<String> VIEWS = List.of("", "/year-over-year?basis=calendar-year", "/goals/progress");
 
     @LocalServerPort
@@ -54,8 +54,12 @@ abstract class CoalitionAccessPathsContract {
     LoggedHistory history;
     @Autowired
     AuditVerificationService verification;
-    @Value("${coalition.audit.fold-snapshot-interval}")
+    /** Coalition leaves between snapshots (each with a head). */
+    @Value("${coalition.audit.fold-head-interval}")
     int interval;
+    /** Coalition leaves between snapshots that hold the whole state too. */
+    @Value("${coalition.audit.fold-snapshot-interval}")
+    int stateInterval;
 
     WebTestClient client;
     String small;
@@ -159,12 +163,52 @@ abstract class CoalitionAccessPathsContract {
     }
 
     @Test
+    void snapshotsBetweenWholeStates_holdAHeadAlone_andTheViewsContinueFromIt() {
+        synchronized (snapshots) {
+            String coalition = ApiFixtures.freshId("heads");
+            found(coalition);
+            int batches = 0;
+            List<String> states = List.of();
+            // Until the latest snapshot is one between whole states (the founding adds several leaves).
+            while (states.isEmpty() || states.get(states.size() - 1).equals("whole")) {
+                for (int i = 0; i < interval; i++) {
+                    batch(coalition, batches++);
+                }
+                batch(coalition, batches++); // so that leaves follow the latest snapshot
+                LogCatchUp.await(jdbc);
+                snapshots.writeDue();
+                states = jdbc.queryForList("select case when state is null then 'head' else 'whole' end from "
+                        + "coalition_fold_snapshot where coalition_id = ? order by leaf_index", String.class,
+                        coalition);
+            }
+            // A whole state every stateInterval leaves, a head alone at the snapshots between.
+            for (int i = 0; i < states.size(); i++) {
+                assertThat(states.get(i)).as("snapshot %d", i)
+                        .isEqualTo((i + 1) % (stateInterval / interval) == 0 ? "whole" : "head");
+            }
+            long latest = jdbc.queryForObject("select max(leaf_index) from coalition_fold_snapshot where "
+                    + "coalition_id = ?", Long.class, coalition);
+            long after = leaves(coalition).stream().filter(leaf -> leaf > latest).count();
+            assertThat(after).isPositive();
+            String at = "asOfCheckpoint=" + signCheckpoint();
+
+            long whole = store.rowsRead().get(Read.FOLD_SNAPSHOTS);
+            assertThat(rowsReadBy(Read.COALITION_LEAVES, () -> view(coalition, at, 200)))
+                    .isEqualTo(VIEWS.size() * after);
+            assertThat(store.rowsRead().get(Read.FOLD_SNAPSHOTS)).isEqualTo(whole);
+            // The trail folds from the whole state before, and the leaves after it.
+            long size = Long.parseLong(at.substring(at.indexOf('=') + 1));
+            assertSameViews(history.fold(coalition, null, size), fresh(coalition, null, size));
+        }
+    }
+
+    @Test
     void aRestatementAfterTheNearestSnapshot_ofARecordBeforeIt_isFoldedFromTheWholeState() {
         // Holding the writer's monitor keeps its background run (which reads stored states) out of the counts.
         synchronized (snapshots) {
             String restated = ApiFixtures.freshId("restated");
             found(restated);
-            for (int i = 0; i < interval + 1; i++) {
+            for (int i = 0; i < stateInterval + 1; i++) { // so that a whole state is stored
                 batch(restated, i);
             }
             LogCatchUp.await(jdbc);
@@ -320,8 +364,8 @@ abstract class CoalitionAccessPathsContract {
 
     @Test
     void aChangedSnapshot_isReportedByVerification_andAnUnreadableOneIsPassedOver() {
-        long leaf = jdbc.queryForObject("select min(leaf_index) from coalition_fold_snapshot where coalition_id = ?",
-                Long.class, large);
+        long leaf = jdbc.queryForObject("select min(leaf_index) from coalition_fold_snapshot where coalition_id = ? "
+                + "and state is not null", Long.class, large);
         String state = jdbc.queryForObject("select state from coalition_fold_snapshot where coalition_id = ? "
                 + "and leaf_index = ?", String.class, large, leaf);
         CoalitionLedgerFold honest = fresh(large, null, Long.MAX_VALUE);

@@ -61,6 +61,8 @@ public final class CoalitionLedgerFold {
     private final Map<YearBasis, List<YearRow>> headYears;
     /** A fact folded since the head needs the records the head summed up: this fold cannot answer. */
     private boolean needsRecordsBeforeHead;
+    /** How many records the head summed up (0 for a whole fold). */
+    private int headRecords;
 
     public CoalitionLedgerFold(String coalitionId) {
         this(coalitionId, null);
@@ -141,17 +143,27 @@ public final class CoalitionLedgerFold {
 
     /**
      * The fold summed up without its records ({@link FoldHead}); the fold itself is left as it was. Needs the founding
-     * event, and a fold that holds all its records (not one continued from a head).
+     * event. A fold continued from a head gives the head the whole fold would give, provided no record it holds was
+     * among the earlier head's (the caller checks that, as for its views); its cost is the years and the records
+     * folded since, not every record.
      */
     public FoldHead head() {
         requireFounded();
-        requireWhole();
-        FoldSnapshot whole = snapshot();
+        requireAnswerable();
+        List<FoldSnapshot.StintState> stints = new ArrayList<>();
+        for (MemberStint stint : memberships.all()) {
+            stints.add(new FoldSnapshot.StintState(stint.joined, stint.leftOn));
+        }
         List<YearOverYearView> years = new ArrayList<>();
         for (YearBasis basis : YearBasis.values()) {
             years.add(yearOverYear(basis));
         }
-        return new FoldHead(coalitionId, founded, whole.stints(), whole.goals(), records.ids().size(), years);
+        return new FoldHead(coalitionId, founded, stints, new ArrayList<>(goals.all()), recordCount(), years);
+    }
+
+    /** How many records the fold counts: with a fold continued from a head, the head's and those folded since. */
+    public int recordCount() {
+        return headRecords + records.size();
     }
 
     /**
@@ -169,6 +181,7 @@ public final class CoalitionLedgerFold {
         }
         var fold = new CoalitionLedgerFold(head.coalitionId(), years);
         fold.restoreSmallState(head.founded(), head.stints(), head.goals());
+        fold.headRecords = head.records();
         return fold;
     }
 
@@ -177,7 +190,7 @@ public final class CoalitionLedgerFold {
         return !needsRecordsBeforeHead;
     }
 
-    /** The ids of the records this fold holds, in fold order. */
+    /** The ids of the records this fold holds, in fold order (with a fold continued from a head: those since). */
     public List<String> recordIds() {
         return records.ids();
     }

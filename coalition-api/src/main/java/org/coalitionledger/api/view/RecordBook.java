@@ -29,6 +29,10 @@ final class RecordBook {
         return records.containsKey(recordId);
     }
 
+    int size() {
+        return records.size();
+    }
+
     /** The record ids in fold order. */
     List<String> ids() {
         return new ArrayList<>(records.keySet());
