@@ -60,11 +60,11 @@ public final class ScaleBenchmark {
     record Options(List<Long> sizes, int coalitions, int seconds, int ingestSeconds, int importClients,
                    int importChunk, int reps, Path jar, Path out, List<String> appArgs, String viewsProcessor,
                    boolean profile, boolean reportOnly, String label, String database,
-                   boolean targetHeapOnly) {
+                   boolean targetHeapOnly, boolean readsOnly) {
 
         Options withJar(Path other) {
             return new Options(sizes, coalitions, seconds, ingestSeconds, importClients, importChunk, reps, other, out,
-                    appArgs, viewsProcessor, profile, reportOnly, label, database, targetHeapOnly);
+                    appArgs, viewsProcessor, profile, reportOnly, label, database, targetHeapOnly, readsOnly);
         }
 
         static Options parse(String[] args) {
@@ -73,16 +73,19 @@ public final class ScaleBenchmark {
             boolean profile = false;
             boolean reportOnly = false;
             boolean targetHeapOnly = false;
+            boolean readsOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
                     case "--profile" -> profile = true;
                     case "--report-only" -> reportOnly = true;
                     case "--target-heap-only" -> targetHeapOnly = true;
+                    case "--reads-only" -> readsOnly = true;
                     default -> {
                         if (!args[i].startsWith("--") || i + 1 >= args.length) {
                             throw new IllegalArgumentException("expected --quick, --profile, --report-only, "
-                                    + "--target-heap-only or --name value pairs, got " + Arrays.toString(args));
+                                    + "--target-heap-only, --reads-only or --name value pairs, got "
+                                    + Arrays.toString(args));
                         }
                         given.put(args[i].substring(2), args[++i]);
                     }
@@ -101,7 +104,7 @@ public final class ScaleBenchmark {
                     given.containsKey("app-args") ? List.of(given.get("app-args").split("\\s+")) : List.of(),
                     given.getOrDefault("views-processor", "coalition-views"),
                     profile, reportOnly, given.getOrDefault("label", ""), given.getOrDefault("database", DEFAULT_DATABASE),
-                    targetHeapOnly);
+                    targetHeapOnly, readsOnly);
         }
     }
 
@@ -125,14 +128,20 @@ public final class ScaleBenchmark {
             profile(run, wrk);
             return;
         }
-        if (options.targetHeapOnly()) {
-            // Step 9 alone, on the database and data folder a run of one size left (one size: one database).
+        if (options.targetHeapOnly() || options.readsOnly()) {
+            // Step 9, or the reads of step 6, alone, on the database and data folder a run of one size left (one
+            // size: one database); the figures replace that run's.
             for (long n : options.sizes()) {
                 Path file = options.out().resolve("scale-" + n + ".properties");
                 Map<String, Double> figures = new HashMap<>(ScaleReport.load(options.out()).stream()
                         .filter(r -> r.get(ScaleReport.N) == n).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no " + file)));
-                verifyInTargetHeap(run, n, options.out().resolve("run-" + n), figures);
+                Path dir = options.out().resolve("run-" + n);
+                if (options.readsOnly()) {
+                    readsAgain(run, wrk, n, dir, figures);
+                } else {
+                    verifyInTargetHeap(run, n, dir, figures);
+                }
                 ScaleReport.save(figures, file);
             }
             writeReport(options);
@@ -189,6 +198,10 @@ public final class ScaleBenchmark {
             heap.startPhase();
             awaitLog(ledger, events);
             awaitViews(owner, options.viewsProcessor(), headPosition(owner));
+            f.put("snapshots.catchup.seconds", timed(() -> {
+                awaitSnapshots(owner);
+                return null;
+            }).seconds());
             String checkpoint = ledger.postOk("/api/v1/audit/checkpoints", LedgerProcess.ADMIN, "application/json",
                     "");
             long treeSize = Long.parseLong(find(checkpoint, "\"treeSize\"\\s*:\\s*(\\d+)"));
@@ -201,29 +214,7 @@ public final class ScaleBenchmark {
             f.put("limit.scan.deser", median(options.reps(), () -> limits.scanRate(false)));
             f.put("limit.scan.sha256", median(options.reps(), limits::scanHashRate));
 
-            log.info("N={}: reads, {} s each", n, options.seconds());
-            String url = ledger.baseUrl();
-            int s = options.seconds();
-            String yoy = C + "/bench-0/year-over-year";
-            String recorded = yoy + "?recordedAt=" + recordedAt;
-            putLoad(f, "static", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER, STATIC));
-            putLoad(f, "yoy.live", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER, yoy));
-            putLoad(f, "yoy.recorded", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER, recorded));
-            putLoad(f, "yoy.checkpoint", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER,
-                    yoy + "?asOfCheckpoint=" + treeSize));
-            putLoad(f, "history", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.AUDITOR,
-                    C + "/bench-0/events?limit=100&after=" + events / 2));
-            putLoad(f, "proof", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.AUDITOR,
-                    "/api/v1/audit/proofs/inclusion?leaf={r}", String.valueOf(treeSize)));
-
-            log.info("N={}: /actuator/health while 32 clients ask for the view as recorded at", n);
-            CompletableFuture<WrkResult> hammer = wrk.start(url, "get.lua", 2, 32, s + 2, LedgerProcess.PARTNER,
-                    recorded);
-            Thread.sleep(1000);
-            WrkResult health = wrk.run(url, "get.lua", 1, 1, s, LedgerProcess.PARTNER, "/actuator/health", "1",
-                    "close");
-            putLoad(f, "hammer", hammer.join());
-            putLoad(f, "health.hammered", health);
+            reads(ledger, wrk, options, n, events, treeSize, recordedAt, f);
 
             log.info("N={}: full verification", n);
             heap.startPhase();
@@ -267,6 +258,55 @@ public final class ScaleBenchmark {
         f.put("load.end", loadAverage());
         f.put("run.seconds", (System.nanoTime() - started) / 1e9);
         return f;
+    }
+
+    /**
+     * Step 6: the reads, each beside the static file read in the same minute, then the probes under the hammer. The
+     * views as recorded at {@code recordedAt} and as of the checkpoint of {@code treeSize} are those of bench-0.
+     */
+    private static void reads(LedgerProcess ledger, Wrk wrk, Options options, long n, long events, long treeSize,
+                              Instant recordedAt, Map<String, Double> f) throws Exception {
+        log.info("N={}: reads, {} s each", n, options.seconds());
+        String url = ledger.baseUrl();
+        int s = options.seconds();
+        String yoy = C + "/bench-0/year-over-year";
+        String recorded = yoy + "?recordedAt=" + recordedAt;
+        putLoad(f, "static", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER, STATIC));
+        putLoad(f, "yoy.live", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER, yoy));
+        putLoad(f, "yoy.recorded", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER, recorded));
+        putLoad(f, "yoy.checkpoint", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER,
+                yoy + "?asOfCheckpoint=" + treeSize));
+        putLoad(f, "history", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.AUDITOR,
+                C + "/bench-0/events?limit=100&after=" + events / 2));
+        putLoad(f, "proof", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.AUDITOR,
+                "/api/v1/audit/proofs/inclusion?leaf={r}", String.valueOf(treeSize)));
+
+        log.info("N={}: /actuator/health while 32 clients ask for the view as recorded at", n);
+        CompletableFuture<WrkResult> hammer = wrk.start(url, "get.lua", 2, 32, s + 2, LedgerProcess.PARTNER,
+                recorded);
+        Thread.sleep(1000);
+        WrkResult health = wrk.run(url, "get.lua", 1, 1, s, LedgerProcess.PARTNER, "/actuator/health", "1",
+                "close");
+        putLoad(f, "hammer", hammer.join());
+        putLoad(f, "health.hammered", health);
+    }
+
+    /**
+     * Step 6 again on what a run left: the ledger restarted on its database, the fold snapshots caught up, the views
+     * as recorded now and as of the latest checkpoint.
+     */
+    static void readsAgain(Options options, Wrk wrk, long n, Path dir, Map<String, Double> f) throws Exception {
+        try (LedgerProcess ledger = LedgerProcess.start(options.jar(), options.database(), dir.resolve("data"),
+                dir.resolve("application-reads.log"), List.of("-Xmx2g"), appArgs(options))) {
+            var owner = new DriverManagerDataSource(PG + options.database(), "postgres", "");
+            long events = new Limits(owner, BenchDatabase.POSTGRES).eventCount();
+            awaitLog(ledger, events);
+            awaitSnapshots(owner);
+            String checkpoint = ledger.postOk("/api/v1/audit/checkpoints", LedgerProcess.ADMIN, "application/json",
+                    "");
+            long treeSize = Long.parseLong(find(checkpoint, "\"treeSize\"\\s*:\\s*(\\d+)"));
+            reads(ledger, wrk, options, n, events, treeSize, Instant.now(), f);
+        }
     }
 
     /** The heap the target allows a full verification. */
@@ -409,6 +449,35 @@ public final class ScaleBenchmark {
                 return;
             }
             Thread.sleep(200);
+        }
+    }
+
+    /** Coalition leaves between fold heads: the application's default, which the harness keeps. */
+    static final int HEAD_INTERVAL = 100;
+
+    /**
+     * Waits until the fold snapshot writer has caught up: no coalition has {@value #HEAD_INTERVAL} or more logged
+     * leaves after its latest snapshot. Views as recorded at an instant fold the leaves after the nearest one, so
+     * they are measured with the writer caught up; how long it took after the log is a figure of its own.
+     */
+    private static void awaitSnapshots(DriverManagerDataSource owner) throws Exception {
+        Progress progress = new Progress("the leaves the fold snapshots cover", 0, STALL_LIMIT);
+        while (!progress.reached(-leavesBehindSnapshots(owner))) {
+            Thread.sleep(500);
+        }
+    }
+
+    private static long leavesBehindSnapshots(DriverManagerDataSource owner) throws SQLException {
+        try (var connection = owner.getConnection();
+             var query = connection.prepareStatement("select coalesce(sum(behind), 0) from (select count(*) as "
+                     + "behind from audit_leaf_coalition c where c.coalition_id is not null and c.leaf_index > "
+                     + "coalesce((select max(s.leaf_index) from coalition_fold_snapshot s where s.coalition_id = "
+                     + "c.coalition_id), -1) group by c.coalition_id having count(*) >= ?) late")) {
+            query.setInt(1, HEAD_INTERVAL);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 

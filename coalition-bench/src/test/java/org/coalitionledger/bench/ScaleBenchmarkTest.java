@@ -81,5 +81,8 @@ class ScaleBenchmarkTest {
                 1_000_000L);
         assertThat(full.sizes()).isEqualTo(List.of(200L));
         assertThat(full.out()).isEqualTo(Path.of("x"));
+        assertThat(full.readsOnly()).isFalse();
+        assertThat(ScaleBenchmark.Options.parse(new String[]{"--reads-only", "--events", "1000000"}).readsOnly())
+                .isTrue();
     }
 }
