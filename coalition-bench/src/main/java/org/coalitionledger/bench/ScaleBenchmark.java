@@ -202,9 +202,7 @@ public final class ScaleBenchmark {
                 awaitSnapshots(owner);
                 return null;
             }).seconds());
-            String checkpoint = ledger.postOk("/api/v1/audit/checkpoints", LedgerProcess.ADMIN, "application/json",
-                    "");
-            long treeSize = Long.parseLong(find(checkpoint, "\"treeSize\"\\s*:\\s*(\\d+)"));
+            long treeSize = signCheckpoint(ledger);
             Instant recordedAt = Instant.now();
 
             log.info("N={}: limits", n);
@@ -302,11 +300,15 @@ public final class ScaleBenchmark {
             long events = new Limits(owner, BenchDatabase.POSTGRES).eventCount();
             awaitLog(ledger, events);
             awaitSnapshots(owner);
-            String checkpoint = ledger.postOk("/api/v1/audit/checkpoints", LedgerProcess.ADMIN, "application/json",
-                    "");
-            long treeSize = Long.parseLong(find(checkpoint, "\"treeSize\"\\s*:\\s*(\\d+)"));
+            long treeSize = signCheckpoint(ledger);
             reads(ledger, wrk, options, n, events, treeSize, Instant.now(), f);
         }
+    }
+
+    /** Signs a checkpoint of the whole log; its tree size. */
+    private static long signCheckpoint(LedgerProcess ledger) throws Exception {
+        String checkpoint = ledger.postOk("/api/v1/audit/checkpoints", LedgerProcess.ADMIN, "application/json", "");
+        return Long.parseLong(find(checkpoint, "\"treeSize\"\\s*:\\s*(\\d+)"));
     }
 
     /** The heap the target allows a full verification. */
