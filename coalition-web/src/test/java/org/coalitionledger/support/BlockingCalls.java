@@ -39,6 +39,11 @@ public class BlockingCalls implements BlockHoundIntegration {
         // Netty's own buffer allocator takes a short lock (no I/O) when it grows its pool of buffer magazines, on
         // the event loop that writes: Netty's code, not ours, and bounded by the allocator's own work.
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
+        // Handing a read to the worker pool (BlockingWork) takes the pool queue's lock for the enqueue alone (no I/O,
+        // no waiting for a worker): two event loops handing work over at once may meet there for a moment. Reported,
+        // the error was thrown from inside the lock's acquire and left the lock's wait queue broken, so every worker
+        // then waited on it for good and each later read ran out of its time budget.
+        builder.allowBlockingCallsInside("java.util.concurrent.ThreadPoolExecutor", "execute");
     }
 
     private static void report(BlockingMethod method) {
