@@ -4,6 +4,7 @@ import org.coalitionledger.api.view.CoalitionLedgerFold;
 import org.coalitionledger.api.view.FoldHead;
 import org.coalitionledger.api.view.FoldSnapshot;
 import org.coalitionledger.api.view.LedgerEntry;
+import org.coalitionledger.api.view.RestatementView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,31 +22,32 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Snapshots of each coalition's fold over its logged events ({@code coalition_fold_snapshot}), so the views as
- * recorded at an instant and as of a checkpoint fold only the coalition's leaves after the nearest one
- * ({@link LoggedHistoryStore}). After every {@code coalition.audit.fold-head-interval} (100) leaves of a coalition a
- * snapshot stores the fold's head ({@link FoldHead}: the fold without its records, and the year table per basis those
- * records make; a row per year), and after every {@code coalition.audit.fold-snapshot-interval} (1000) also its whole
- * state. Every record's id is listed once, with the first snapshot that holds it ({@code coalition_fold_record}). A
- * view other than the restatement trail continues from the nearest head when the facts after it only add records the
- * snapshot does not hold ({@link #nearestHead}, {@link #holdsAny}); otherwise, and for the trail, the fold continues
- * from the nearest whole state ({@link #nearest}).
+ * Snapshots of each coalition's fold over its logged events, so the views as recorded at an instant and as of a
+ * checkpoint fold only the coalition's leaves after the nearest one ({@link LoggedHistoryStore}). After every
+ * {@code coalition.audit.fold-snapshot-interval} (100) leaves of a coalition a snapshot ({@code coalition_fold_snapshot})
+ * stores the fold without its records, and its head ({@link FoldHead}: the year table per basis its records make, a
+ * row per year). The records are kept apart, record by record: each record's state is stored at the first snapshot
+ * that holds it and again at each snapshot where it changed ({@code coalition_fold_record_version}, with its place in
+ * fold order), and each restatement with the snapshot that first holds it ({@code coalition_fold_restatement}); so
+ * what a snapshot stores grows with the facts since the one before, not with the coalition, and a snapshot's whole
+ * state is its row, each record's latest version at or before it and the restatements at or before it. A view other
+ * than the restatement trail continues from the nearest head when the facts after it only add records the snapshot
+ * does not hold ({@link #nearestHead}, {@link #holdsAny}); otherwise, and for the trail, the fold continues from the
+ * nearest whole state ({@link #nearest}).
  *
  * <p>Written off the request path, by a background job on every node (the positions are fixed by the coalition's
  * leaves, so nodes write the same snapshots and the second insert is ignored). Snapshots are derived data that
  * whoever owns the database could change: each names the leaf it was made at, how many leaves it folds and the
- * latest time among them, and verification ({@link #check}) re-folds the leaves and compares state, head and list, so
- * a changed snapshot is reported. One whose state or head cannot be read is passed over (the fold starts from the one
- * before, or from the first leaf).
+ * latest time among them, and verification ({@link #check}) re-folds the leaves and compares every stored part, so
+ * a changed, added or removed row is reported. One whose state cannot be read is passed over (the fold starts from
+ * the one before, or from the first leaf).
  */
 @Component
 public class FoldSnapshots {
@@ -68,35 +70,31 @@ public class FoldSnapshots {
     private static final String COLUMNS = KEY_COLUMNS + ", s.state, s.head";
     /** Record ids asked about per statement. */
     private static final int IDS_PER_QUERY = 500;
+    private static final int FETCH_SIZE = 1000;
 
     private final JdbcTemplate jdbc;
     private final AuditLogStore store;
     private final TransactionTemplate transactions;
-    /** Coalition leaves between stored heads: what a view continued from a head folds at most. */
-    private final int headInterval;
-    /** Coalition leaves between stored whole states (a multiple of {@link #headInterval}). */
-    private final int stateInterval;
+    /** Coalition leaves between snapshots: what a view continued from one folds at most. */
+    private final int interval;
     /** The coalition index rows below this leaf were looked at by an earlier run of {@link #writeDue}. */
     private final AtomicLong indexedBefore = new AtomicLong();
 
     FoldSnapshots(JdbcTemplate jdbc, AuditLogStore store, TransactionTemplate transactions,
-            @Value("${coalition.audit.fold-head-interval:100}") int headInterval,
-            @Value("${coalition.audit.fold-snapshot-interval:1000}") int stateInterval) {
-        if (headInterval < 1 || stateInterval < 1 || stateInterval % headInterval != 0) {
-            throw new IllegalArgumentException("coalition.audit.fold-head-interval (" + headInterval + ") and "
-                    + "coalition.audit.fold-snapshot-interval (" + stateInterval + ") must be at least 1, the second a "
-                    + "multiple of the first");
+            @Value("${coalition.audit.fold-snapshot-interval:100}") int interval) {
+        if (interval < 1) {
+            throw new IllegalArgumentException("coalition.audit.fold-snapshot-interval (" + interval + ") must be at "
+                    + "least 1");
         }
         this.jdbc = jdbc;
         this.store = store;
         this.transactions = transactions;
-        this.headInterval = headInterval;
-        this.stateInterval = stateInterval;
+        this.interval = interval;
     }
 
     /**
-     * A stored snapshot: the fold of the coalition's leaves up to and including {@code leafIndex}; {@code state} is
-     * null where only the head was read, {@code head} where none was stored.
+     * A stored snapshot: the fold of the coalition's leaves up to and including {@code leafIndex}; {@code state} (the
+     * fold without its records) is null where only the head was read, {@code head} for a fold without its founding.
      */
     record Stored(String coalitionId, long leafIndex, long coalitionLeaves, Instant coversUntil, String state,
                   String head) {
@@ -127,10 +125,8 @@ public class FoldSnapshots {
         private long leaves;
         private long lastLeafIndex;
         private Instant coversUntil;
-        /** How many of the fold's records (in fold order) {@code coalition_fold_record} lists. */
-        private int listedRecords;
-        /** The leaf count of the latest stored whole state this fold continues (0: none). */
-        private long leavesAtLastState;
+        /** How many of the fold's restatements are stored (with a snapshot at or before the fold's last). */
+        private int storedRestatements;
         /**
          * The fold continued from the head last made of this fold (null before one was): the next head is made from
          * it, at the cost of the leaves since, where it can answer.
@@ -187,13 +183,18 @@ public class FoldSnapshots {
             sinceHead = CoalitionLedgerFold.continueFrom(head);
             return JSON.writeValueAsString(head);
         }
+
+        /** The fold without its records, as stored. */
+        String stateWithoutRecords() {
+            return JSON.writeValueAsString(fold.snapshotWithoutRecords());
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ reading
 
     /**
      * The fold to continue from for the coalition's view as recorded at {@code recordedAt} or as of tree size
-     * {@code treeSize}: the latest snapshot wholly within it, restored, or an empty fold.
+     * {@code treeSize}: the latest snapshot wholly within it, restored whole, or an empty fold.
      */
     Progress nearest(String coalitionId, Instant recordedAt, Long treeSize) {
         String cut = treeSize != null ? "s.leaf_index < ?" : "s.covers_until <= ?";
@@ -201,7 +202,7 @@ public class FoldSnapshots {
         // Newest first; one that cannot be read is passed over for the one before it.
         for (long below = Long.MAX_VALUE; ; ) {
             Optional<Stored> found = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s "
-                    + "where s.coalition_id = ? and s.state is not null and s.leaf_index < ? and " + cut
+                    + "where s.coalition_id = ? and s.leaf_index < ? and " + cut
                     + " order by s.leaf_index desc fetch first 1 rows only", this::stored, coalitionId, below, bound)
                     .stream().findFirst();
             if (found.isEmpty()) {
@@ -215,18 +216,26 @@ public class FoldSnapshots {
         }
     }
 
-    private static Optional<Progress> restore(Stored snapshot) {
+    /**
+     * The snapshot's whole fold: its state without records, each record's latest version at or before it (in fold
+     * order, every place filled) and the restatements at or before it (every place filled). Empty, with a warning,
+     * when any of it cannot be read.
+     */
+    private Optional<Progress> restore(Stored snapshot) {
         try {
-            CoalitionLedgerFold fold = CoalitionLedgerFold.restore(JSON.readValue(snapshot.state(),
-                    FoldSnapshot.class));
-            if (!snapshot.coalitionId().equals(fold.coalitionId())) {
-                throw new IllegalArgumentException("it holds coalition " + fold.coalitionId());
+            FoldSnapshot withoutRecords = JSON.readValue(snapshot.state(), FoldSnapshot.class);
+            if (!snapshot.coalitionId().equals(withoutRecords.coalitionId())) {
+                throw new IllegalArgumentException("it holds coalition " + withoutRecords.coalitionId());
             }
+            if (!withoutRecords.records().isEmpty() || !withoutRecords.restatements().isEmpty()) {
+                throw new IllegalArgumentException("its state holds records, which are kept apart");
+            }
+            List<FoldSnapshot.RecordState> records = recordsAt(snapshot.coalitionId(), snapshot.leafIndex());
+            List<RestatementView> trail = restatementsAt(snapshot.coalitionId(), snapshot.leafIndex());
+            CoalitionLedgerFold fold = CoalitionLedgerFold.restore(withoutRecords.withRecords(records, trail));
             var progress = new Progress(fold, snapshot.coalitionLeaves(), snapshot.leafIndex(),
                     snapshot.coversUntil());
-            // A snapshot with a head was written with its records listed; for one without, nothing is assumed.
-            progress.listedRecords = snapshot.head() == null ? 0 : fold.recordIds().size();
-            progress.leavesAtLastState = snapshot.coalitionLeaves();
+            progress.storedRestatements = trail.size();
             return Optional.of(progress);
         } catch (RuntimeException e) {
             log.warn("Fold snapshot of coalition {} at leaf {} cannot be read, passed over: {}",
@@ -235,9 +244,62 @@ public class FoldSnapshots {
         }
     }
 
+    /** Each of the coalition's records as of the snapshot at {@code leafIndex}: its latest version there, in order. */
+    private List<FoldSnapshot.RecordState> recordsAt(String coalitionId, long leafIndex) {
+        List<FoldSnapshot.RecordState> records = new ArrayList<>();
+        forEachRow("select r.ordinal, r.state from coalition_fold_record_version r where r.coalition_id = ? "
+                + "and r.leaf_index <= ? order by r.ordinal, r.leaf_index desc", coalitionId, leafIndex, rs -> {
+                    int ordinal = rs.getInt(1);
+                    if (ordinal == records.size() - 1) {
+                        return; // an earlier version of the record just taken
+                    }
+                    if (ordinal != records.size()) {
+                        throw new IllegalArgumentException("no record version at place " + records.size());
+                    }
+                    records.add(JSON.readValue(rs.getString(2), FoldSnapshot.RecordState.class));
+                });
+        return records;
+    }
+
+    /** The coalition's restatements stored with the snapshot at {@code leafIndex} or before, in order. */
+    private List<RestatementView> restatementsAt(String coalitionId, long leafIndex) {
+        List<RestatementView> trail = new ArrayList<>();
+        forEachRow("select r.ordinal, r.restatement from coalition_fold_restatement r where r.coalition_id = ? "
+                + "and r.leaf_index <= ? order by r.ordinal", coalitionId, leafIndex, rs -> {
+                    if (rs.getInt(1) != trail.size()) {
+                        throw new IllegalArgumentException("no restatement at place " + trail.size());
+                    }
+                    trail.add(JSON.readValue(rs.getString(2), RestatementView.class));
+                });
+        return trail;
+    }
+
+    @FunctionalInterface
+    private interface Row {
+        void accept(java.sql.ResultSet rs) throws java.sql.SQLException;
+    }
+
+    /** Streams the rows of a query on a coalition and a leaf (a fetch size, so a large coalition is not held twice). */
+    private void forEachRow(String sql, String coalitionId, long leafIndex, Row row) {
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(sql, java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                    java.sql.ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setString(1, coalitionId);
+            statement.setLong(2, leafIndex);
+            return statement;
+        }, (java.sql.ResultSet rs) -> {
+            while (rs.next()) {
+                store.rowsRead().count(RowsRead.Read.FOLD_RECORDS);
+                row.accept(rs);
+            }
+            return null;
+        });
+    }
+
     /**
      * A fold continued from the head of the latest snapshot wholly within the bound (as {@link #nearest} chooses),
-     * reading neither its whole state nor any other snapshot; empty when there is no such snapshot or it has no
+     * reading neither its records nor any other snapshot; empty when there is no such snapshot or it has no
      * readable head.
      */
     Optional<Progress> nearestHead(String coalitionId, Instant recordedAt, Long treeSize) {
@@ -266,22 +328,18 @@ public class FoldSnapshots {
 
     /** Whether any of {@code recordIds} is among the records of the coalition's snapshot at {@code leafIndex}. */
     boolean holdsAny(String coalitionId, long leafIndex, List<String> recordIds) {
-        return !listed(coalitionId, leafIndex, recordIds).isEmpty();
-    }
-
-    /** Those of {@code recordIds} that {@code coalition_fold_record} lists at or before the leaf. */
-    private Set<String> listed(String coalitionId, long leafIndex, List<String> recordIds) {
-        Set<String> listed = new HashSet<>();
         for (int from = 0; from < recordIds.size(); from += IDS_PER_QUERY) {
             List<String> ids = recordIds.subList(from, Math.min(recordIds.size(), from + IDS_PER_QUERY));
             List<Object> arguments = new ArrayList<>(ids);
             arguments.add(0, coalitionId);
             arguments.add(1, leafIndex);
-            listed.addAll(jdbc.queryForList("select r.record_id from coalition_fold_record r where r.coalition_id = ? "
-                    + "and r.leaf_index <= ? and r.record_id in (" + placeholders(ids.size()) + ")", String.class,
-                    arguments.toArray()));
+            if (!jdbc.queryForList("select r.record_id from coalition_fold_record_version r where r.coalition_id = ? "
+                    + "and r.leaf_index <= ? and r.record_id in (" + placeholders(ids.size()) + ") "
+                    + "fetch first 1 rows only", String.class, arguments.toArray()).isEmpty()) {
+                return true;
+            }
         }
-        return listed;
+        return false;
     }
 
     // ------------------------------------------------------------------------------------------------ writing
@@ -315,10 +373,9 @@ public class FoldSnapshots {
     }
 
     /**
-     * Writes the coalition's due snapshots one transaction each: a head after every {@link #headInterval} of its
-     * leaves, with the whole state too once {@link #stateInterval} leaves followed the last one with it. A stored
-     * whole state (the whole coalition, megabytes at scale) is read only when a snapshot is due and no fold was
-     * carried, and a fold just written is carried on to the next snapshot instead of being read back.
+     * Writes the coalition's due snapshots one transaction each, one after every {@link #interval} of its leaves. The
+     * latest snapshot's whole fold is restored only when a snapshot is due and no fold was carried, and a fold just
+     * written is carried on to the next snapshot instead of being read back.
      */
     private int writeDue(String coalitionId, long treeSize) {
         int written = 0;
@@ -332,16 +389,16 @@ public class FoldSnapshots {
                 // The leaf that completes the next interval of the coalition's leaves, if logged yet.
                 List<Long> boundary = jdbc.queryForList("select c.leaf_index from audit_leaf_coalition c "
                         + "where c.coalition_id = ? and c.leaf_index > ? and c.leaf_index < ? order by c.leaf_index "
-                        + "offset " + (headInterval - 1) + " rows fetch next 1 rows only", Long.class, coalitionId,
+                        + "offset " + (interval - 1) + " rows fetch next 1 rows only", Long.class, coalitionId,
                         after, treeSize);
                 if (boundary.isEmpty()) {
                     return 0;
                 }
                 Progress progress = carried[0] != null && carried[0].lastLeafIndex() == after ? carried[0]
-                        : after < 0 ? Progress.start(coalitionId) : latestState(coalitionId, after).orElse(null);
+                        : after < 0 ? Progress.start(coalitionId) : restore(storedAt(coalitionId, after)).orElse(null);
                 carried[0] = null;
                 if (progress == null) {
-                    return 0; // an unreadable latest state: verification reports it, nothing is built on it
+                    return 0; // an unreadable latest snapshot: verification reports it, nothing is built on it
                 }
                 long at = boundary.get(0);
                 LoggedHistoryStore.forEachEntryAfter(store, coalitionId, progress.lastLeafIndex(), null, at + 1,
@@ -357,46 +414,43 @@ public class FoldSnapshots {
         }
     }
 
-    /**
-     * The fold to continue from the coalition's latest snapshot at {@code leafIndex}: its latest stored whole state
-     * (at or before it), restored; empty if that cannot be read. Without a stored whole state, an empty fold.
-     */
-    private Optional<Progress> latestState(String coalitionId, long leafIndex) {
-        Optional<Stored> state = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where "
-                + "s.coalition_id = ? and s.state is not null and s.leaf_index <= ? order by s.leaf_index desc "
-                + "fetch first 1 rows only", this::stored, coalitionId, leafIndex).stream().findFirst();
-        return state.isEmpty() ? Optional.of(Progress.start(coalitionId)) : restore(state.get());
-    }
-
     private Stored storedAt(String coalitionId, long leafIndex) {
         return jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where s.coalition_id = ? "
                 + "and s.leaf_index = ?", this::stored, coalitionId, leafIndex).get(0);
     }
 
+    /**
+     * Stores the snapshot at {@code leafIndex}: the fold without its records and its head, the records changed since
+     * the fold's previous snapshot and the restatements since.
+     */
     private void insert(String coalitionId, long leafIndex, Progress progress) {
         Instant coversUntil = coversUntil(progress);
-        boolean withState = progress.leaves - progress.leavesAtLastState >= stateInterval;
+        List<FoldSnapshot.NumberedRecord> changed = progress.fold.takeChangedRecords();
+        List<RestatementView> restatements = progress.fold.restatementsFrom(progress.storedRestatements);
+        int firstRestatement = progress.storedRestatements;
+        progress.storedRestatements += restatements.size();
         try {
             jdbc.update("insert into coalition_fold_snapshot (coalition_id, leaf_index, coalition_leaves, "
                             + "covers_until, state, head) values (?, ?, ?, ?, ?, ?)", coalitionId, leafIndex,
                     progress.leaves, OffsetDateTime.ofInstant(coversUntil, ZoneOffset.UTC),
-                    withState ? write(progress.fold) : null, progress.head());
+                    progress.stateWithoutRecords(), progress.head());
         } catch (DuplicateKeyException e) {
-            return; // another node made the same snapshot, and listed its records, first
+            return; // another node made the same snapshot, with the same records, first
         }
-        if (withState) {
-            progress.leavesAtLastState = progress.leaves;
+        List<Object[]> versions = new ArrayList<>();
+        for (FoldSnapshot.NumberedRecord record : changed) {
+            versions.add(new Object[] {coalitionId, record.state().recordId(), leafIndex, record.ordinal(),
+                    JSON.writeValueAsString(record.state())});
         }
-        List<String> ids = progress.fold.recordIds();
-        List<Object[]> unlisted = new ArrayList<>();
-        for (String recordId : ids.subList(progress.listedRecords, ids.size())) {
-            unlisted.add(new Object[] {coalitionId, recordId, leafIndex, coalitionId, recordId});
+        jdbc.batchUpdate("insert into coalition_fold_record_version (coalition_id, record_id, leaf_index, ordinal, "
+                + "state) values (?, ?, ?, ?, ?)", versions);
+        List<Object[]> trail = new ArrayList<>();
+        for (int i = 0; i < restatements.size(); i++) {
+            trail.add(new Object[] {coalitionId, firstRestatement + i, leafIndex,
+                    JSON.writeValueAsString(restatements.get(i))});
         }
-        // Listed only if absent: after a snapshot without a head, every record is listed again from the start.
-        jdbc.batchUpdate("insert into coalition_fold_record (coalition_id, record_id, leaf_index) select ?, ?, ? "
-                + "where not exists (select 1 from coalition_fold_record r where r.coalition_id = ? and "
-                + "r.record_id = ?)", unlisted);
-        progress.listedRecords = ids.size();
+        jdbc.batchUpdate("insert into coalition_fold_restatement (coalition_id, ordinal, leaf_index, restatement) "
+                + "values (?, ?, ?, ?)", trail);
     }
 
     /**
@@ -411,63 +465,6 @@ public class FoldSnapshots {
         return down.equals(progress.coversUntil) ? down : down.plusNanos(1000);
     }
 
-    static String write(CoalitionLedgerFold fold) {
-        return JSON.writeValueAsString(fold.snapshot());
-    }
-
-    /**
-     * Whether the fold's JSON is exactly {@code stored}, compared character by character as it is written: a large
-     * coalition's JSON (tens of megabytes) is never held whole a second time.
-     */
-    static boolean writesAs(CoalitionLedgerFold fold, String stored) {
-        SameText same = new SameText(stored);
-        JSON.writeValue(same, fold.snapshot());
-        return same.matchesWhole();
-    }
-
-    /** A writer that only compares what is written with an expected text. */
-    static final class SameText extends java.io.Writer {
-
-        private final String expected;
-        private int position;
-        private boolean differs;
-
-        SameText(String expected) {
-            this.expected = expected;
-        }
-
-        @Override
-        public void write(char[] chars, int offset, int length) {
-            if (differs) {
-                return;
-            }
-            if (length > expected.length() - position) {
-                differs = true;
-                return;
-            }
-            for (int i = 0; i < length; i++) {
-                if (expected.charAt(position + i) != chars[offset + i]) {
-                    differs = true;
-                    return;
-                }
-            }
-            position += length;
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        /** True when everything written was the expected text, all of it. */
-        boolean matchesWhole() {
-            return !differs && position == expected.length();
-        }
-    }
-
     // ------------------------------------------------------------------------------------------- verification
 
     /** The outcome of checking snapshots: how many were checked and what was wrong with them. */
@@ -476,13 +473,14 @@ public class FoldSnapshots {
 
     /**
      * Checks each snapshot made at a leaf within {@code (afterLeafIndex, upToLeafIndex]} against the fold of the
-     * coalition's leaves up to it, comparing the whole state (where stored), the head, the leaf count and the time
-     * covered, and that every
-     * record of a snapshot with a head is listed at or before it (a fold continued from the head relies on that list
-     * to know a record was already counted; a listed record that is not held only costs a whole-state fold). Each
-     * coalition's fold is carried from one of its snapshots to the next, so every leaf is folded once and a changed
-     * snapshot is the only one reported; an incremental run starts from the stored snapshot before its first (or from
-     * the first leaf). One coalition's fold in memory at a time.
+     * coalition's leaves up to it: its state without records, head, leaf count and time covered, and every record
+     * version and restatement stored after the coalition's snapshot before it and up to it: each must be at this
+     * snapshot, the record's (or restatement's) place and state in the fold, and every record changed since the
+     * snapshot before must have its version here. A version stored at a leaf where the coalition has no snapshot is
+     * reported with the next snapshot (until then no read uses it). Each coalition's fold is carried from one of its
+     * snapshots to the next, so every leaf is folded once and a changed row is the only one reported; an incremental
+     * run starts from the stored snapshot before its first (or from the first leaf), and does not look again at rows
+     * at or before it: a full run does. One coalition's fold in memory at a time.
      */
     Check check(long afterLeafIndex, long upToLeafIndex) {
         List<Map<String, Object>> keys = jdbc.queryForList("select s.coalition_id, s.leaf_index from "
@@ -490,15 +488,18 @@ public class FoldSnapshots {
                 + "order by s.coalition_id, s.leaf_index", afterLeafIndex, upToLeafIndex);
         List<String> problems = new ArrayList<>();
         Progress progress = null;
+        String unreadable = null;
         for (Map<String, Object> key : keys) {
             String coalitionId = (String) key.get("coalition_id");
             long leafIndex = ((Number) key.get("leaf_index")).longValue();
             String what = "fold snapshot of coalition " + coalitionId + " at leaf " + leafIndex;
+            if (coalitionId.equals(unreadable)) {
+                continue; // an unreadable event: the leaf checks name it, and nothing past it can be folded
+            }
             if (progress == null || !progress.fold().coalitionId().equals(coalitionId)) {
                 Stored before = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where "
-                        + "s.coalition_id = ? and s.state is not null and s.leaf_index <= ? order by s.leaf_index "
-                        + "desc fetch first 1 rows only", this::stored, coalitionId, afterLeafIndex).stream()
-                        .findFirst().orElse(null);
+                        + "s.coalition_id = ? and s.leaf_index <= ? order by s.leaf_index desc fetch first 1 rows "
+                        + "only", this::stored, coalitionId, afterLeafIndex).stream().findFirst().orElse(null);
                 progress = before == null ? Progress.start(coalitionId) : restore(before).orElse(null);
                 if (progress == null) {
                     problems.add(what + " cannot be checked: the snapshot before it (at leaf " + before.leafIndex()
@@ -506,39 +507,84 @@ public class FoldSnapshots {
                     continue;
                 }
             }
+            long previous = progress.lastLeafIndex();
             try {
-                LoggedHistoryStore.forEachEntryAfter(store, coalitionId, progress.lastLeafIndex, null, leafIndex + 1,
+                LoggedHistoryStore.forEachEntryAfter(store, coalitionId, previous, null, leafIndex + 1,
                         RowsRead.Read.SNAPSHOT_FOLDS, progress::take);
             } catch (IllegalArgumentException e) {
-                progress = null; // an unreadable event is named by the leaf checks; nothing more is folded past it
+                progress = null;
+                unreadable = coalitionId;
                 continue;
             }
             Stored snapshot = storedAt(coalitionId, leafIndex);
-            boolean stateDiffers = snapshot.state() != null && !writesAs(progress.fold, snapshot.state());
-            if (stateDiffers || progress.leaves != snapshot.coalitionLeaves()
+            if (!progress.stateWithoutRecords().equals(snapshot.state()) || progress.leaves != snapshot.coalitionLeaves()
                     || !coversUntil(progress).equals(snapshot.coversUntil())) {
                 problems.add(what + " differs from the fold of the coalition's leaves up to it: the snapshot was "
                         + "changed (views as recorded at or as of a checkpoint after it would be wrong)");
             }
             String head = progress.head();
-            if (snapshot.head() != null && !snapshot.head().equals(head)) {
+            if (!Objects.equals(snapshot.head(), head)) {
                 problems.add(what + " has a head that differs from the fold of the coalition's leaves up to it: the "
                         + "head was changed (views as recorded at or as of a checkpoint after it would be wrong)");
             }
-            if (snapshot.head() != null) {
-                List<String> ids = progress.fold.recordIds();
-                List<String> due = ids.subList(progress.listedRecords, ids.size());
-                Set<String> listed = listed(coalitionId, leafIndex, due);
-                List<String> unlisted = due.stream().filter(id -> !listed.contains(id)).toList();
-                if (!unlisted.isEmpty()) {
-                    problems.add(what + " holds " + unlisted.size() + " record(s) not listed in coalition_fold_record "
-                            + "at or before it, first " + unlisted.get(0) + ": the list was changed (a record "
-                            + "recorded again after the snapshot would be counted twice)");
-                }
-                progress.listedRecords = ids.size();
-            }
+            checkRecordVersions(coalitionId, previous, leafIndex, progress, what, problems);
+            checkRestatements(coalitionId, previous, leafIndex, progress, what, problems);
         }
         return new Check(keys.size(), problems);
+    }
+
+    /** The record versions stored in {@code (previous, leafIndex]}: exactly the fold's records changed since. */
+    private void checkRecordVersions(String coalitionId, long previous, long leafIndex, Progress progress, String what,
+            List<String> problems) {
+        Map<String, FoldSnapshot.NumberedRecord> due = new java.util.LinkedHashMap<>();
+        progress.fold.takeChangedRecords().forEach(record -> due.put(record.state().recordId(), record));
+        List<String> wrong = new ArrayList<>();
+        jdbc.query("select r.record_id, r.leaf_index, r.ordinal, r.state from coalition_fold_record_version r "
+                + "where r.coalition_id = ? and r.leaf_index > ? and r.leaf_index <= ? order by r.leaf_index, "
+                + "r.ordinal", (java.sql.ResultSet rs) -> {
+                    String recordId = rs.getString(1);
+                    if (rs.getLong(2) != leafIndex) {
+                        wrong.add(recordId + " (at leaf " + rs.getLong(2) + ", where there is no snapshot)");
+                        return;
+                    }
+                    FoldSnapshot.NumberedRecord expected = due.remove(recordId);
+                    if (expected == null || expected.ordinal() != rs.getInt(3)
+                            || !JSON.writeValueAsString(expected.state()).equals(rs.getString(4))) {
+                        wrong.add(recordId);
+                    }
+                }, coalitionId, previous, leafIndex);
+        if (!wrong.isEmpty()) {
+            problems.add(what + " stores " + wrong.size() + " record version(s) that differ from the fold of the "
+                    + "coalition's leaves up to it, first " + wrong.get(0) + ": a record version was changed or added "
+                    + "(views folded from this snapshot or a later one would be wrong)");
+        }
+        if (!due.isEmpty()) {
+            problems.add(what + " lacks the version of " + due.size() + " record(s) that changed up to it, first "
+                    + due.keySet().iterator().next() + ": a record version was removed (a record recorded again "
+                    + "after the snapshot would be counted twice, and its whole state cannot be read)");
+        }
+    }
+
+    /** The restatements stored in {@code (previous, leafIndex]}: exactly the fold's restatements since, in order. */
+    private void checkRestatements(String coalitionId, long previous, long leafIndex, Progress progress, String what,
+            List<String> problems) {
+        List<RestatementView> expected = progress.fold.restatementsFrom(progress.storedRestatements);
+        List<Map<String, Object>> stored = jdbc.queryForList("select r.ordinal, r.leaf_index, r.restatement from "
+                + "coalition_fold_restatement r where r.coalition_id = ? and r.leaf_index > ? and r.leaf_index <= ? "
+                + "order by r.ordinal", coalitionId, previous, leafIndex);
+        boolean same = stored.size() == expected.size();
+        for (int i = 0; same && i < expected.size(); i++) {
+            Map<String, Object> row = stored.get(i);
+            same = ((Number) row.get("ordinal")).intValue() == progress.storedRestatements + i
+                    && ((Number) row.get("leaf_index")).longValue() == leafIndex
+                    && JSON.writeValueAsString(expected.get(i)).equals(row.get("restatement"));
+        }
+        if (!same) {
+            problems.add(what + " stores restatements (" + stored.size() + ") that differ from those of the "
+                    + "coalition's leaves since its snapshot before (" + expected.size() + "): the restatement trail "
+                    + "was changed (the trail as recorded at or as of a checkpoint after it would be wrong)");
+        }
+        progress.storedRestatements += expected.size();
     }
 
     private static String placeholders(int count) {

@@ -21,8 +21,10 @@ public final class RowsRead {
         LOG,
         /** Stored events no leaf names (verification). */
         UNLOGGED_EVENTS,
-        /** Stored fold snapshots, whole (the coalition's every record). */
+        /** Stored fold snapshots read to restore the whole fold (their records are counted as {@link #FOLD_RECORDS}). */
         FOLD_SNAPSHOTS,
+        /** Stored record states and restatements, read to restore a snapshot's whole fold. */
+        FOLD_RECORDS,
         /** Stored fold snapshots' heads alone (a row per year, no records). */
         FOLD_HEADS,
         /** A coalition's leaves with their events, folded to write or to check its fold snapshots. */

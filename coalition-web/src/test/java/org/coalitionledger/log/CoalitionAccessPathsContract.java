@@ -54,12 +54,9 @@ abstract class CoalitionAccessPathsContract {
     LoggedHistory history;
     @Autowired
     AuditVerificationService verification;
-    /** Coalition leaves between snapshots (each with a head). */
-    @Value("${coalition.audit.fold-head-interval}")
-    int interval;
-    /** Coalition leaves between snapshots that hold the whole state too. */
+    /** Coalition leaves between snapshots. */
     @Value("${coalition.audit.fold-snapshot-interval}")
-    int stateInterval;
+    int interval;
 
     WebTestClient client;
     String small;
@@ -163,42 +160,65 @@ abstract class CoalitionAccessPathsContract {
     }
 
     @Test
-    void snapshotsBetweenWholeStates_holdAHeadAlone_andTheViewsContinueFromIt() {
+    void eachSnapshot_storesOnlyTheRecordsChangedSinceTheOneBefore_andTheTrailReadsThatCoalitionsRowsAlone() {
         synchronized (snapshots) {
-            String coalition = ApiFixtures.freshId("heads");
+            String coalition = ApiFixtures.freshId("apart");
             found(coalition);
-            int batches = 0;
-            List<String> states = List.of();
-            // Until the latest snapshot is one between whole states (the founding adds several leaves).
-            while (states.isEmpty() || states.get(states.size() - 1).equals("whole")) {
-                for (int i = 0; i < interval; i++) {
-                    batch(coalition, batches++);
-                }
-                batch(coalition, batches++); // so that leaves follow the latest snapshot
-                LogCatchUp.await(jdbc);
-                snapshots.writeDue();
-                states = jdbc.queryForList("select case when state is null then 'head' else 'whole' end from "
-                        + "coalition_fold_snapshot where coalition_id = ? order by leaf_index", String.class,
-                        coalition);
+            int batches = 3 * interval;
+            for (int i = 0; i < batches; i++) {
+                batch(coalition, i);
             }
-            // A whole state every stateInterval leaves, a head alone at the snapshots between.
-            for (int i = 0; i < states.size(); i++) {
-                assertThat(states.get(i)).as("snapshot %d", i)
-                        .isEqualTo((i + 1) % (stateInterval / interval) == 0 ? "whole" : "head");
+            LogCatchUp.await(jdbc);
+            snapshots.writeDue();
+            long before = snapshotCount(coalition);
+            assertThat(before).isGreaterThanOrEqualTo(2);
+            correct(coalition, coalition + "-b0", 999);
+            for (int i = 0; i < interval; i++) {
+                batch(coalition, batches + i);
             }
+            long size = LogCatchUp.await(jdbc);
+            snapshots.writeDue();
+            assertThat(snapshotCount(coalition)).isGreaterThan(before);
             long latest = jdbc.queryForObject("select max(leaf_index) from coalition_fold_snapshot where "
                     + "coalition_id = ?", Long.class, coalition);
-            long after = leaves(coalition).stream().filter(leaf -> leaf > latest).count();
-            assertThat(after).isPositive();
-            String at = "asOfCheckpoint=" + signCheckpoint();
+            int recordsByLatest = fresh(coalition, null, latest + 1).snapshot().records().size();
+            assertThat(recordsByLatest).isGreaterThan(3 * interval);
 
-            long whole = store.rowsRead().get(Read.FOLD_SNAPSHOTS);
-            assertThat(rowsReadBy(Read.COALITION_LEAVES, () -> view(coalition, at, 200)))
-                    .isEqualTo(VIEWS.size() * after);
-            assertThat(store.rowsRead().get(Read.FOLD_SNAPSHOTS)).isEqualTo(whole);
-            // The trail folds from the whole state before, and the leaves after it.
-            long size = Long.parseLong(at.substring(at.indexOf('=') + 1));
+            // Every record once and the corrected one again at the snapshot after its correction: storage grows with
+            // the facts, not with snapshots times records.
+            assertThat(jdbc.queryForObject("select count(*) from coalition_fold_record_version where coalition_id = ?",
+                    Long.class, coalition)).isEqualTo(recordsByLatest + 1);
+            assertThat(jdbc.queryForList("select leaf_index from coalition_fold_record_version where coalition_id = ? "
+                    + "and record_id = ? order by leaf_index", Long.class, coalition, coalition + "-b0")).hasSize(2);
+            assertThat(jdbc.queryForObject("select count(*) from coalition_fold_restatement where coalition_id = ?",
+                    Long.class, coalition)).isEqualTo(1);
             assertSameViews(history.fold(coalition, null, size), fresh(coalition, null, size));
+            assertSameViews(history.fold(coalition, null, latest + 1), fresh(coalition, null, latest + 1));
+
+            // The trail restores the latest snapshot's whole state from this coalition's rows alone, and folds the rest.
+            long size2 = signCheckpoint();
+            long rows = jdbc.queryForObject("select count(*) from coalition_fold_record_version where coalition_id = ? "
+                    + "and leaf_index <= ?", Long.class, coalition, latest) + 1;
+            long read = rowsReadBy(Read.FOLD_RECORDS, () -> client.get()
+                    .uri("/api/v1/coalitions/{id}/restatements?asOfCheckpoint=" + size2, coalition)
+                    .headers(h -> h.setBearerAuth(TestTokens.PARTNER)).accept(MediaType.APPLICATION_JSON)
+                    .exchange().expectStatus().isOk().expectBody(String.class)
+                    .value(body -> assertThat(body).contains(coalition + "-b0", "\"listingsRemoved\":999")));
+            assertThat(read).isEqualTo(rows);
+            assertThat(verification.verify(false).snapshotProblems()).isEmpty();
+
+            // A changed restatement is reported.
+            String restatement = jdbc.queryForObject("select restatement from coalition_fold_restatement where "
+                    + "coalition_id = ?", String.class, coalition);
+            try {
+                jdbc.update("update coalition_fold_restatement set restatement = ? where coalition_id = ?",
+                        restatement.replace("\"listingsRemoved\":999", "\"listingsRemoved\":998"), coalition);
+                assertThat(verification.verify(false).snapshotProblems()).singleElement().satisfies(problem ->
+                        assertThat(problem).contains("coalition " + coalition, "restatement trail was changed"));
+            } finally {
+                jdbc.update("update coalition_fold_restatement set restatement = ? where coalition_id = ?",
+                        restatement, coalition);
+            }
         }
     }
 
@@ -208,16 +228,13 @@ abstract class CoalitionAccessPathsContract {
         synchronized (snapshots) {
             String restated = ApiFixtures.freshId("restated");
             found(restated);
-            for (int i = 0; i < stateInterval + 1; i++) { // so that a whole state is stored
+            for (int i = 0; i < interval + 1; i++) { // so that a snapshot is stored
                 batch(restated, i);
             }
             LogCatchUp.await(jdbc);
             snapshots.writeDue();
             assertThat(snapshotCount(restated)).isPositive();
-            client.post().uri("/api/v1/coalitions/{id}/records/{record}/corrections", restated, restated + "-b0")
-                    .headers(h -> h.setBearerAuth(TestTokens.ADMIN)).contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue("{\"listingsRemoved\": 999, \"adsBlocked\": 0, \"accountsRemoved\": 0, "
-                            + "\"reason\": \"recount\"}").exchange().expectStatus().is2xxSuccessful();
+            correct(restated, restated + "-b0", 999);
             long size = LogCatchUp.await(jdbc);
             assertThat(jdbc.queryForObject("select max(leaf_index) from coalition_fold_snapshot where coalition_id = ?",
                     Long.class, restated)).isLessThan(size - 1);
@@ -234,7 +251,7 @@ abstract class CoalitionAccessPathsContract {
     }
 
     @Test
-    void aRecordAfterTheNearestSnapshot_thatItsListHolds_isFoldedFromTheWholeState() {
+    void aRecordAfterTheNearestSnapshot_thatItsRecordsHold_isFoldedFromTheWholeState() {
         // Holding the writer's monitor keeps its background run (which reads stored states) out of the counts.
         synchronized (snapshots) {
             // A record recorded again (never via the commands) is listed before the snapshot: the head counted it, and
@@ -253,19 +270,21 @@ abstract class CoalitionAccessPathsContract {
             String at = "asOfCheckpoint=" + signCheckpoint();
             assertThat(rowsReadBy(Read.FOLD_SNAPSHOTS, () -> view(twice, at, 200))).isZero();
 
-            jdbc.update("insert into coalition_fold_record (coalition_id, record_id, leaf_index) values (?, ?, ?)",
-                    twice, last, snapshot);
+            // An old version of the first record's place (shadowed by that record's own), under the later record's id.
+            jdbc.update("insert into coalition_fold_record_version (coalition_id, record_id, leaf_index, ordinal, state) "
+                    + "values (?, ?, ?, ?, ?)", twice, last, -1, 0, "{}");
             try {
                 assertThat(rowsReadBy(Read.FOLD_SNAPSHOTS, () -> view(twice, at, 200))).isEqualTo(VIEWS.size());
                 assertSameViewsWithoutTrail(history.foldWithoutTrail(twice, null, size), fresh(twice, null, size));
             } finally {
-                jdbc.update("delete from coalition_fold_record where coalition_id = ? and record_id = ?", twice, last);
+                jdbc.update("delete from coalition_fold_record_version where coalition_id = ? and record_id = ? and "
+                        + "leaf_index = -1", twice, last);
             }
         }
     }
 
     @Test
-    void aChangedHeadOrAnUnlistedRecord_isReportedByVerification() {
+    void aChangedHeadOrARemovedChangedOrStrayRecordVersion_isReportedByVerification() {
         long leaf = jdbc.queryForObject("select max(leaf_index) from coalition_fold_snapshot where coalition_id = ?",
                 Long.class, small);
         String head = jdbc.queryForObject("select head from coalition_fold_snapshot where coalition_id = ? "
@@ -281,15 +300,30 @@ abstract class CoalitionAccessPathsContract {
                     head, small, leaf);
         }
         String record = small + "-b0";
-        long listedAt = jdbc.queryForObject("select leaf_index from coalition_fold_record where coalition_id = ? and "
-                + "record_id = ?", Long.class, small, record);
-        jdbc.update("delete from coalition_fold_record where coalition_id = ? and record_id = ?", small, record);
+        var version = jdbc.queryForMap("select leaf_index, ordinal, state from coalition_fold_record_version where "
+                + "coalition_id = ? and record_id = ?", small, record);
+        long versionLeaf = ((Number) version.get("leaf_index")).longValue();
+        String state = (String) version.get("state");
+        jdbc.update("delete from coalition_fold_record_version where coalition_id = ? and record_id = ?", small, record);
         try {
-            assertThat(verification.verify(false).snapshotProblems()).anySatisfy(problem ->
-                    assertThat(problem).contains("coalition " + small, "not listed", record));
+            assertThat(verification.verify(false).snapshotProblems()).singleElement().satisfies(problem ->
+                    assertThat(problem).contains("coalition " + small + " at leaf " + versionLeaf, "lacks", record));
+            // Changed, or stored where the coalition has no snapshot: both are named.
+            for (long at : List.of(versionLeaf, versionLeaf - 1)) {
+                jdbc.update("insert into coalition_fold_record_version (coalition_id, record_id, leaf_index, ordinal, "
+                        + "state) values (?, ?, ?, ?, ?)", small, record, at, version.get("ordinal"),
+                        at == versionLeaf ? state.replace("\"listingsRemoved\":1,", "\"listingsRemoved\":2,") : state);
+                assertThat(verification.verify(false).snapshotProblems()).anySatisfy(problem ->
+                        assertThat(problem).contains("coalition " + small, "record version was changed or added",
+                                record));
+                jdbc.update("delete from coalition_fold_record_version where coalition_id = ? and record_id = ?", small,
+                        record);
+            }
         } finally {
-            jdbc.update("insert into coalition_fold_record (coalition_id, record_id, leaf_index) values (?, ?, ?)",
-                    small, record, listedAt);
+            jdbc.update("delete from coalition_fold_record_version where coalition_id = ? and record_id = ?", small,
+                    record);
+            jdbc.update("insert into coalition_fold_record_version (coalition_id, record_id, leaf_index, ordinal, state) "
+                    + "values (?, ?, ?, ?, ?)", small, record, versionLeaf, version.get("ordinal"), state);
         }
         assertThat(verification.verify(false).snapshotProblems()).isEmpty();
     }
@@ -364,8 +398,8 @@ abstract class CoalitionAccessPathsContract {
 
     @Test
     void aChangedSnapshot_isReportedByVerification_andAnUnreadableOneIsPassedOver() {
-        long leaf = jdbc.queryForObject("select min(leaf_index) from coalition_fold_snapshot where coalition_id = ? "
-                + "and state is not null", Long.class, large);
+        long leaf = jdbc.queryForObject("select min(leaf_index) from coalition_fold_snapshot where coalition_id = ?",
+                Long.class, large);
         String state = jdbc.queryForObject("select state from coalition_fold_snapshot where coalition_id = ? "
                 + "and leaf_index = ?", String.class, large, leaf);
         CoalitionLedgerFold honest = fresh(large, null, Long.MAX_VALUE);
@@ -491,6 +525,13 @@ abstract class CoalitionAccessPathsContract {
         client.post().uri("/api/v1/coalitions").headers(h -> h.setBearerAuth(TestTokens.ADMIN))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(ApiFixtures.foundCoalition(coalition)).exchange()
                 .expectStatus().isCreated();
+    }
+
+    private void correct(String coalition, String record, int listingsRemoved) {
+        client.post().uri("/api/v1/coalitions/{id}/records/{record}/corrections", coalition, record)
+                .headers(h -> h.setBearerAuth(TestTokens.ADMIN)).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"listingsRemoved\": " + listingsRemoved + ", \"adsBlocked\": 0, \"accountsRemoved\": 0, "
+                        + "\"reason\": \"recount\"}").exchange().expectStatus().is2xxSuccessful();
     }
 
     private void batch(String coalition, int n) {

@@ -108,6 +108,7 @@ public final class CoalitionLedgerFold {
             fold.records.record(record);
         }
         snapshot.restatements().forEach(fold.records::restated);
+        fold.records.takeChanged(); // restored, not changed
         return fold;
     }
 
@@ -133,12 +134,56 @@ public final class CoalitionLedgerFold {
         }
         List<FoldSnapshot.RecordState> recordStates = new ArrayList<>();
         for (LedgerRecord record : records.all()) {
-            recordStates.add(new FoldSnapshot.RecordState(record.recordId, record.kind, record.businessDate,
-                    record.batch, record.figures, record.retracted, record.restated,
-                    new TreeSet<>(record.restatedFigures), record.recordedBy));
+            recordStates.add(recordState(record));
         }
         return new FoldSnapshot(coalitionId, founded, stintStates, new ArrayList<>(goals.all()), recordStates,
                 records.restatements());
+    }
+
+    private static FoldSnapshot.RecordState recordState(LedgerRecord record) {
+        return new FoldSnapshot.RecordState(record.recordId, record.kind, record.businessDate, record.batch,
+                record.figures, record.retracted, record.restated, new TreeSet<>(record.restatedFigures),
+                record.recordedBy);
+    }
+
+    /**
+     * The fold's state without its records and restatement trail, which a caller keeps apart, record by record
+     * ({@link #takeChangedRecords}, {@link #restatementsFrom}): small whatever the number of records. With those
+     * parts put back ({@link FoldSnapshot#withRecords}) it restores the whole fold.
+     */
+    public FoldSnapshot snapshotWithoutRecords() {
+        requireWhole();
+        List<FoldSnapshot.StintState> stintStates = new ArrayList<>();
+        for (MemberStint stint : memberships.all()) {
+            stintStates.add(new FoldSnapshot.StintState(stint.joined, stint.leftOn));
+        }
+        return new FoldSnapshot(coalitionId, founded, stintStates, new ArrayList<>(goals.all()), List.of(),
+                List.of());
+    }
+
+    /**
+     * The records recorded, corrected or retracted since the last call (or since the fold was made or restored),
+     * each with its place in fold order and its state now, in the order they first changed; and forgets them. What
+     * a caller keeping the records apart must store again.
+     */
+    public List<FoldSnapshot.NumberedRecord> takeChangedRecords() {
+        List<FoldSnapshot.NumberedRecord> changed = new ArrayList<>();
+        for (LedgerRecord record : records.takeChanged()) {
+            changed.add(new FoldSnapshot.NumberedRecord(record.ordinal, recordState(record)));
+        }
+        return changed;
+    }
+
+    /** How many corrections and retractions the trail lists. */
+    public int restatementCount() {
+        requireWhole();
+        return records.restatementCount();
+    }
+
+    /** The restatement trail after its first {@code from} entries (the trail only grows). */
+    public List<RestatementView> restatementsFrom(int from) {
+        requireWhole();
+        return records.restatementsFrom(from);
     }
 
     /**

@@ -31,8 +31,20 @@ public record FoldSnapshot(String coalitionId, CoalitionFoundedEvent founded, Li
         restatements = restatements == null ? List.of() : List.copyOf(restatements);
     }
 
+    /**
+     * This state with {@code records} (in fold order) and {@code restatements} (in trail order) in place of its own:
+     * how a state kept record by record is put back together.
+     */
+    public FoldSnapshot withRecords(List<RecordState> records, List<RestatementView> restatements) {
+        return new FoldSnapshot(coalitionId, founded, stints, goals, records, restatements);
+    }
+
     /** One membership: the join and, once recorded, the first day as a non-member. */
     public record StintState(MemberJoinedEvent joined, LocalDate leftOn) {
+    }
+
+    /** A record's state with its place in fold order (0 for the first record folded). */
+    public record NumberedRecord(int ordinal, RecordState state) {
     }
 
     /**

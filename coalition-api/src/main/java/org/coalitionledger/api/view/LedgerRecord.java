@@ -21,6 +21,8 @@ final class LedgerRecord {
     final Set<FigureName> restatedFigures = EnumSet.noneOf(FigureName.class);
     /** Who recorded the record (its recording event's actor), shown beside who restated it. */
     final String recordedBy;
+    /** Its place in fold order, given when its book keeps it. */
+    int ordinal = -1;
 
     LedgerRecord(String recordId, RecordKind kind, LocalDate businessDate, TakedownBatchRecordedEvent batch,
                  RecordFigures figures, String recordedBy) {

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** The fold's figure records with their current figures, and the trail of their corrections and retractions. */
@@ -15,10 +17,22 @@ final class RecordBook {
 
     private final Map<String, LedgerRecord> records = new LinkedHashMap<>();
     private final List<RestatementView> restatements = new ArrayList<>();
+    /** Records recorded, corrected or retracted since {@link #takeChanged()} last ran, in the order first changed. */
+    private final Set<LedgerRecord> changed = new LinkedHashSet<>();
 
     /** Keeps the first record of an id: a second one (never via the commands) changes nothing. */
     void record(LedgerRecord record) {
-        records.putIfAbsent(record.recordId, record);
+        if (records.putIfAbsent(record.recordId, record) == null) {
+            record.ordinal = records.size() - 1;
+            changed.add(record);
+        }
+    }
+
+    /** The records changed since the last call, and forgets them. */
+    List<LedgerRecord> takeChanged() {
+        List<LedgerRecord> taken = new ArrayList<>(changed);
+        changed.clear();
+        return taken;
     }
 
     void restated(RestatementView restatement) {
@@ -46,6 +60,15 @@ final class RecordBook {
         return List.copyOf(restatements);
     }
 
+    /** The restatements after the first {@code from}, in order. */
+    List<RestatementView> restatementsFrom(int from) {
+        return List.copyOf(restatements.subList(from, restatements.size()));
+    }
+
+    int restatementCount() {
+        return restatements.size();
+    }
+
     void correct(String recordId, RecordKind kind, String reason, LedgerEntry entry,
                  UnaryOperator<RecordFigures> newFigures) {
         LedgerRecord record = records.get(recordId);
@@ -55,6 +78,7 @@ final class RecordBook {
                     reason, entry.actor(), entry.recordedAt(), entry.eventId(), null));
             return;
         }
+        changed.add(record);
         RecordFigures before = record.figures;
         RecordFigures after = newFigures.apply(before);
         record.figures = after;
@@ -72,6 +96,7 @@ final class RecordBook {
             return;
         }
         // The record keeps its figures (for the trail) but counts for nothing from now on.
+        changed.add(record);
         record.retracted = true;
         record.restated = true;
         record.restatedFigures.addAll(record.figures.contributions());

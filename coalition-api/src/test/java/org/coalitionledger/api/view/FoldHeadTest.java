@@ -162,7 +162,7 @@ class FoldHeadTest {
      * categories, arrests, confiscations in two currencies with amounts of different scales, corrections and
      * retractions of earlier records, goals, and now and then a member joining or leaving. Record ids are unique.
      */
-    private static List<LedgerEntry> randomHistory(Random random) {
+    static List<LedgerEntry> randomHistory(Random random) {
         LedgerFixtures f = founded();
         List<String> batches = new ArrayList<>();
         List<String> arrestIds = new ArrayList<>();
