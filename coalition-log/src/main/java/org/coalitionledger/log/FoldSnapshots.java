@@ -197,14 +197,9 @@ public class FoldSnapshots {
      * {@code treeSize}: the latest snapshot wholly within it, restored whole, or an empty fold.
      */
     Progress nearest(String coalitionId, Instant recordedAt, Long treeSize) {
-        String cut = treeSize != null ? "s.leaf_index < ?" : "s.covers_until <= ?";
-        Object bound = treeSize != null ? treeSize : OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC);
         // Newest first; one that cannot be read is passed over for the one before it.
         for (long below = Long.MAX_VALUE; ; ) {
-            Optional<Stored> found = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s "
-                    + "where s.coalition_id = ? and s.leaf_index < ? and " + cut
-                    + " order by s.leaf_index desc fetch first 1 rows only", this::stored, coalitionId, below, bound)
-                    .stream().findFirst();
+            Optional<Stored> found = latestBelow(coalitionId, below, recordedAt, treeSize);
             if (found.isEmpty()) {
                 return Progress.start(coalitionId);
             }
@@ -216,6 +211,65 @@ public class FoldSnapshots {
         }
     }
 
+    /** The latest snapshot wholly within the bound, as {@link #nearest} chooses first; its records not read. */
+    Optional<Stored> nearestStored(String coalitionId, Instant recordedAt, Long treeSize) {
+        return latestBelow(coalitionId, Long.MAX_VALUE, recordedAt, treeSize);
+    }
+
+    private Optional<Stored> latestBelow(String coalitionId, long below, Instant recordedAt, Long treeSize) {
+        String cut = treeSize != null ? "s.leaf_index < ?" : "s.covers_until <= ?";
+        Object bound = treeSize != null ? treeSize : OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC);
+        return jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where s.coalition_id = ? and "
+                + "s.leaf_index < ? and " + cut + " order by s.leaf_index desc fetch first 1 rows only", this::stored,
+                coalitionId, below, bound).stream().findFirst();
+    }
+
+    /**
+     * The snapshot's fold for the restatement trail alone ({@link CoalitionLedgerFold#restoreForTrail}): its state
+     * without records, its restatements and the latest versions of only the given records. Empty, with a warning,
+     * when any of it cannot be read.
+     */
+    Optional<CoalitionLedgerFold> restoreForTrail(Stored snapshot, java.util.Collection<String> recordIds) {
+        try {
+            FoldSnapshot withoutRecords = withoutRecords(snapshot);
+            java.util.TreeMap<Integer, FoldSnapshot.RecordState> records = new java.util.TreeMap<>();
+            List<String> ids = new ArrayList<>(recordIds);
+            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+                List<String> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+                List<Object> arguments = new ArrayList<>(some);
+                arguments.add(0, snapshot.coalitionId());
+                arguments.add(1, snapshot.leafIndex());
+                jdbc.query("select r.ordinal, r.state from coalition_fold_record_version r where r.coalition_id = ? "
+                        + "and r.leaf_index <= ? and r.record_id in (" + placeholders(some.size()) + ") "
+                        + "order by r.ordinal, r.leaf_index desc", (java.sql.ResultSet rs) -> {
+                            store.rowsRead().count(RowsRead.Read.FOLD_RECORDS);
+                            if (!records.containsKey(rs.getInt(1))) {
+                                records.put(rs.getInt(1), JSON.readValue(rs.getString(2),
+                                        FoldSnapshot.RecordState.class));
+                            }
+                        }, arguments.toArray());
+            }
+            List<RestatementView> trail = restatementsAt(snapshot.coalitionId(), snapshot.leafIndex());
+            return Optional.of(CoalitionLedgerFold.restoreForTrail(withoutRecords.withRecords(
+                    new ArrayList<>(records.values()), trail)));
+        } catch (RuntimeException e) {
+            log.warn("Fold snapshot of coalition {} at leaf {} cannot be read, passed over: {}",
+                    snapshot.coalitionId(), snapshot.leafIndex(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static FoldSnapshot withoutRecords(Stored snapshot) {
+        FoldSnapshot withoutRecords = JSON.readValue(snapshot.state(), FoldSnapshot.class);
+        if (!snapshot.coalitionId().equals(withoutRecords.coalitionId())) {
+            throw new IllegalArgumentException("it holds coalition " + withoutRecords.coalitionId());
+        }
+        if (!withoutRecords.records().isEmpty() || !withoutRecords.restatements().isEmpty()) {
+            throw new IllegalArgumentException("its state holds records, which are kept apart");
+        }
+        return withoutRecords;
+    }
+
     /**
      * The snapshot's whole fold: its state without records, each record's latest version at or before it (in fold
      * order, every place filled) and the restatements at or before it (every place filled). Empty, with a warning,
@@ -223,13 +277,7 @@ public class FoldSnapshots {
      */
     private Optional<Progress> restore(Stored snapshot) {
         try {
-            FoldSnapshot withoutRecords = JSON.readValue(snapshot.state(), FoldSnapshot.class);
-            if (!snapshot.coalitionId().equals(withoutRecords.coalitionId())) {
-                throw new IllegalArgumentException("it holds coalition " + withoutRecords.coalitionId());
-            }
-            if (!withoutRecords.records().isEmpty() || !withoutRecords.restatements().isEmpty()) {
-                throw new IllegalArgumentException("its state holds records, which are kept apart");
-            }
+            FoldSnapshot withoutRecords = withoutRecords(snapshot);
             List<FoldSnapshot.RecordState> records = recordsAt(snapshot.coalitionId(), snapshot.leafIndex());
             List<RestatementView> trail = restatementsAt(snapshot.coalitionId(), snapshot.leafIndex());
             CoalitionLedgerFold fold = CoalitionLedgerFold.restore(withoutRecords.withRecords(records, trail));

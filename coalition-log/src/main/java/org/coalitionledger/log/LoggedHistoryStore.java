@@ -9,8 +9,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -73,6 +77,34 @@ class LoggedHistoryStore implements LoggedHistory {
                 }
             }
             return wholeFold(coalitionId, recordedAt, treeSize);
+        }));
+    }
+
+    @Override
+    public CoalitionLedgerFold foldForTrail(String coalitionId, Instant recordedAt, Long treeSize) {
+        checkOneOf(recordedAt, treeSize);
+        return Objects.requireNonNull(transactions.execute(status -> {
+            if (!store.hasCoalition(coalitionId)) {
+                return new CoalitionLedgerFold(coalitionId);
+            }
+            // The entries after the nearest snapshot first: they name the records the fold must hold.
+            Optional<FoldSnapshots.Stored> nearest = snapshots.nearestStored(coalitionId, recordedAt, treeSize);
+            List<LedgerEntry> after = new ArrayList<>();
+            forEachEntryAfter(store, coalitionId, nearest.map(FoldSnapshots.Stored::leafIndex).orElse(-1L),
+                    recordedAt, treeSize, RowsRead.Read.COALITION_LEAVES, (leafIndex, loggedAt, entry) ->
+                            after.add(entry));
+            if (nearest.isEmpty()) {
+                return new CoalitionLedgerFold(coalitionId).applyAll(after);
+            }
+            Set<String> recordIds = new LinkedHashSet<>();
+            for (LedgerEntry entry : after) {
+                String recordId = CoalitionLedgerFold.recordIdOf(entry.payload());
+                if (recordId != null) {
+                    recordIds.add(recordId);
+                }
+            }
+            return snapshots.restoreForTrail(nearest.get(), recordIds).map(fold -> fold.applyAll(after))
+                    .orElseGet(() -> wholeFold(coalitionId, recordedAt, treeSize));
         }));
     }
 

@@ -63,6 +63,8 @@ public final class CoalitionLedgerFold {
     private boolean needsRecordsBeforeHead;
     /** How many records the head summed up (0 for a whole fold). */
     private int headRecords;
+    /** Restored with only some of its records ({@link #restoreForTrail}): it answers the restatement trail alone. */
+    private boolean trailOnly;
 
     public CoalitionLedgerFold(String coalitionId) {
         this(coalitionId, null);
@@ -128,6 +130,7 @@ public final class CoalitionLedgerFold {
     /** The fold's whole state as immutable data; the fold itself is left as it was. */
     public FoldSnapshot snapshot() {
         requireWhole();
+        requireAllRecords();
         List<FoldSnapshot.StintState> stintStates = new ArrayList<>();
         for (MemberStint stint : memberships.all()) {
             stintStates.add(new FoldSnapshot.StintState(stint.joined, stint.leftOn));
@@ -138,6 +141,38 @@ public final class CoalitionLedgerFold {
         }
         return new FoldSnapshot(coalitionId, founded, stintStates, new ArrayList<>(goals.all()), recordStates,
                 records.restatements());
+    }
+
+    /**
+     * A fold that answers only {@link #restatements()} (and {@link #isFounded()}), restored from a state that holds
+     * every restatement but only some records: exact as long as it holds every record that the entries folded into it
+     * afterwards record, correct or retract ({@link #recordIdOf}), since a restatement needs only its own record. So
+     * the trail costs the restatements and the entries since, not the coalition's records.
+     */
+    public static CoalitionLedgerFold restoreForTrail(FoldSnapshot someRecords) {
+        CoalitionLedgerFold fold = restore(someRecords);
+        fold.trailOnly = true;
+        return fold;
+    }
+
+    /** The id of the record a fact records, corrects or retracts; null for any other fact. */
+    public static String recordIdOf(Object payload) {
+        if (payload instanceof TakedownBatchRecordedEvent e) {
+            return e.batchId();
+        } else if (payload instanceof ArrestRecordedEvent e) {
+            return e.recordId();
+        } else if (payload instanceof ConfiscationRecordedEvent e) {
+            return e.recordId();
+        } else if (payload instanceof TakedownBatchCorrectedEvent e) {
+            return e.batchId();
+        } else if (payload instanceof ArrestRecordCorrectedEvent e) {
+            return e.recordId();
+        } else if (payload instanceof ConfiscationRecordCorrectedEvent e) {
+            return e.recordId();
+        } else if (payload instanceof RecordRetractedEvent e) {
+            return e.recordId();
+        }
+        return null;
     }
 
     private static FoldSnapshot.RecordState recordState(LedgerRecord record) {
@@ -153,6 +188,7 @@ public final class CoalitionLedgerFold {
      */
     public FoldSnapshot snapshotWithoutRecords() {
         requireWhole();
+        requireAllRecords();
         List<FoldSnapshot.StintState> stintStates = new ArrayList<>();
         for (MemberStint stint : memberships.all()) {
             stintStates.add(new FoldSnapshot.StintState(stint.joined, stint.leftOn));
@@ -401,7 +437,15 @@ public final class CoalitionLedgerFold {
         }
     }
 
+    private void requireAllRecords() {
+        if (trailOnly) {
+            throw new IllegalStateException("coalition '" + coalitionId + "': a fold restored for the restatement "
+                    + "trail holds only the records it restates");
+        }
+    }
+
     private void requireAnswerable() {
+        requireAllRecords();
         if (needsRecordsBeforeHead) {
             throw new IllegalStateException("coalition '" + coalitionId + "': a fact folded since the head needs the "
                     + "records before it");

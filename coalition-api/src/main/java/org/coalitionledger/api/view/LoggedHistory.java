@@ -29,4 +29,12 @@ public interface LoggedHistory {
      * coalition's records; otherwise it is {@link #fold}'s.
      */
     CoalitionLedgerFold foldWithoutTrail(String coalitionId, Instant recordedAt, Long treeSize);
+
+    /**
+     * A fold over the same entries as {@link #fold} for the restatement trail (and whether the coalition was founded)
+     * alone: restored from the nearest snapshot's restatements and only the records that the entries after it
+     * record, correct or retract ({@link CoalitionLedgerFold#restoreForTrail}), so the cost follows the trail and
+     * those entries, not the coalition's records.
+     */
+    CoalitionLedgerFold foldForTrail(String coalitionId, Instant recordedAt, Long treeSize);
 }

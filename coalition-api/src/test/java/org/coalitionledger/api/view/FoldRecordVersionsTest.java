@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.coalitionledger.api.view.LedgerFixtures.CEWTO;
 import static org.coalitionledger.api.view.LedgerFixtures.arrests;
 import static org.coalitionledger.api.view.LedgerFixtures.founded;
@@ -52,8 +53,22 @@ class FoldRecordVersionsTest {
                 CoalitionLedgerFold restored = CoalitionLedgerFold.restore(together);
                 assertThat(restored.takeChangedRecords()).as("a restored fold has changed nothing").isEmpty();
                 List<LedgerEntry> rest = entries.subList(i + 1, entries.size());
-                assertThat(restored.applyAll(rest).snapshot())
-                        .isEqualTo(new CoalitionLedgerFold(CEWTO).applyAll(entries).snapshot());
+                CoalitionLedgerFold whole = new CoalitionLedgerFold(CEWTO).applyAll(entries);
+                assertThat(restored.applyAll(rest).snapshot()).isEqualTo(whole.snapshot());
+
+                // The trail alone: every restatement, and only the records the rest mentions.
+                java.util.Set<String> mentioned = new java.util.HashSet<>();
+                rest.forEach(entry -> mentioned.add(CoalitionLedgerFold.recordIdOf(entry.payload())));
+                List<FoldSnapshot.RecordState> some = kept.values().stream()
+                        .filter(record -> mentioned.contains(record.recordId())).toList();
+                CoalitionLedgerFold trailOnly = CoalitionLedgerFold.restoreForTrail(
+                        fold.snapshotWithoutRecords().withRecords(some, trail)).applyAll(rest);
+                assertThat(trailOnly.restatements()).as("seed %d, entry %d", seed, i)
+                        .isEqualTo(whole.restatements());
+                assertThat(trailOnly.isFounded()).isEqualTo(whole.isFounded());
+                assertThatThrownBy(() -> trailOnly.yearOverYear(YearBasis.CALENDAR_YEAR))
+                        .isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(trailOnly::snapshot).isInstanceOf(IllegalStateException.class);
                 cuts++;
             }
         }

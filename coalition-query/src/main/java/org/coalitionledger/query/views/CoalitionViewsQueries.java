@@ -124,14 +124,15 @@ class CoalitionViewsQueries {
 
     /**
      * The coalition's fold as recorded at an instant or as of a checkpoint; empty when the coalition was not founded
-     * then. Without {@code trail} it may hold a year table instead of the records.
+     * then. It holds only some of the records: with {@code trail}, those the trail needs; without, it may hold a year
+     * table instead of the records.
      */
     private Optional<CoalitionLedgerFold> historic(String coalitionId, Instant recordedAt, Long asOfCheckpoint,
                                                    boolean trail) {
         if (coalitionId == null) {
             return Optional.empty();
         }
-        CoalitionLedgerFold fold = trail ? history.fold(coalitionId, recordedAt, asOfCheckpoint)
+        CoalitionLedgerFold fold = trail ? history.foldForTrail(coalitionId, recordedAt, asOfCheckpoint)
                 : history.foldWithoutTrail(coalitionId, recordedAt, asOfCheckpoint);
         return Optional.of(fold).filter(CoalitionLedgerFold::isFounded);
     }

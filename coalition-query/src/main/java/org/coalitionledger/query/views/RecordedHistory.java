@@ -21,9 +21,9 @@ class RecordedHistory {
         this.history = history;
     }
 
-    /** The fold for every view: the restatement trail needs the coalition's every record. */
-    CoalitionLedgerFold fold(String coalitionId, Instant recordedAt, Long asOfCheckpoint) {
-        return history.fold(coalitionId, asOfCheckpoint == null ? recordedAt : null, asOfCheckpoint);
+    /** The fold for the restatement trail alone: it holds the restatements and only the records they need. */
+    CoalitionLedgerFold foldForTrail(String coalitionId, Instant recordedAt, Long asOfCheckpoint) {
+        return history.foldForTrail(coalitionId, asOfCheckpoint == null ? recordedAt : null, asOfCheckpoint);
     }
 
     /** The fold for every view but the restatement trail, which may hold a year table instead of the records. */
