@@ -47,22 +47,12 @@ class LoggedHistoryStore implements LoggedHistory {
 
     @Override
     public CoalitionLedgerFold fold(String coalitionId, Instant recordedAt, Long treeSize) {
-        checkOneOf(recordedAt, treeSize);
-        return Objects.requireNonNull(transactions.execute(status -> {
-            if (!store.hasCoalition(coalitionId)) {
-                return new CoalitionLedgerFold(coalitionId); // unknown: one probe of the index, nothing else read
-            }
-            return wholeFold(coalitionId, recordedAt, treeSize);
-        }));
+        return ofKnownCoalition(coalitionId, recordedAt, treeSize, () -> wholeFold(coalitionId, recordedAt, treeSize));
     }
 
     @Override
     public CoalitionLedgerFold foldWithoutTrail(String coalitionId, Instant recordedAt, Long treeSize) {
-        checkOneOf(recordedAt, treeSize);
-        return Objects.requireNonNull(transactions.execute(status -> {
-            if (!store.hasCoalition(coalitionId)) {
-                return new CoalitionLedgerFold(coalitionId);
-            }
+        return ofKnownCoalition(coalitionId, recordedAt, treeSize, () -> {
             Optional<FoldSnapshots.Progress> fromHead = snapshots.nearestHead(coalitionId, recordedAt, treeSize);
             if (fromHead.isPresent()) {
                 FoldSnapshots.Progress progress = fromHead.get();
@@ -77,16 +67,12 @@ class LoggedHistoryStore implements LoggedHistory {
                 }
             }
             return wholeFold(coalitionId, recordedAt, treeSize);
-        }));
+        });
     }
 
     @Override
     public CoalitionLedgerFold foldForTrail(String coalitionId, Instant recordedAt, Long treeSize) {
-        checkOneOf(recordedAt, treeSize);
-        return Objects.requireNonNull(transactions.execute(status -> {
-            if (!store.hasCoalition(coalitionId)) {
-                return new CoalitionLedgerFold(coalitionId);
-            }
+        return ofKnownCoalition(coalitionId, recordedAt, treeSize, () -> {
             // The entries after the nearest snapshot first: they name the records the fold must hold.
             Optional<FoldSnapshots.Stored> nearest = snapshots.nearestStored(coalitionId, recordedAt, treeSize);
             List<LedgerEntry> after = new ArrayList<>();
@@ -105,7 +91,18 @@ class LoggedHistoryStore implements LoggedHistory {
             }
             return snapshots.restoreForTrail(nearest.get(), recordIds).map(fold -> fold.applyAll(after))
                     .orElseGet(() -> wholeFold(coalitionId, recordedAt, treeSize));
-        }));
+        });
+    }
+
+    /**
+     * The fold {@code known} makes, in one transaction, for a coalition the log's index knows; for an unknown one an
+     * empty fold after one probe of the index, nothing else read.
+     */
+    private CoalitionLedgerFold ofKnownCoalition(String coalitionId, Instant recordedAt, Long treeSize,
+            java.util.function.Supplier<CoalitionLedgerFold> known) {
+        checkOneOf(recordedAt, treeSize);
+        return Objects.requireNonNull(transactions.execute(status -> store.hasCoalition(coalitionId) ? known.get()
+                : new CoalitionLedgerFold(coalitionId)));
     }
 
     private CoalitionLedgerFold wholeFold(String coalitionId, Instant recordedAt, Long treeSize) {
