@@ -179,7 +179,9 @@ public class AuditLogStore {
      */
     public void forEachCoalitionRow(String coalitionId, long afterLeafIndex, Long treeSize, Instant loggedAtOrBefore,
             RowsRead.Read countAs, Consumer<LoggedRow> action) {
-        String cut = treeSize != null ? "l.leaf_index < ?" : "(l.logged_at <= ? or l.logged_at is null)";
+        // The tree size bounds the coalition index's own column, so the index scan stops there instead of running
+        // through the coalition's later leaves (a snapshot's fold, made or checked, reads only its interval).
+        String cut = treeSize != null ? "c.leaf_index < ?" : "(l.logged_at <= ? or l.logged_at is null)";
         Object bound = treeSize != null ? treeSize : OffsetDateTime.ofInstant(loggedAtOrBefore, ZoneOffset.UTC);
         stream("select " + LEAF_COLUMNS + ", " + EVENT_COLUMNS + ", " + INDEX_COLUMNS
                 + " from audit_leaf_coalition c join audit_leaf l on l.leaf_index = c.leaf_index "
