@@ -36,6 +36,10 @@ public class AuditLogStore {
             + "e.sequence_number, e.payload_type, e.payload_revision, e.time_stamp, e.payload, e.meta_data";
     private static final String LEAF_COLUMNS = "l.leaf_index, l.global_index as leaf_global_index, l.event_id, "
             + "l.leaf_version, l.logged_at, l.leaf_hash";
+    /** A coalition's leaves after a leaf, through the coalition index; a bound follows. */
+    private static final String COALITION_LEAVES = " from audit_leaf_coalition c join audit_leaf l on l.leaf_index = "
+            + "c.leaf_index left join domain_event_entry e on e.event_identifier = l.event_id "
+            + "where c.coalition_id = ? and c.leaf_index > ?";
     private static final String INDEX_COLUMNS = "c.leaf_index as indexed, c.coalition_id, "
             + "c.global_index as indexed_global_index";
 
@@ -179,18 +183,26 @@ public class AuditLogStore {
      */
     public void forEachCoalitionRow(String coalitionId, long afterLeafIndex, Long treeSize, Instant loggedAtOrBefore,
             RowsRead.Read countAs, Consumer<LoggedRow> action) {
-        // The tree size bounds the coalition index's own column, so the index scan stops there instead of running
-        // through the coalition's later leaves (a snapshot's fold, made or checked, reads only its interval).
-        String cut = treeSize != null ? "c.leaf_index < ?" : "(l.logged_at <= ? or l.logged_at is null)";
-        Object bound = treeSize != null ? treeSize : OffsetDateTime.ofInstant(loggedAtOrBefore, ZoneOffset.UTC);
-        stream("select " + LEAF_COLUMNS + ", " + EVENT_COLUMNS + ", " + INDEX_COLUMNS
-                + " from audit_leaf_coalition c join audit_leaf l on l.leaf_index = c.leaf_index "
-                + "left join domain_event_entry e on e.event_identifier = l.event_id "
-                + "where c.coalition_id = ? and c.leaf_index > ? and " + cut + " order by c.leaf_index",
-                rs -> {
+        // Either bound is put on the coalition index's own column, so the index scan stops there instead of running
+        // through the coalition's later leaves: a tree size directly; an instant as the first leaf logged after it
+        // (log times never go back, so the leaves logged at or before it are those below that leaf; one probe of
+        // the log-time index), the log-time filter kept for leaves without a log time.
+        if (treeSize != null) {
+            stream("select " + LEAF_COLUMNS + ", " + EVENT_COLUMNS + ", " + INDEX_COLUMNS + COALITION_LEAVES
+                    + " and c.leaf_index < ? order by c.leaf_index", rs -> {
+                        rowsRead.count(countAs);
+                        action.accept(loggedRow(rs));
+                    }, coalitionId, afterLeafIndex, treeSize);
+            return;
+        }
+        OffsetDateTime loggedAt = OffsetDateTime.ofInstant(loggedAtOrBefore, ZoneOffset.UTC);
+        stream("select " + LEAF_COLUMNS + ", " + EVENT_COLUMNS + ", " + INDEX_COLUMNS + COALITION_LEAVES
+                + " and c.leaf_index < coalesce((select f.leaf_index from audit_leaf f where f.logged_at > ? "
+                + "order by f.logged_at, f.leaf_index fetch first 1 rows only), " + Long.MAX_VALUE + ") "
+                + "and (l.logged_at <= ? or l.logged_at is null) order by c.leaf_index", rs -> {
                     rowsRead.count(countAs);
                     action.accept(loggedRow(rs));
-                }, coalitionId, afterLeafIndex, bound);
+                }, coalitionId, afterLeafIndex, loggedAt, loggedAt);
     }
 
     /** Whether any leaf is indexed under the coalition: one probe of the coalition index. */
