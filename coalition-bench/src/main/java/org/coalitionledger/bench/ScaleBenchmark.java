@@ -454,11 +454,14 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** Coalition leaves between fold heads: the application's default, which the harness keeps. */
-    static final int HEAD_INTERVAL = 100;
+    /**
+     * Coalition leaves between fold snapshots ({@code coalition.audit.fold-snapshot-interval}): the application's
+     * default, which the harness keeps.
+     */
+    static final int SNAPSHOT_INTERVAL = 100;
 
     /**
-     * Waits until the fold snapshot writer has caught up: no coalition has {@value #HEAD_INTERVAL} or more logged
+     * Waits until the fold snapshot writer has caught up: no coalition has {@value #SNAPSHOT_INTERVAL} or more logged
      * leaves after its latest snapshot. Views as recorded at an instant fold the leaves after the nearest one, so
      * they are measured with the writer caught up; how long it took after the log is a figure of its own.
      */
@@ -475,7 +478,7 @@ public final class ScaleBenchmark {
                      + "behind from audit_leaf_coalition c where c.coalition_id is not null and c.leaf_index > "
                      + "coalesce((select max(s.leaf_index) from coalition_fold_snapshot s where s.coalition_id = "
                      + "c.coalition_id), -1) group by c.coalition_id having count(*) >= ?) late")) {
-            query.setInt(1, HEAD_INTERVAL);
+            query.setInt(1, SNAPSHOT_INTERVAL);
             try (var rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
