@@ -1,8 +1,11 @@
 package org.coalitionledger.views;
 
+import org.axonframework.common.Registration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.queryhandling.QueryBus;
 import org.coalitionledger.query.admin.ProjectionAdministration;
+import org.coalitionledger.query.views.ViewGenerations;
 import org.coalitionledger.web.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,11 +14,16 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -152,5 +160,40 @@ abstract class ViewsRebuildContract extends ViewsTestSupport {
         WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build().get().uri(PROGRESS).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Autowired
+    QueryBus queryBus;
+
+    @Autowired
+    ViewGenerations generations;
+
+    /**
+     * A view's reads, made through the query bus as every partner read is, see one snapshot of the database: what
+     * commits between two of them (a switch-over deleting the copy they read, here a row of another table) is not
+     * seen. A transaction opened by the bus around the handler would take the place of the snapshot (Spring joins
+     * it and drops the isolation asked for), and the second read would see the row.
+     */
+    @Test
+    void aViewHandlersReads_throughTheQueryBus_seeOneSnapshot_whateverCommitsBetweenThem() throws Exception {
+        String node = "snapshot-probe-" + UUID.randomUUID();
+        String count = "select count(*) from ledger_node where node_id = ?";
+        Timestamp longAgo = Timestamp.from(Instant.parse("2000-01-01T00:00:00Z"));
+        Registration handler = queryBus.subscribe("snapshot-probe", String.class, message ->
+                generations.readPublished(generation -> {
+                    long before = jdbc.queryForObject(count, Long.class, node);
+                    CompletableFuture.runAsync(() -> jdbc.update("insert into ledger_node (node_id, started_at, "
+                            + "last_seen) values (?, ?, ?)", node, longAgo, longAgo)).join();
+                    long after = jdbc.queryForObject(count, Long.class, node);
+                    return before + " then " + after;
+                }));
+        try {
+            assertThat(queryGateway.query("snapshot-probe", "probe", String.class).get(30, TimeUnit.SECONDS))
+                    .isEqualTo("0 then 0");
+            assertThat(jdbc.queryForObject(count, Long.class, node)).isEqualTo(1);
+        } finally {
+            handler.cancel();
+            jdbc.update("delete from ledger_node where node_id = ?", node);
+        }
     }
 }

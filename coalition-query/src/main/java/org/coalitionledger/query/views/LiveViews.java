@@ -13,8 +13,8 @@ import java.util.function.Function;
  * The live views that need a coalition's every record (year-over-year, goal progress, the restatement trail),
  * computed once per change of the coalition rather than once per request. A cached answer is keyed by the published
  * generation and the coalition's change count ({@link ViewRows#changeCount}), which the projection raises in the
- * transaction of every batch that changes the coalition: one indexed read of that row per request tells whether the
- * answer is still the rows' answer, on this node or any other. Concurrent requests for the same stale answer compute
+ * transaction of every batch that changes the coalition: one indexed read of that row per request (one statement, joined
+ * with the published generation) tells whether the answer is still the rows' answer, on this node or any other. Concurrent requests for the same stale answer compute
  * it once. The number of answers held is bounded; an evicted one is computed again when asked for.
  */
 @Component
@@ -41,13 +41,22 @@ class LiveViews {
      *
      * @param view what is computed, with its parameters: equal values for equal answers
      */
+    @SuppressWarnings("unchecked")
     <T> Optional<T> get(String coalitionId, Object view, Function<CoalitionLedgerFold, T> compute) {
+        // The common case, an answer still held, costs one statement: no transaction to open, set and close.
+        ViewRows.PublishedChanges now = rows.publishedChanges(coalitionId);
+        if (now == null) {
+            return Optional.empty();
+        }
+        Object held = answers.getIfPresent(new Key(now.generation(), coalitionId, now.changes(), view));
+        if (held != null) {
+            return Optional.of((T) held);
+        }
         return generations.readPublished(generation -> {
             Long changes = rows.changeCount(generation, coalitionId);
             if (changes == null) {
                 return Optional.empty();
             }
-            @SuppressWarnings("unchecked")
             T answer = (T) answers.get(new Key(generation, coalitionId, changes, view), key -> rows
                     .coalition(generation, coalitionId, true)
                     .map(CoalitionLedgerFold::restore)

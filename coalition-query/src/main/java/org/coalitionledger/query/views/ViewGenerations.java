@@ -20,7 +20,7 @@ import java.util.function.LongFunction;
 @Component
 public class ViewGenerations {
 
-    private static final String PROCESSOR = ProcessingGroups.COALITION_VIEWS;
+    static final String PROCESSOR = ProcessingGroups.COALITION_VIEWS;
     /** Every view table; each has a {@code generation} column. */
     private static final List<String> TABLES = List.of("coalition_view_founding", "coalition_view_stint",
             "coalition_view_goal", "coalition_view_record", "coalition_view_restatement");

@@ -74,6 +74,22 @@ class ViewRows {
                 + "and coalition_id = ?", rs -> rs.next() ? rs.getLong(1) : null, generation, coalitionId);
     }
 
+    /** The published generation and the coalition's change count in it ({@link LiveViews}). */
+    record PublishedChanges(long generation, long changes) {
+    }
+
+    /**
+     * The published generation and the coalition's change count in it, read by one statement (which sees one
+     * snapshot, so no transaction is needed); null when the published generation holds no founding for it.
+     */
+    PublishedChanges publishedChanges(String coalitionId) {
+        return jdbc.query("select f.generation, f.change_count from coalition_view_generation g "
+                        + "join coalition_view_founding f on f.generation = g.published "
+                        + "where g.processor_name = ? and f.coalition_id = ?",
+                rs -> rs.next() ? new PublishedChanges(rs.getLong(1), rs.getLong(2)) : null,
+                ViewGenerations.PROCESSOR, coalitionId);
+    }
+
     /** One member's stints, in order. */
     List<StintState> stints(long generation, String coalitionId, String memberId) {
         return jdbc.query("select state from coalition_view_stint where generation = ? and coalition_id = ? "
