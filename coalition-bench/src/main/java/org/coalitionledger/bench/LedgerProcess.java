@@ -29,12 +29,14 @@ final class LedgerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private LedgerProcess(Process process, int port, Path log) {
+    private LedgerProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -51,10 +53,13 @@ final class LedgerProcess implements AutoCloseable {
                     + "-DskipTests package)");
         }
         int port = freePort();
+        int managementPort = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=postgres", "--server.port=" + port,
+                // The management endpoints on a port (and event loop) of their own, as README advises for production.
+                "--management.server.port=" + managementPort,
                 "--coalition.first-year-history.enabled=false", "--coalition.data-dir=" + dataDir.toAbsolutePath(),
                 // Full verification of a large store takes longer than the default 30 s query timeout.
                 "--coalition.web.query-timeout=PT1H"));
@@ -74,7 +79,7 @@ final class LedgerProcess implements AutoCloseable {
         env.put("COALITION_PARTNER_TOKEN", PARTNER);
         env.put("COALITION_AUDITOR_TOKEN", AUDITOR);
         env.put("COALITION_MONITOR_TOKEN", MONITOR);
-        LedgerProcess ledger = new LedgerProcess(builder.start(), port, log);
+        LedgerProcess ledger = new LedgerProcess(builder.start(), port, managementPort, log);
         ledger.awaitHealthy(Duration.ofMinutes(15));
         return ledger;
     }
@@ -94,6 +99,16 @@ final class LedgerProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management endpoints' port ({@code /actuator/**}). */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** A path's address: the management port's for {@code /actuator/**}, else the API's. */
+    private URI uri(String path) {
+        return URI.create((path.startsWith("/actuator/") ? managementUrl() : baseUrl()) + path);
     }
 
     HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
@@ -140,7 +155,7 @@ final class LedgerProcess implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        return HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofHours(1))
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofHours(1))
                 .header("Authorization", "Bearer " + token);
     }
 
@@ -152,8 +167,8 @@ final class LedgerProcess implements AutoCloseable {
                         + log);
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl()
-                        + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health"))
+                        .timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return;

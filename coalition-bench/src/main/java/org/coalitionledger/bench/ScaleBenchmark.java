@@ -283,7 +283,8 @@ public final class ScaleBenchmark {
         CompletableFuture<WrkResult> hammer = wrk.start(url, "get.lua", 2, 32, s + 2, LedgerProcess.PARTNER,
                 recorded);
         Thread.sleep(1000);
-        WrkResult health = wrk.run(url, "get.lua", 1, 1, s, LedgerProcess.PARTNER, "/actuator/health", "1",
+        WrkResult health = wrk.run(ledger.managementUrl(), "get.lua", 1, 1, s, LedgerProcess.PARTNER,
+                "/actuator/health", "1",
                 "close");
         putLoad(f, "hammer", hammer.join());
         putLoad(f, "health.hammered", health);
