@@ -351,7 +351,8 @@ public final class ScaleBenchmark {
      * concurrency (every load runs under one bootstrap credential, and a benchmark measures what the machine does,
      * not the per-person share), the historic reads' limits to twice the 8 read clients (a request's slot is freed
      * just after its answer, when wrk already sends the next), verification given an hour; the 32-client hammer still
-     * meets admission control as a crowd of partners would. {@code --app-args} come last and win.
+     * meets admission control as a crowd of partners would. {@code --app-args} come last and replace a setting of
+     * the same name (Spring Boot joins a setting given twice on the command line into a list).
      */
     static List<String> appArgs(Options options) {
         int importers = Math.max(2, options.importClients());
@@ -367,7 +368,11 @@ public final class ScaleBenchmark {
                 "--coalition.web.limits.verification.total=2",
                 "--coalition.web.limits.verification.per-credential=1",
                 "--coalition.web.limits.verification.time-budget=PT1H"));
-        args.addAll(options.appArgs());
+        for (String given : options.appArgs()) {
+            String name = given.split("=", 2)[0];
+            args.removeIf(arg -> arg.split("=", 2)[0].equals(name));
+            args.add(given);
+        }
         return args;
     }
 
