@@ -57,13 +57,15 @@ public final class ScaleBenchmark {
     private ScaleBenchmark() {
     }
 
-    record Options(List<Long> sizes, int coalitions, int seconds, int ingestSeconds, int importClients,
+    record Options(List<Long> sizes, int coalitions, int seconds, int warmUpSeconds, int ingestSeconds,
+                   int importClients,
                    int importChunk, int reps, Path jar, Path out, List<String> appArgs, String viewsProcessor,
                    boolean profile, boolean reportOnly, String label, String database,
                    boolean targetHeapOnly, boolean readsOnly) {
 
         Options withJar(Path other) {
-            return new Options(sizes, coalitions, seconds, ingestSeconds, importClients, importChunk, reps, other, out,
+            return new Options(sizes, coalitions, seconds, warmUpSeconds, ingestSeconds, importClients, importChunk,
+                    reps, other, out,
                     appArgs, viewsProcessor, profile, reportOnly, label, database, targetHeapOnly, readsOnly);
         }
 
@@ -95,6 +97,7 @@ public final class ScaleBenchmark {
             return new Options(Arrays.stream(sizes.split(",")).map(Long::valueOf).toList(),
                     Integer.parseInt(given.getOrDefault("coalitions", "10")),
                     Integer.parseInt(given.getOrDefault("seconds", quick ? "10" : "20")),
+                    Integer.parseInt(given.getOrDefault("warm-up", "0")),
                     Integer.parseInt(given.getOrDefault("ingest-seconds", quick ? "20" : "30")),
                     Integer.parseInt(given.getOrDefault("import-clients", "4")),
                     Integer.parseInt(given.getOrDefault("import-chunk", "500")),
@@ -269,14 +272,14 @@ public final class ScaleBenchmark {
         int s = options.seconds();
         String yoy = C + "/bench-0/year-over-year";
         String recorded = yoy + "?recordedAt=" + recordedAt;
-        putLoad(f, "static", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER, STATIC));
-        putLoad(f, "yoy.live", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER, yoy));
-        putLoad(f, "yoy.recorded", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER, recorded));
-        putLoad(f, "yoy.checkpoint", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.PARTNER,
+        putLoad(f, "static", read(wrk, options, url, LedgerProcess.PARTNER, STATIC));
+        putLoad(f, "yoy.live", read(wrk, options, url, LedgerProcess.PARTNER, yoy));
+        putLoad(f, "yoy.recorded", read(wrk, options, url, LedgerProcess.PARTNER, recorded));
+        putLoad(f, "yoy.checkpoint", read(wrk, options, url, LedgerProcess.PARTNER,
                 yoy + "?asOfCheckpoint=" + treeSize));
-        putLoad(f, "history", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.AUDITOR,
+        putLoad(f, "history", read(wrk, options, url, LedgerProcess.AUDITOR,
                 C + "/bench-0/events?limit=100&after=" + events / 2));
-        putLoad(f, "proof", wrk.run(url, "get.lua", 2, 8, s, LedgerProcess.AUDITOR,
+        putLoad(f, "proof", read(wrk, options, url, LedgerProcess.AUDITOR,
                 "/api/v1/audit/proofs/inclusion?leaf={r}", String.valueOf(treeSize)));
 
         log.info("N={}: /actuator/health while 32 clients ask for the view as recorded at", n);
@@ -288,6 +291,21 @@ public final class ScaleBenchmark {
                 "close");
         putLoad(f, "hammer", hammer.join());
         putLoad(f, "health.hammered", health);
+    }
+
+    /**
+     * One read load of step 6: 8 connections for {@code --seconds}, after {@code --warm-up} seconds of the same load
+     * whose figures are dropped (a server just started answers its first requests of a path slowly while the JIT
+     * compiles it; with no warm-up those are part of the figures).
+     */
+    private static WrkResult read(Wrk wrk, Options options, String url, String token, String... pathAndBound)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of(token));
+        args.addAll(List.of(pathAndBound));
+        if (options.warmUpSeconds() > 0) {
+            wrk.run(url, "get.lua", 2, 8, options.warmUpSeconds(), args.toArray(String[]::new));
+        }
+        return wrk.run(url, "get.lua", 2, 8, options.seconds(), args.toArray(String[]::new));
     }
 
     /**
