@@ -19,6 +19,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -37,6 +38,9 @@ import java.util.Map;
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+    private static final DisconnectedClientHelper DISCONNECTS =
+            new DisconnectedClientHelper(ProblemDetailsAdvice.class.getName());
+
     /** Rejections, unknown resources, conflicts, timeouts; anything else is a fault and answers a generic 500. */
     @ExceptionHandler(Exception.class)
     public Mono<ResponseEntity<Object>> handleLedgerFailure(Exception failure, ServerWebExchange exchange) {
@@ -50,6 +54,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof AuthenticationException) {
             return respond(exchange, Problems.of(HttpStatus.UNAUTHORIZED, WebErrorCode.UNAUTHENTICATED,
                     "a valid bearer token is required"));
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(failure)) {
+            // The client closed the connection mid-answer (a timeout on its side, say): nothing more can be sent,
+            // and it is no fault of the server, so no 500 and no error in the log (one line at debug).
+            DISCONNECTS.checkAndLogClientDisconnectedException(failure);
+            return Mono.empty();
         }
         var mapped = Problems.ofLedgerFailure(cause);
         if (mapped.isPresent()) {
