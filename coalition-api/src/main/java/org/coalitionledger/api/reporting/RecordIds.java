@@ -35,15 +35,6 @@ public final class RecordIds {
         return PREFIX + recordId;
     }
 
-    /** The coalition a scoped record stream names; null for a legacy record stream or any other stream. */
-    public static String coalitionOfScoped(String aggregateId) {
-        if (!isRecordStream(aggregateId)) {
-            return null;
-        }
-        int colon = aggregateId.indexOf(':', PREFIX.length());
-        return colon > PREFIX.length() ? aggregateId.substring(PREFIX.length(), colon) : null;
-    }
-
     /** True for a record's stream, scoped or legacy. */
     public static boolean isRecordStream(String aggregateId) {
         return aggregateId != null && aggregateId.startsWith(PREFIX);

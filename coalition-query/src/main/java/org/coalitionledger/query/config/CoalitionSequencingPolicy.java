@@ -1,8 +1,6 @@
 package org.coalitionledger.query.config;
 
 import org.coalitionledger.api.CoalitionIds;
-import org.coalitionledger.api.reporting.RecordIds;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -10,9 +8,8 @@ import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 /**
  * Keeps every event of one coalition in one sequence, whatever stream it is stored in: the coalition's own stream
  * and each of its records' {@code record:...} streams. The coalition views fold a coalition's events in store order,
- * so a correction must never overtake the record it corrects on another segment. A scoped record stream
- * ({@code record:<coalitionId>:<recordId>}) names its coalition; other events are sequenced by their payload's
- * coalition. Events without a coalition fall back to per-aggregate sequencing.
+ * so a correction must never overtake the record it corrects on another segment. Events without a coalition fall
+ * back to per-aggregate sequencing.
  * <p>
  * Referenced by bean name ({@link #BEAN_NAME}) from {@code axon.eventhandling.processors.<group>.sequencing-policy}.
  */
@@ -37,14 +34,6 @@ public class CoalitionSequencingPolicy implements SequencingPolicy<EventMessage<
 
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
-        // A scoped record stream names its coalition, so most events are sequenced without deserialising their
-        // payload here: a processor's coordinator sequences every event on one thread, ahead of the segments.
-        if (event instanceof DomainEventMessage<?> stored) {
-            String coalitionId = RecordIds.coalitionOfScoped(stored.getAggregateIdentifier());
-            if (coalitionId != null) {
-                return sequenceOf(coalitionId);
-            }
-        }
         return CoalitionIds.of(event.getPayload()).<Object>map(CoalitionSequencingPolicy::sequenceOf)
                 .orElseGet(() -> fallback.getSequenceIdentifierFor(event));
     }

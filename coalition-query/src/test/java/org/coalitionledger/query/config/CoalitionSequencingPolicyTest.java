@@ -3,14 +3,11 @@ package org.coalitionledger.query.config;
 import org.coalitionledger.api.CoalitionIds;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.Message;
 import org.coalitionledger.api.coalition.MemberJoinedEvent;
 import org.coalitionledger.api.reporting.ArrestRecordCorrectedEvent;
 import org.coalitionledger.api.reporting.RecordIds;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,27 +42,5 @@ class CoalitionSequencingPolicyTest {
         assertThat(policy.getSequenceIdentifierFor(foreign)).isEqualTo("thing-1");
         assertThat(CoalitionIds.of(new GenericEventMessage<>("x").getPayload())).isEmpty();
         assertThat(CoalitionIds.of(new ArrestRecordCorrectedEvent(null, "a", 1, "r"))).isEmpty();
-    }
-
-    /**
-     * The views' coordinator sequences every event on one thread: a scoped record stream's event is sequenced by the
-     * coalition its stream names, its payload never deserialised there (it is read later, on the event's segment).
-     */
-    @Test
-    void aScopedRecordStream_isSequencedByTheCoalitionItNames_withoutReadingThePayload() {
-        Message<Object> unread = new GenericMessage<>("stored payload") {
-            @Override
-            public Object getPayload() {
-                throw new AssertionError("the payload was deserialised to sequence the event");
-            }
-        };
-        var scoped = new GenericDomainEventMessage<>("FigureRecord", RecordIds.aggregateId("cewto", "a"), 0, unread,
-                Instant::now);
-
-        assertThat(policy.getSequenceIdentifierFor(scoped)).isEqualTo("coalition:cewto");
-        assertThat(RecordIds.coalitionOfScoped(RecordIds.aggregateId("cewto", "a"))).isEqualTo("cewto");
-        assertThat(RecordIds.coalitionOfScoped(RecordIds.legacyAggregateId("a"))).isNull();
-        assertThat(RecordIds.coalitionOfScoped("cewto")).isNull();
-        assertThat(RecordIds.coalitionOfScoped(null)).isNull();
     }
 }
