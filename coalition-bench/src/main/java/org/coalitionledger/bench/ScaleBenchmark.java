@@ -58,15 +58,15 @@ public final class ScaleBenchmark {
     }
 
     record Options(List<Long> sizes, int coalitions, int seconds, int warmUpSeconds, int ingestSeconds,
-                   int importClients,
-                   int importChunk, int reps, Path jar, Path out, List<String> appArgs, String viewsProcessor,
+                   int importClients, int importChunk, int reps, Path jar, Path out, List<String> appArgs,
+                   String viewsProcessor,
                    boolean profile, boolean reportOnly, String label, String database,
                    boolean targetHeapOnly, boolean readsOnly) {
 
         Options withJar(Path other) {
             return new Options(sizes, coalitions, seconds, warmUpSeconds, ingestSeconds, importClients, importChunk,
-                    reps, other, out,
-                    appArgs, viewsProcessor, profile, reportOnly, label, database, targetHeapOnly, readsOnly);
+                    reps, other, out, appArgs, viewsProcessor, profile, reportOnly, label, database, targetHeapOnly,
+                    readsOnly);
         }
 
         static Options parse(String[] args) {
@@ -287,8 +287,7 @@ public final class ScaleBenchmark {
                 recorded);
         Thread.sleep(1000);
         WrkResult health = wrk.run(ledger.managementUrl(), "get.lua", 1, 1, s, LedgerProcess.PARTNER,
-                "/actuator/health", "1",
-                "close");
+                "/actuator/health", "1", "close");
         putLoad(f, "hammer", hammer.join());
         putLoad(f, "health.hammered", health);
     }

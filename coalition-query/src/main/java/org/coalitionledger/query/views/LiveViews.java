@@ -13,9 +13,10 @@ import java.util.function.Function;
  * The live views that need a coalition's every record (year-over-year, goal progress, the restatement trail),
  * computed once per change of the coalition rather than once per request. A cached answer is keyed by the published
  * generation and the coalition's change count ({@link ViewRows#changeCount}), which the projection raises in the
- * transaction of every batch that changes the coalition: one indexed read of that row per request (one statement, joined
- * with the published generation) tells whether the answer is still the rows' answer, on this node or any other. Concurrent requests for the same stale answer compute
- * it once. The number of answers held is bounded; an evicted one is computed again when asked for.
+ * transaction of every batch that changes the coalition: one indexed read of that row per request (one statement,
+ * joined with the published generation) tells whether the answer is still the rows' answer, on this node or any
+ * other. Concurrent requests for the same stale answer compute it once. The number of answers held is bounded; an
+ * evicted one is computed again when asked for.
  */
 @Component
 class LiveViews {
