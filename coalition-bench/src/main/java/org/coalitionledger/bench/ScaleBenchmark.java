@@ -41,8 +41,8 @@ import java.util.regex.Pattern;
  * SVG plots are written from every such file present, so sizes can be run one at a time.
  * <p>
  * {@code --report-only} writes the tables and plots again from the figures in {@code --out}. {@code --profile}
- * instead records a flight recording (JFR) of the server during HTTP ingest and writes the hot
- * methods to {@code <out>/profile.md}.
+ * instead records flight recordings (JFR) of the server during HTTP ingest, a bulk import, a views rebuild and full
+ * verifications, and writes the hot methods to {@code <out>/profile.md}.
  */
 public final class ScaleBenchmark {
 
@@ -666,13 +666,14 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** A flight recording of the server while 8 wrk clients record takedown batches; the hot methods. */
     /** Events imported while the import is profiled. */
     private static final long PROFILED_IMPORT = 20_000;
+    /** Full verifications in the verification's recording: one is too short for many samples. */
+    private static final int PROFILED_VERIFICATIONS = 10;
 
     /**
-     * Flight recordings of HTTP ingest, of a bulk import and of a views rebuild, each summarised by thread pool and
-     * hot application method ({@link JfrSummary}) into {@code profile.md}.
+     * Flight recordings of HTTP ingest, of a bulk import, of a views rebuild and of full verifications, each
+     * summarised by thread pool and hot application method ({@link JfrSummary}) into {@code profile.md}.
      */
     private static void profile(Options options, Wrk wrk) throws Exception {
         recreateDatabase(options.database());
@@ -721,6 +722,28 @@ public final class ScaleBenchmark {
             summary += "## Views rebuild\n\n" + String.format(java.util.Locale.ROOT, "%,d events replayed into a "
                     + "new generation in %.1f s: %,.0f events/s, server CPU per event %.2f ms.%n%n", head, seconds,
                     head / seconds, cpuMillis) + JfrSummary.markdown(rebuildRecording, null, 15);
+
+            log.info("profile: full verification, {} times", PROFILED_VERIFICATIONS);
+            Path verifyRecording = dir.resolve("verification.jfr").toAbsolutePath();
+            jcmd(ledger.pid(), "JFR.start", "name=verification", "settings=profile");
+            cpu = ledger.cpuSeconds();
+            double verifySeconds = timed(() -> {
+                for (int i = 0; i < PROFILED_VERIFICATIONS; i++) {
+                    var verification = ledger.get("/api/v1/audit/verification", LedgerProcess.AUDITOR);
+                    if (verification.statusCode() != 200 || !verification.body().contains("\"clean\":true")) {
+                        throw new IllegalStateException("verification answered " + verification.statusCode() + ": "
+                                + verification.body());
+                    }
+                }
+                return null;
+            }).seconds();
+            cpuMillis = cpuMillisPer(ledger, cpu, head * PROFILED_VERIFICATIONS);
+            jcmd(ledger.pid(), "JFR.stop", "name=verification", "filename=" + verifyRecording);
+            summary += "## Full verification\n\n" + String.format(java.util.Locale.ROOT, "%d full verifications of "
+                    + "%,d events, one after the other: %.1f s each, %,.0f events/s, server CPU per event %.3f ms.%n%n",
+                    PROFILED_VERIFICATIONS, head, verifySeconds / PROFILED_VERIFICATIONS,
+                    head * PROFILED_VERIFICATIONS / verifySeconds, cpuMillis)
+                    + JfrSummary.markdown(verifyRecording, null, 15);
             Files.writeString(dir.resolve("profile.md"), summary);
             log.info("Profile written to {}:\n{}", dir.resolve("profile.md"), summary);
         }

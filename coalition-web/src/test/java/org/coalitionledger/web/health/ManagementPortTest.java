@@ -1,6 +1,5 @@
 package org.coalitionledger.web.health;
 
-import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import org.coalitionledger.web.security.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -10,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.context.ActiveProfiles;
+import reactor.netty.http.HttpResources;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,10 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * With a management port of their own, the probes are answered on event loops of their own: while every event loop
- * thread of the API's server is busy (here, each held by a spinning task), the API's port answers nothing and the
- * liveness and readiness probes still answer. The README advises this setting for production. Its own context: the management port is a property the shared
- * test context does not set.
+ * With a management port of their own, the probes are answered on an event loop of their own: while every event loop
+ * thread the API's server could run on is busy (here, each held by a spinning task), the API's port answers nothing
+ * and the liveness and readiness probes still answer. The README advises this setting for production. Its own
+ * context: the management port is a property the shared test context does not set.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"coalition.data-dir=./target/test-data/h2-${random.uuid}", "management.server.port=0",
@@ -48,8 +48,9 @@ class ManagementPortTest {
     int managementPort;
 
     /**
-     * The API server's event loops (Spring's resource factory, threads {@code webflux-http-*}); a management server
-     * on a port of its own runs on Reactor Netty's global loops ({@code reactor-http-*}).
+     * Spring's resource factory for Reactor Netty. The API's server runs on its loops or on Reactor Netty's shared
+     * ones ({@code reactor-http-*}), which Spring Boot would give the management server too; the management server
+     * has a loop of its own ({@link ManagementEventLoop}).
      */
     @Autowired
     ReactorResourceFactory partnerResources;
@@ -84,9 +85,15 @@ class ManagementPortTest {
                 .as("the management endpoints are not on the API's port").isEqualTo(404);
         assertThat(get(port, STATIC, Duration.ofSeconds(10)).statusCode())
                 .as("before: the partners' port answers").isEqualTo(200);
-        EventLoopGroup partnerLoops = partnerResources.getLoopResources().onServer(true);
+        // Both sets Spring might serve the API from: its resource factory's and Reactor Netty's shared loops (the
+        // application jar's servers run on these unless given others).
         List<EventExecutor> loops = new ArrayList<>();
-        partnerLoops.forEach(loops::add);
+        partnerResources.getLoopResources().onServer(true).forEach(loops::add);
+        HttpResources.get().onServer(true).forEach(loop -> {
+            if (!loops.contains(loop)) {
+                loops.add(loop);
+            }
+        });
         AtomicBoolean busy = new AtomicBoolean(true);
         CountDownLatch allBusy = new CountDownLatch(loops.size());
         try {
