@@ -273,7 +273,14 @@ public final class ScaleBenchmark {
         String yoy = C + "/bench-0/year-over-year";
         String recorded = yoy + "?recordedAt=" + recordedAt;
         putLoad(f, "static", read(wrk, options, url, LedgerProcess.PARTNER, STATIC));
-        putLoad(f, "yoy.live", read(wrk, options, url, LedgerProcess.PARTNER, yoy));
+        WrkResult live = read(wrk, options, url, LedgerProcess.PARTNER, yoy);
+        putLoad(f, "yoy.live", live);
+        // The same view at about half of that rate: the target's "p99 at half of max".
+        long pause = pauseMillis(READ_CONNECTIONS, live.successesPerSecond() / 2, live.p50Millis());
+        f.put("yoy.live.half.pause-ms", (double) pause);
+        f.put("yoy.live.half.max", live.successesPerSecond());
+        putLoad(f, "yoy.live.half", wrk.run(url, "paced.lua", 2, READ_CONNECTIONS, s, LedgerProcess.PARTNER, yoy,
+                String.valueOf(pause)));
         putLoad(f, "yoy.recorded", read(wrk, options, url, LedgerProcess.PARTNER, recorded));
         putLoad(f, "yoy.checkpoint", read(wrk, options, url, LedgerProcess.PARTNER,
                 yoy + "?asOfCheckpoint=" + treeSize));
@@ -292,6 +299,22 @@ public final class ScaleBenchmark {
         putLoad(f, "health.hammered", health);
     }
 
+    /** Connections of each read load of step 6. */
+    static final int READ_CONNECTIONS = 8;
+
+    /**
+     * The pause before each request on each of {@code connections} that holds about {@code rate} requests per second
+     * when a request takes {@code latencyMillis}: each connection then sends one every {@code connections / rate}
+     * seconds. With the latency at full load, which is no less than at the lower rate, the rate reached is at or a
+     * little above the one asked.
+     */
+    static long pauseMillis(int connections, double rate, double latencyMillis) {
+        if (rate <= 0) {
+            throw new IllegalArgumentException("no rate to hold: " + rate);
+        }
+        return Math.max(0, Math.round(connections * 1000 / rate - latencyMillis));
+    }
+
     /**
      * One read load of step 6: 8 connections for {@code --seconds}, after {@code --warm-up} seconds of the same load
      * whose figures are dropped (a server just started answers its first requests of a path slowly while the JIT
@@ -302,9 +325,9 @@ public final class ScaleBenchmark {
         List<String> args = new ArrayList<>(List.of(token));
         args.addAll(List.of(pathAndBound));
         if (options.warmUpSeconds() > 0) {
-            wrk.run(url, "get.lua", 2, 8, options.warmUpSeconds(), args.toArray(String[]::new));
+            wrk.run(url, "get.lua", 2, READ_CONNECTIONS, options.warmUpSeconds(), args.toArray(String[]::new));
         }
-        return wrk.run(url, "get.lua", 2, 8, options.seconds(), args.toArray(String[]::new));
+        return wrk.run(url, "get.lua", 2, READ_CONNECTIONS, options.seconds(), args.toArray(String[]::new));
     }
 
     /**

@@ -76,6 +76,14 @@ class ScaleBenchmarkTest {
     }
 
     @Test
+    void pauseMillis_spacesEachConnectionsRequestsToHoldTheRate() {
+        // 8 connections at 400 req/s: one request per connection every 20 ms, 5 of them the request itself.
+        assertThat(ScaleBenchmark.pauseMillis(8, 400, 5)).isEqualTo(15);
+        assertThat(ScaleBenchmark.pauseMillis(8, 400, 30)).as("slower than the rate: no pause").isZero();
+        assertThatThrownBy(() -> ScaleBenchmark.pauseMillis(8, 0, 5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void options_quickMeansTenThousandEventsOnly() {
         var quick = ScaleBenchmark.Options.parse(new String[]{"--quick"});
         var full = ScaleBenchmark.Options.parse(new String[]{"--events", "200", "--out", "x"});
