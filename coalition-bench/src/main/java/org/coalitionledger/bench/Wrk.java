@@ -16,12 +16,15 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Wrk {
 
+    /** The Lua scripts shipped in {@code wrk/}: copied to the work folder, the only ones a load may name. */
+    static final List<String> SCRIPTS = List.of("takedowns.lua", "get.lua", "paced.lua");
+
     private final Path scripts;
 
     Wrk(Path workDir) throws IOException {
         this.scripts = workDir.resolve("wrk");
         Files.createDirectories(scripts);
-        for (String name : List.of("takedowns.lua", "get.lua")) {
+        for (String name : SCRIPTS) {
             try (InputStream in = Wrk.class.getResourceAsStream("/wrk/" + name)) {
                 if (in == null) {
                     throw new IllegalStateException("missing resource wrk/" + name);
@@ -40,6 +43,10 @@ final class Wrk {
     /** Starts wrk; the future completes with its report (to run two loads side by side). */
     CompletableFuture<WrkResult> start(String url, String script, int threads, int connections, int seconds,
                                        String... scriptArgs) throws IOException {
+        // wrk given a script it cannot open only says so and loads the bare URL instead.
+        if (!SCRIPTS.contains(script)) {
+            throw new IllegalArgumentException("no such wrk script: " + script + " (shipped: " + SCRIPTS + ")");
+        }
         List<String> command = new ArrayList<>(List.of("wrk", "--latency", "-t" + threads, "-c" + connections,
                 "-d" + seconds + "s", "--timeout", "60s", "-s", scripts.resolve(script).toString(), url));
         if (scriptArgs.length > 0) {
