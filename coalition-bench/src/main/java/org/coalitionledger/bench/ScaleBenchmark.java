@@ -312,8 +312,8 @@ public final class ScaleBenchmark {
     /**
      * The pause before each request on each of {@code connections} that holds about {@code rate} requests per second
      * when a request takes {@code latencyMillis}: each connection then sends one every {@code connections / rate}
-     * seconds. With the latency at full load, which is no less than at the lower rate, the rate reached is at or a
-     * little above the one asked.
+     * seconds. With a latency measured at a rate no lower than the one asked (a request is no quicker there), the
+     * rate reached is at or a little above it.
      */
     static long pauseMillis(int connections, double rate, double latencyMillis) {
         if (rate <= 0) {

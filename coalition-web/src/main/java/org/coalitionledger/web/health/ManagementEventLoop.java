@@ -16,13 +16,13 @@ import reactor.netty.resources.LoopResources;
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 public class ManagementEventLoop {
 
-    /** Thread name prefix of the management server's event loop. */
-    public static final String THREAD_PREFIX = "management-http";
-
-    /** One thread: the probes, metrics and Prometheus scrapes are a few small requests. */
+    /**
+     * One thread accepting connections and one serving them ({@code management-http-*}): the probes, metrics and
+     * Prometheus scrapes are a few small requests.
+     */
     @Bean(destroyMethod = "dispose")
     LoopResources managementLoopResources() {
-        return LoopResources.create(THREAD_PREFIX, 1, 1, true);
+        return LoopResources.create("management-http", 1, 1, true);
     }
 
     @Bean
