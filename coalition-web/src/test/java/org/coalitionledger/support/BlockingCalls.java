@@ -36,6 +36,11 @@ public class BlockingCalls implements BlockHoundIntegration {
         // for a type not seen before may meet there for a moment, then the cached deserializer needs no lock.
         builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
                 "_createAndCacheValueDeserializer");
+        // Hibernate Validator builds a class's constraint metadata once (reflection, no I/O) and caches it under a
+        // short segment lock: two requests validating a body type not seen before may meet there for a moment (seen
+        // in CI as a 500 of one of two parallel first writes), then the cached metadata needs no lock.
+        builder.allowBlockingCallsInside("org.hibernate.validator.internal.metadata.BeanMetaDataManagerImpl",
+                "getBeanMetaData");
         // Netty's own buffer allocator takes a short lock (no I/O) when it grows its pool of buffer magazines, on
         // the event loop that writes: Netty's code, not ours, and bounded by the allocator's own work.
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
