@@ -275,24 +275,16 @@ public final class ScaleBenchmark {
         putLoad(f, "static", read(wrk, options, url, LedgerProcess.PARTNER, STATIC));
         WrkResult live = read(wrk, options, url, LedgerProcess.PARTNER, yoy);
         putLoad(f, "yoy.live", live);
-        // The same view at about half of that rate: the target's "p99 at half of max". A request is quicker at the
-        // lower rate than at full load, so a short run at the pause the full load gives measures that, and the
-        // pause is set again from it.
-        double half = live.successesPerSecond() / 2;
-        WrkResult calibration = wrk.run(url, "paced.lua", 2, READ_CONNECTIONS, PACING_SECONDS, LedgerProcess.PARTNER,
-                yoy, String.valueOf(pauseMillis(READ_CONNECTIONS, half, live.p50Millis())));
-        long pause = pauseMillis(READ_CONNECTIONS, half, calibration.p50Millis());
-        f.put("yoy.live.half.pause-ms", (double) pause);
-        f.put("yoy.live.half.max", live.successesPerSecond());
-        putLoad(f, "yoy.live.half", wrk.run(url, "paced.lua", 2, READ_CONNECTIONS, s, LedgerProcess.PARTNER, yoy,
-                String.valueOf(pause)));
+        paced(wrk, url, s, "yoy.live", live, f, LedgerProcess.PARTNER, yoy);
         putLoad(f, "yoy.recorded", read(wrk, options, url, LedgerProcess.PARTNER, recorded));
         putLoad(f, "yoy.checkpoint", read(wrk, options, url, LedgerProcess.PARTNER,
                 yoy + "?asOfCheckpoint=" + treeSize));
         putLoad(f, "history", read(wrk, options, url, LedgerProcess.AUDITOR,
                 C + "/bench-0/events?limit=100&after=" + events / 2));
-        putLoad(f, "proof", read(wrk, options, url, LedgerProcess.AUDITOR,
-                "/api/v1/audit/proofs/inclusion?leaf={r}", String.valueOf(treeSize)));
+        String proof = "/api/v1/audit/proofs/inclusion?leaf={r}";
+        WrkResult proofs = read(wrk, options, url, LedgerProcess.AUDITOR, proof, String.valueOf(treeSize));
+        putLoad(f, "proof", proofs);
+        paced(wrk, url, s, "proof", proofs, f, LedgerProcess.AUDITOR, proof, String.valueOf(treeSize));
 
         log.info("N={}: /actuator/health while 32 clients ask for the view as recorded at", n);
         CompletableFuture<WrkResult> hammer = wrk.start(url, "get.lua", 2, 32, s + 2, LedgerProcess.PARTNER,
@@ -302,6 +294,30 @@ public final class ScaleBenchmark {
                 "/actuator/health", "1", "close");
         putLoad(f, "hammer", hammer.join());
         putLoad(f, "health.hammered", health);
+    }
+
+    /**
+     * The load {@code max} measured, again at about half of its rate: the targets' "p99 at half of max". A request is
+     * quicker at the lower rate than at full load, so a short run at the pause the full load gives measures that, and
+     * the pause is set again from it. Figures under {@code <key>.half}.
+     */
+    private static void paced(Wrk wrk, String url, int seconds, String key, WrkResult max, Map<String, Double> f,
+                              String token, String... pathAndBound) throws Exception {
+        double half = max.successesPerSecond() / 2;
+        WrkResult calibration = wrk.run(url, "paced.lua", 2, READ_CONNECTIONS, PACING_SECONDS,
+                pacedArgs(pauseMillis(READ_CONNECTIONS, half, max.p50Millis()), token, pathAndBound));
+        long pause = pauseMillis(READ_CONNECTIONS, half, calibration.p50Millis());
+        f.put(key + ".half.pause-ms", (double) pause);
+        f.put(key + ".half.max", max.successesPerSecond());
+        putLoad(f, key + ".half", wrk.run(url, "paced.lua", 2, READ_CONNECTIONS, seconds,
+                pacedArgs(pause, token, pathAndBound)));
+    }
+
+    /** paced.lua's arguments: the pause, then get.lua's. */
+    static String[] pacedArgs(long pauseMillis, String token, String... pathAndBound) {
+        List<String> args = new ArrayList<>(List.of(String.valueOf(pauseMillis), token));
+        args.addAll(List.of(pathAndBound));
+        return args.toArray(String[]::new);
     }
 
     /** Connections of each read load of step 6. */

@@ -81,6 +81,9 @@ class ScaleBenchmarkTest {
         assertThat(ScaleBenchmark.pauseMillis(8, 400, 5)).isEqualTo(15);
         assertThat(ScaleBenchmark.pauseMillis(8, 400, 30)).as("slower than the rate: no pause").isZero();
         assertThatThrownBy(() -> ScaleBenchmark.pauseMillis(8, 0, 5)).isInstanceOf(IllegalArgumentException.class);
+        // paced.lua reads its pause first and hands the rest to get.lua (a proof's leaf bound included).
+        assertThat(ScaleBenchmark.pacedArgs(15, "token", "/proofs?leaf={r}", "1000"))
+                .containsExactly("15", "token", "/proofs?leaf={r}", "1000");
     }
 
     @Test

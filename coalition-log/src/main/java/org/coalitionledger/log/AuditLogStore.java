@@ -331,6 +331,7 @@ public class AuditLogStore {
      * at the next row once the request that runs it is cancelled ({@link ReadCancellation}).
      */
     private void stream(String sql, RowCallbackHandler handler, Object... arguments) {
+        java.sql.Statement[] started = new java.sql.Statement[1];
         try {
             jdbc.query(connection -> {
                 var statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
@@ -339,6 +340,7 @@ public class AuditLogStore {
                 for (int i = 0; i < arguments.length; i++) {
                     statement.setObject(i + 1, arguments[i]);
                 }
+                started[0] = statement;
                 ReadCancellation.started(statement);
                 ReadCancellation.check();
                 return statement;
@@ -352,7 +354,7 @@ public class AuditLogStore {
             ReadCancellation.check();
             throw e;
         } finally {
-            ReadCancellation.finished();
+            ReadCancellation.finished(started[0]);
         }
     }
 

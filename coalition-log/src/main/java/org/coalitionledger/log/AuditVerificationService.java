@@ -12,6 +12,7 @@ import org.coalitionledger.audit.NoteVerificationException;
 import org.coalitionledger.audit.StoredEvent;
 import org.coalitionledger.audit.bundle.StoredFormat;
 import org.coalitionledger.log.AuditLogStore.StoredCheckpoint;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -23,6 +24,10 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,7 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * valid at its size against the roots of the leaf table, names every stored event the log has not taken within
  * the allowed delay, and re-folds every stored fold snapshot ({@link FoldSnapshots#check}). The same per-leaf rules
  * as the offline verifier ({@link LogComparison}, {@link LogOrder}). Reads only; blocking (call it off the event
- * loop).
+ * loop). The snapshot checks run beside the log pass, on a thread and a connection of their own, over the leaves
+ * the log held when the run started; a cancelled read ({@link ReadCancellation}) stops both.
  *
  * <p>Incremental verification starts where the last clean verification on this node ended: it keeps that run's
  * tree size, compact range (frontier) and order state in memory, and checks only the leaves, checkpoints, unlogged
@@ -40,7 +46,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * restart makes the next incremental run a full one.
  */
 @Service
-public class AuditVerificationService {
+public class AuditVerificationService implements DisposableBean {
 
     /** At most this many discrepancies are listed; the counts say how many there were. */
     static final int MAX_LISTED = 1000;
@@ -51,6 +57,12 @@ public class AuditVerificationService {
     private final TransactionTemplate transactions;
     private final FoldSnapshots snapshots;
     private final Clock clock = Clock.systemUTC();
+    /** One thread per verification running (admission control bounds how many run at once), idle ones ended. */
+    private final ExecutorService snapshotThreads = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "verification-snapshots");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     AuditVerificationService(AuditLogStore store, CheckpointKeyStore keys, AuditProperties properties,
             TransactionTemplate transactions, FoldSnapshots snapshots) {
@@ -113,6 +125,32 @@ public class AuditVerificationService {
         KeyChain chain = keys.chain();
         long from = start == null ? 0 : start.range().size();
         List<StoredCheckpoint> checkpoints = store.checkpoints(start == null ? 0 : from + 1, Long.MAX_VALUE);
+        // Both passes cover the leaves logged when the run starts (read after the checkpoints, so every checkpoint
+        // read covers no more leaves than that, unless leaves were removed); later ones are the next run's.
+        long end = store.head().nextLeafIndex();
+        ReadCancellation.Token request = ReadCancellation.current();
+        ReadCancellation.Token token = request != null ? request : new ReadCancellation.Token();
+        CompletableFuture<FoldSnapshots.Check> snapshotCheck = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ReadCancellation.run(token, () -> transactions.execute(status -> this.snapshots.check(
+                        start == null ? -1 : from - 1, end - 1)));
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, snapshotThreads);
+        try {
+            return verifyLog(start, chain, checkpoints, from, end, snapshotCheck);
+        } catch (RuntimeException | Error e) {
+            // The snapshot pass is of no use without the log pass: stop it at its next row.
+            token.cancel();
+            throw e;
+        }
+    }
+
+    private Report verifyLog(Verified start, KeyChain chain, List<StoredCheckpoint> checkpoints, long from, long end,
+                             CompletableFuture<FoldSnapshots.Check> snapshotCheck) {
         List<String> checkpointProblems = new ArrayList<>();
         List<Checkpoint> signed = new ArrayList<>();
         for (StoredCheckpoint stored : checkpoints) {
@@ -131,7 +169,7 @@ public class AuditVerificationService {
         CompactRange range = start == null ? new CompactRange() : start.range();
         LogOrder order = start == null ? new LogOrder(properties.maxLogDelay()) : start.order();
         long[] maxLogged = {start == null ? -1 : start.unloggedFrom() - 1};
-        store.forEachLoggedRow(from, Long.MAX_VALUE, row -> {
+        store.forEachLoggedRow(from, end, row -> {
             LogLeaf leaf = row.leaf();
             if (leaf.leafIndex() != range.size()) {
                 add(found, count, new LogDiscrepancy(LogDiscrepancy.Kind.MISSING, range.size(), "?", -1, "leaf "
@@ -182,17 +220,34 @@ public class AuditVerificationService {
                         + properties.maxLogDelay().toSeconds() + " s"));
             }
         });
-        FoldSnapshots.Check snapshots = this.snapshots.check(start == null ? -1 : from - 1, range.size() - 1);
+        FoldSnapshots.Check snapshots = joined(snapshotCheck);
         boolean clean = count[0] == 0 && checkpointProblems.isEmpty() && snapshots.problems().isEmpty();
         if (clean) {
             // The next incremental run starts here; events below the lowest one still waiting were all logged.
-            Verified end = new Verified(range, order, Math.min(lowestWaiting[0], maxLogged[0] + 1));
-            lastClean.accumulateAndGet(end, (old, fresh) -> old != null && old.range().size() > fresh.range().size()
+            Verified verified = new Verified(range, order, Math.min(lowestWaiting[0], maxLogged[0] + 1));
+            lastClean.accumulateAndGet(verified, (old, fresh) -> old != null && old.range().size() > fresh.range().size()
                     ? old : fresh.copy());
         }
         return new Report(clean, start != null, from, range.size(), store.storedEventCount(), waiting[0],
                 signed.size(), chain.size(), count[0], found, checkpointProblems, snapshots.checked(),
                 snapshots.problems());
+    }
+
+    /** The snapshot pass's outcome, or its own failure as thrown there (a cancellation stays a cancellation). */
+    private static FoldSnapshots.Check joined(CompletableFuture<FoldSnapshots.Check> snapshotCheck) {
+        try {
+            return snapshotCheck.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        snapshotThreads.shutdown();
     }
 
     private static java.util.Optional<LogDiscrepancy> checkIndex(AuditLogStore.LoggedRow row, StoredEvent event) {

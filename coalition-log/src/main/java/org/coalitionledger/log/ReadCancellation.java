@@ -2,15 +2,18 @@ package org.coalitionledger.log;
 
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Cancels a long read that a request started, without interrupting its thread (an interrupt during file I/O closes
  * an embedded H2 database's file). The web runs the read inside {@link #run}; every streaming read of the log's tables
  * ({@link AuditLogStore}) registers its statement here and checks between rows, so {@link Token#cancel()} stops it at
- * the next row, and a statement still waiting for its first row is cancelled through JDBC.
+ * the next row, and a statement still waiting for its first row is cancelled through JDBC. A read may run on several
+ * threads at once, each inside {@link #run} with the same token.
  */
 public final class ReadCancellation {
 
@@ -23,12 +26,12 @@ public final class ReadCancellation {
     /** One request's read: cancelled once, from any thread. */
     public static final class Token {
         private volatile boolean cancelled;
-        private volatile Statement statement;
+        /** The statements running for this read, on whichever threads run it. */
+        private final Set<Statement> statements = ConcurrentHashMap.newKeySet();
 
         public void cancel() {
             cancelled = true;
-            Statement running = statement;
-            if (running != null) {
+            for (Statement running : statements) {
                 try {
                     running.cancel();
                 } catch (SQLException e) {
@@ -67,17 +70,22 @@ public final class ReadCancellation {
         return CANCELLED.get();
     }
 
+    /** The token of the read running on this thread, or null: to run part of that read on another thread. */
+    public static Token current() {
+        return CURRENT.get();
+    }
+
     static void started(Statement statement) {
         Token token = CURRENT.get();
         if (token != null) {
-            token.statement = statement;
+            token.statements.add(statement);
         }
     }
 
-    static void finished() {
+    static void finished(Statement statement) {
         Token token = CURRENT.get();
-        if (token != null) {
-            token.statement = null;
+        if (token != null && statement != null) {
+            token.statements.remove(statement);
         }
     }
 }

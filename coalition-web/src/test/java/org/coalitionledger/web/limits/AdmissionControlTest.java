@@ -107,6 +107,35 @@ class AdmissionControlTest {
                 .exchange().expectStatus().isOk();
     }
 
+    /**
+     * Verification runs its log pass and its snapshot checks side by side; over its budget, both stop on the
+     * cancellation (each counts one cancelled read), not only the one on the request's thread.
+     */
+    @Test
+    void verification_overItsTimeBudget_stopsBothItsPasses_andFreesItsSlot() throws Exception {
+        long cancelledBefore = ReadCancellation.cancelledReads();
+        String body;
+        try (Connection exclusive = dataSource.getConnection(); Statement statement = exclusive.createStatement()) {
+            statement.execute("SET EXCLUSIVE 1");
+            try {
+                body = client().get().uri("/api/v1/audit/verification")
+                        .headers(h -> h.setBearerAuth(LimitsTestSupport.AUDITOR)).exchange()
+                        .expectStatus().isEqualTo(503)
+                        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody(String.class).returnResult().getResponseBody();
+            } finally {
+                statement.execute("SET EXCLUSIVE 0");
+            }
+        }
+        assertThat(mapper.readTree(body).path("code").asString()).isEqualTo("TIME_BUDGET_EXCEEDED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ReadCancellation.cancelledReads() >= cancelledBefore + 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> admission.running(AdmissionControl.Kind.VERIFICATION) == 0);
+
+        client().get().uri("/api/v1/audit/verification").headers(h -> h.setBearerAuth(LimitsTestSupport.AUDITOR))
+                .exchange().expectStatus().isOk();
+    }
+
     @Test
     void admission_counts_onlyTheExpensiveRequests() {
         assertThat(kind(HttpMethod.GET, C + "x/year-over-year?recordedAt=2020-01-01T00:00:00Z"))
