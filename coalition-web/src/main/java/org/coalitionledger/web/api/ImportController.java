@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,6 @@ class ImportController {
     private final Writes writes;
     private final CommandLineParser parser;
     private final int maxLines;
-    private final ObjectMapper mapper;
 
     ImportController(LedgerWriter writer, Writes writes, ObjectMapper mapper,
                      @Value("${coalition.web.import.max-lines:10000}") int maxLines) {
@@ -52,7 +52,6 @@ class ImportController {
         this.writes = writes;
         this.parser = new CommandLineParser(mapper);
         this.maxLines = maxLines;
-        this.mapper = mapper;
     }
 
     @PostMapping(path = "/api/v1/coalitions/{id}/imports", consumes = NDJSON, produces = "application/json")
@@ -95,9 +94,11 @@ class ImportController {
             }
             int number = i + 1;
             String requestId = caller.requestId() + "#" + number;
-            String name = commandName(lines.get(i));
+            String name = null;
             try {
-                Object command = parser.parse(lines.get(i));
+                JsonNode line = parser.read(lines.get(i));
+                name = CommandLineParser.claimedName(line);
+                Object command = parser.command(line);
                 String target = CommandRouting.coalitionId(command);
                 if (!coalitionId.equals(target)) {
                     throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.MALFORMED_REQUEST,
@@ -128,16 +129,5 @@ class ImportController {
                 : Problems.ofLedgerFailure(cause).orElseGet(() -> Problems.internal(e));
         return new ImportReport.LineProblem(String.valueOf(problem.getType()), problem.getTitle(),
                 problem.getStatus(), problem.getDetail(), String.valueOf(problem.getProperties().get(Problems.CODE)));
-    }
-
-    /** The command name a line claims, for the report; null when the line is not even JSON. */
-    private String commandName(String line) {
-        try {
-            var node = mapper.readTree(line);
-            return node != null && node.path("command").isString() ? node.get("command").asString() : null;
-        } catch (tools.jackson.core.JacksonException notJson) {
-            // The parser reports what is wrong with the line; the report just has no command name for it.
-            return null;
-        }
     }
 }

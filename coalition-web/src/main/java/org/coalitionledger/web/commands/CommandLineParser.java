@@ -26,15 +26,35 @@ public final class CommandLineParser {
      * @throws IllegalArgumentException if the line is not a known command in the documented format
      */
     public Object parse(String line) {
-        JsonNode node;
+        return command(read(line));
+    }
+
+    /**
+     * The line as JSON, read once for both {@link #claimedName} and {@link #command}.
+     *
+     * @throws IllegalArgumentException if the line is not JSON within the limits
+     */
+    public JsonNode read(String line) {
         try {
-            node = mapper.readTree(line);
+            return mapper.readTree(line);
         } catch (StreamConstraintsException e) {
             throw new IllegalArgumentException("the line exceeds a limit of the JSON it may hold ("
                     + WebJsonConfig.describeLimits() + ")");
         } catch (JacksonException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** The command name a line claims, for reports, whether or not the rest of it is valid; null when none. */
+    public static String claimedName(JsonNode node) {
+        return node != null && node.path("command").isString() ? node.get("command").asString() : null;
+    }
+
+    /**
+     * @throws InvalidCommandException if the command's own shape checks refuse it
+     * @throws IllegalArgumentException if the line is not a known command in the documented format
+     */
+    public Object command(JsonNode node) {
         if (node == null || !node.isObject() || !node.path("command").isString() || !node.path("payload").isObject()) {
             throw new IllegalArgumentException("a line must be {\"command\": \"<name>\", \"payload\": {...}}");
         }

@@ -238,7 +238,10 @@ class CoalitionApiTest {
                 .jsonPath("$.lines[1].command").isEqualTo("RecordArrest")
                 .jsonPath("$.lines[2].outcome").isEqualTo("REJECTED")
                 .jsonPath("$.lines[2].problem.status").isEqualTo(400)
+                // A refused line still names the command it claims.
+                .jsonPath("$.lines[2].command").isEqualTo("RecordArrest")
                 .jsonPath("$.lines[3].problem.code").isEqualTo("MALFORMED_REQUEST")
+                .jsonPath("$.lines[3].command").isEqualTo("Teleport")
                 .jsonPath("$.lines[4].command").doesNotExist();
         // The same import again records nothing: 200, every good line unchanged.
         admin().post().uri(C + id + "/imports").contentType(MediaType.parseMediaType("application/x-ndjson"))
