@@ -11,14 +11,16 @@ import java.util.Map;
  */
 final class ScalePlot {
 
-    private static final int WIDTH = 720;
+    private static final int WIDTH = 880;
     private static final int HEIGHT = 420;
     private static final int LEFT = 70;
-    private static final int RIGHT = 260;
+    private static final int RIGHT = 420;
     private static final int TOP = 30;
     private static final int BOTTOM = 50;
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b",
             "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+    /** Past the colours, the same colours again, dashed: no two lines look alike. */
+    private static final String DASHED = " stroke-dasharray=\"7 4\"";
 
     /** One line: its name and its (N, value) points. */
     record Series(String name, List<double[]> points) {
@@ -106,6 +108,7 @@ final class ScalePlot {
         for (int i = 0; i < series.size(); i++) {
             Series line = series.get(i);
             String colour = COLOURS[i % COLOURS.length];
+            String stroke = "stroke=\"" + colour + "\"" + ((i / COLOURS.length) % 2 == 1 ? DASHED : "");
             StringBuilder points = new StringBuilder();
             for (double[] p : line.points()) {
                 double x = LEFT + plotW * (Math.log10(p[0]) - minX) / (maxX - minX);
@@ -114,12 +117,12 @@ final class ScalePlot {
                 s.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>%n", x, y, colour));
             }
             if (line.points().size() > 1) {
-                s.append(f("<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2\"/>%n",
-                        points.toString().trim(), colour));
+                s.append(f("<polyline points=\"%s\" fill=\"none\" %s stroke-width=\"2\"/>%n",
+                        points.toString().trim(), stroke));
             }
             int legendY = TOP + 10 + i * 20;
-            s.append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>%n",
-                    LEFT + plotW + 12, legendY, LEFT + plotW + 30, legendY, colour));
+            s.append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" %s stroke-width=\"2\"/>%n",
+                    LEFT + plotW + 12, legendY, LEFT + plotW + 30, legendY, stroke));
             s.append(f("<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>%n", LEFT + plotW + 34, legendY + 4,
                     escape(line.name())));
         }

@@ -89,6 +89,18 @@ class ScaleReportTest {
         assertThat(two).startsWith("<svg").endsWith("</svg>\n");
     }
 
+    @Test
+    void plots_drawEveryLineInAStyleOfItsOwn() {
+        for (String plot : List.of(ScalePlot.ratios(List.of(fullRun(10_000), fullRun(100_000))),
+                ScalePlot.latencies(List.of(fullRun(10_000), fullRun(100_000))))) {
+            List<String> lineStyles = java.util.regex.Pattern.compile(
+                            "<polyline points=\"[^\"]*\" fill=\"none\" (stroke=\"[^\"]*\"(?: stroke-dasharray=\"[^\"]*\")?)")
+                    .matcher(plot).results().map(m -> m.group(1)).toList();
+
+            assertThat(lineStyles).hasSize(count(plot, "<polyline")).doesNotHaveDuplicates();
+        }
+    }
+
     private static int count(String text, String part) {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
