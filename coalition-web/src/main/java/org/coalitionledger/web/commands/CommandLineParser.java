@@ -55,10 +55,10 @@ public final class CommandLineParser {
      * @throws IllegalArgumentException if the line is not a known command in the documented format
      */
     public Object command(JsonNode node) {
-        if (node == null || !node.isObject() || !node.path("command").isString() || !node.path("payload").isObject()) {
+        String name = claimedName(node);
+        if (name == null || !node.isObject() || !node.path("payload").isObject()) {
             throw new IllegalArgumentException("a line must be {\"command\": \"<name>\", \"payload\": {...}}");
         }
-        String name = node.get("command").asString();
         Class<?> type = LedgerCommandCatalogue.COMMANDS.get(name);
         if (type == null) {
             throw new IllegalArgumentException("unknown command '" + name + "'; known: "
