@@ -83,8 +83,10 @@ public class AuditLogStore {
                 eventId).stream().findFirst();
     }
 
-    public long storedEventCount() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    /** Rows in the event store with a global index from {@code from} (inclusive) to {@code to} (exclusive). */
+    public long storedEventCount(long from, long to) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry e where e.global_index >= ? and "
+                + "e.global_index < ?", Long.class, from, to);
     }
 
     /**

@@ -41,8 +41,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Incremental verification starts where the last clean verification on this node ended: it keeps that run's
  * tree size, compact range (frontier) and order state in memory, and checks only the leaves, checkpoints, unlogged
- * events and snapshots after it. It trusts that earlier run for what came before; only a full verification shows
- * that older rows were changed since. Kept in memory, not in the database, so an insider cannot move its start; a
+ * events and snapshots after it (each coalition's fold continued from its snapshot before them, reading only the
+ * records the new leaves name where it can), and counts the stored events from that run's bound on. It trusts that
+ * earlier run for what came before; only a full verification shows that older rows were changed since. Kept in memory, not in the database, so an insider cannot move its start; a
  * restart makes the next incremental run a full one.
  */
 @Service
@@ -80,7 +81,8 @@ public class AuditVerificationService implements DisposableBean {
      * @param incremental        true when only what followed the last clean verification was checked
      * @param fromTreeSize       the tree size this run started from (0 for a full run)
      * @param treeSize           leaves in the log
-     * @param eventsInStore      rows in the event store
+     * @param eventsInStore      rows in the event store (an incremental run counts those below the previous run's
+     *                           bound as that run found them)
      * @param pendingEvents      stored events the log has not taken yet, all within the allowed delay
      * @param checkpointsChecked signed checkpoints checked against the leaf table
      * @param keyChainLength     signing keys in the chain, each checked from the first
@@ -100,10 +102,11 @@ public class AuditVerificationService implements DisposableBean {
      * Where a clean run ended: the leaves it covered as a compact range, the order state after them, and the lowest
      * global index from which stored events may still be unlogged.
      */
-    private record Verified(CompactRange range, LogOrder order, long unloggedFrom) {
+    private record Verified(CompactRange range, LogOrder order, long unloggedFrom, long storedBelow) {
 
         Verified copy() {
-            return new Verified(CompactRange.ofFrontier(range.size(), range.frontier()), order.copy(), unloggedFrom);
+            return new Verified(CompactRange.ofFrontier(range.size(), range.frontier()), order.copy(), unloggedFrom,
+                    storedBelow);
         }
     }
 
@@ -222,13 +225,20 @@ public class AuditVerificationService implements DisposableBean {
         });
         FoldSnapshots.Check snapshots = joined(snapshotCheck);
         boolean clean = count[0] == 0 && checkpointProblems.isEmpty() && snapshots.problems().isEmpty();
+        // Events below the lowest one still waiting were all logged; an incremental run counts the store from the
+        // previous run's bound on (by global index), so the count costs the events since, like the rest of the run.
+        long unloggedFrom = Math.min(lowestWaiting[0], maxLogged[0] + 1);
+        long countedFrom = start == null ? 0 : start.unloggedFrom();
+        long storedBelow = (start == null ? 0 : start.storedBelow()) + store.storedEventCount(countedFrom,
+                unloggedFrom);
+        long eventsInStore = storedBelow + store.storedEventCount(Math.max(countedFrom, unloggedFrom), Long.MAX_VALUE);
         if (clean) {
-            // The next incremental run starts here; events below the lowest one still waiting were all logged.
-            Verified verified = new Verified(range, order, Math.min(lowestWaiting[0], maxLogged[0] + 1));
+            // The next incremental run starts here.
+            Verified verified = new Verified(range, order, unloggedFrom, storedBelow);
             lastClean.accumulateAndGet(verified, (old, fresh) -> old != null && old.range().size() > fresh.range().size()
                     ? old : fresh.copy());
         }
-        return new Report(clean, start != null, from, range.size(), store.storedEventCount(), waiting[0],
+        return new Report(clean, start != null, from, range.size(), eventsInStore, waiting[0],
                 signed.size(), chain.size(), count[0], found, checkpointProblems, snapshots.checked(),
                 snapshots.problems());
     }

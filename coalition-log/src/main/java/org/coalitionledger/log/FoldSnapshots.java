@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * nearest whole state ({@link #nearest}).
  *
  * <p>Written off the request path, by a background job on every node (the positions are fixed by the coalition's
- * leaves, so nodes write the same snapshots and the second insert is ignored). Snapshots are derived data that
+ * leaves, so nodes write the same snapshots and the second insert is ignored). The job, and verification after the
+ * last clean run, continue from a stored snapshot without reading its records ({@link #restoreLookingUp}). Snapshots are derived data that
  * whoever owns the database could change: each names the leaf it was made at, how many leaves it folds and the
  * latest time among them, and verification ({@link #check}) re-folds the leaves and compares every stored part, so
  * a changed, added or removed row is reported. One whose state cannot be read is passed over (the fold starts from
@@ -177,11 +178,23 @@ public class FoldSnapshots {
             if (!fold.isFounded()) {
                 return null;
             }
-            boolean continued = sinceHead != null && sinceHead.answersWithoutEarlierRecords()
-                    && sinceHead.recordCount() == fold.recordCount();
-            FoldHead head = continued ? sinceHead.head() : fold.head();
+            FoldHead head = continuesHead() ? sinceHead.head() : fold.head();
             sinceHead = CoalitionLedgerFold.continueFrom(head);
             return JSON.writeValueAsString(head);
+        }
+
+        /** Whether the next head can be made from the previous head and the leaves since. */
+        private boolean continuesHead() {
+            return sinceHead != null && sinceHead.answersWithoutEarlierRecords()
+                    && sinceHead.recordCount() == fold.recordCount();
+        }
+
+        /**
+         * Whether {@link #head} can be made: always for a fold that holds every record; for one looking up its records,
+         * only from the previous head.
+         */
+        boolean canMakeHead() {
+            return !fold.isFounded() || fold.holdsEveryRecord() || continuesHead();
         }
 
         /** The fold without its records, as stored. */
@@ -292,6 +305,102 @@ public class FoldSnapshots {
         }
     }
 
+    /**
+     * The snapshot's fold without reading its records ({@link CoalitionLedgerFold#restoreLookingUp}): its state
+     * without records, the number of its records and restatements, each record looked up when a later leaf names it,
+     * and a head continued from its own. What it costs follows the leaves folded into it, not the coalition: the way
+     * to the next snapshot where the facts since only add records or restate records added since
+     * ({@link Progress#canMakeHead}); else {@link #foldTo} restores the whole fold. Empty, with a warning, when the
+     * snapshot cannot be read.
+     */
+    private Optional<Progress> restoreLookingUp(Stored snapshot) {
+        try {
+            FoldSnapshot withoutRecords = withoutRecords(snapshot);
+            FoldHead head = snapshot.head() == null ? null : head(snapshot);
+            String coalitionId = snapshot.coalitionId();
+            long leafIndex = snapshot.leafIndex();
+            int restatements = nextOrdinal("select r.ordinal from coalition_fold_restatement r where "
+                    + "r.coalition_id = ? and r.leaf_index <= ? order by r.ordinal desc fetch first 1 rows only",
+                    coalitionId, leafIndex);
+            CoalitionLedgerFold fold = CoalitionLedgerFold.restoreLookingUp(withoutRecords, nextOrdinal("select "
+                    + "r.ordinal from coalition_fold_record_version r where r.coalition_id = ? and r.leaf_index <= ? "
+                    + "order by r.ordinal desc fetch first 1 rows only", coalitionId, leafIndex), restatements,
+                    recordId -> recordAt(coalitionId, recordId, leafIndex));
+            var progress = new Progress(fold, snapshot.coalitionLeaves(), leafIndex, snapshot.coversUntil());
+            progress.storedRestatements = restatements;
+            progress.sinceHead = head == null ? null : CoalitionLedgerFold.continueFrom(head);
+            return Optional.of(progress);
+        } catch (RuntimeException e) {
+            log.warn("Fold snapshot of coalition {} at leaf {} cannot be read, passed over: {}",
+                    snapshot.coalitionId(), snapshot.leafIndex(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** One past the highest place a query on a coalition and a leaf finds (the first row's), 0 for none. */
+    private int nextOrdinal(String sql, String coalitionId, long leafIndex) {
+        List<Integer> highest = jdbc.queryForList(sql, Integer.class, coalitionId, leafIndex);
+        store.rowsRead().count(RowsRead.Read.FOLD_RECORDS, highest.size());
+        return highest.isEmpty() ? 0 : highest.get(0) + 1;
+    }
+
+    /**
+     * A record's latest version at or before the snapshot at {@code leafIndex}, with its place; null for a record
+     * not recorded by then. A version that cannot be read fails the fold ({@link RecordUnreadable}).
+     */
+    private FoldSnapshot.NumberedRecord recordAt(String coalitionId, String recordId, long leafIndex) {
+        try {
+            List<FoldSnapshot.NumberedRecord> found = jdbc.query("select r.ordinal, r.state from "
+                    + "coalition_fold_record_version r where r.coalition_id = ? and r.record_id = ? and "
+                    + "r.leaf_index <= ? order by r.leaf_index desc fetch first 1 rows only", (rs, row) -> {
+                        store.rowsRead().count(RowsRead.Read.FOLD_RECORDS);
+                        return new FoldSnapshot.NumberedRecord(rs.getInt(1), JSON.readValue(rs.getString(2),
+                                FoldSnapshot.RecordState.class));
+                    }, coalitionId, recordId, leafIndex);
+            return found.isEmpty() ? null : found.get(0);
+        } catch (RuntimeException e) {
+            throw new RecordUnreadable("record " + recordId + " of the fold snapshot of coalition " + coalitionId
+                    + " at leaf " + leafIndex + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** A record version looked up by a fold cannot be read: the fold is restored whole instead, or not at all. */
+    private static final class RecordUnreadable extends RuntimeException {
+        RecordUnreadable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Folds the coalition's leaves after the progress's last one up to and including {@code leafIndex}. A fold
+     * looking up its records that cannot make the head there (a fact since needs the records the previous head
+     * summed up) or cannot read a record is dropped for the whole fold restored at the same snapshot, which folds the
+     * leaves again; null when that one cannot be read either. An unreadable event fails it
+     * ({@link IllegalArgumentException}).
+     */
+    private Progress foldTo(String coalitionId, Progress progress, long leafIndex) {
+        long previous = progress.lastLeafIndex();
+        if (!progress.fold().holdsEveryRecord()) {
+            try {
+                LoggedHistoryStore.forEachEntryAfter(store, coalitionId, previous, null, leafIndex + 1,
+                        RowsRead.Read.SNAPSHOT_FOLDS, progress::take);
+                if (progress.canMakeHead()) {
+                    return progress;
+                }
+            } catch (RecordUnreadable e) {
+                log.warn("Folding coalition {} from its snapshot at leaf {} looking up records failed, restored "
+                        + "whole: {}", coalitionId, previous, e.getMessage());
+            }
+            progress = restore(storedAt(coalitionId, previous)).orElse(null);
+            if (progress == null) {
+                return null;
+            }
+        }
+        LoggedHistoryStore.forEachEntryAfter(store, coalitionId, previous, null, leafIndex + 1,
+                RowsRead.Read.SNAPSHOT_FOLDS, progress::take);
+        return progress;
+    }
+
     /** Each of the coalition's records as of the snapshot at {@code leafIndex}: its latest version there, in order. */
     private List<FoldSnapshot.RecordState> recordsAt(String coalitionId, long leafIndex) {
         List<FoldSnapshot.RecordState> records = new ArrayList<>();
@@ -361,17 +470,21 @@ public class FoldSnapshots {
         }
         Stored snapshot = found.get();
         try {
-            FoldHead head = JSON.readValue(snapshot.head(), FoldHead.class);
-            if (!snapshot.coalitionId().equals(head.coalitionId())) {
-                throw new IllegalArgumentException("it holds coalition " + head.coalitionId());
-            }
-            return Optional.of(new Progress(CoalitionLedgerFold.continueFrom(head), snapshot.coalitionLeaves(),
+            return Optional.of(new Progress(CoalitionLedgerFold.continueFrom(head(snapshot)), snapshot.coalitionLeaves(),
                     snapshot.leafIndex(), snapshot.coversUntil()));
         } catch (RuntimeException e) {
             log.warn("Head of the fold snapshot of coalition {} at leaf {} cannot be read, passed over: {}",
                     snapshot.coalitionId(), snapshot.leafIndex(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static FoldHead head(Stored snapshot) {
+        FoldHead head = JSON.readValue(snapshot.head(), FoldHead.class);
+        if (!snapshot.coalitionId().equals(head.coalitionId())) {
+            throw new IllegalArgumentException("its head holds coalition " + head.coalitionId());
+        }
+        return head;
     }
 
     /** Whether any of {@code recordIds} is among the records of the coalition's snapshot at {@code leafIndex}. */
@@ -443,14 +556,14 @@ public class FoldSnapshots {
                     return 0;
                 }
                 Progress progress = carried[0] != null && carried[0].lastLeafIndex() == after ? carried[0]
-                        : after < 0 ? Progress.start(coalitionId) : restore(storedAt(coalitionId, after)).orElse(null);
+                        : after < 0 ? Progress.start(coalitionId)
+                        : restoreLookingUp(storedAt(coalitionId, after)).orElse(null);
                 carried[0] = null;
+                long at = boundary.get(0);
+                progress = progress == null ? null : foldTo(coalitionId, progress, at);
                 if (progress == null) {
                     return 0; // an unreadable latest snapshot: verification reports it, nothing is built on it
                 }
-                long at = boundary.get(0);
-                LoggedHistoryStore.forEachEntryAfter(store, coalitionId, progress.lastLeafIndex(), null, at + 1,
-                        RowsRead.Read.SNAPSHOT_FOLDS, progress::take);
                 insert(coalitionId, at, progress);
                 carried[0] = progress;
                 return 1;
@@ -527,8 +640,9 @@ public class FoldSnapshots {
      * snapshot before must have its version here. A version stored at a leaf where the coalition has no snapshot is
      * reported with the next snapshot (until then no read uses it). Each coalition's fold is carried from one of its
      * snapshots to the next, so every leaf is folded once and a changed row is the only one reported; an incremental
-     * run starts from the stored snapshot before its first (or from the first leaf), and does not look again at rows
-     * at or before it: a full run does. One coalition's fold in memory at a time.
+     * run starts from the stored snapshot before its first (or from the first leaf), reading only the records the
+     * leaves after it name where the heads allow ({@link #restoreLookingUp}), and does not look again at rows at or
+     * before it: a full run does. One coalition's fold in memory at a time.
      */
     Check check(long afterLeafIndex, long upToLeafIndex) {
         List<Map<String, Object>> keys = jdbc.queryForList("select s.coalition_id, s.leaf_index from "
@@ -542,13 +656,13 @@ public class FoldSnapshots {
             long leafIndex = ((Number) key.get("leaf_index")).longValue();
             String what = "fold snapshot of coalition " + coalitionId + " at leaf " + leafIndex;
             if (coalitionId.equals(unreadable)) {
-                continue; // an unreadable event: the leaf checks name it, and nothing past it can be folded
+                continue; // an unreadable event (the leaf checks name it) or snapshot: nothing past it can be folded
             }
             if (progress == null || !progress.fold().coalitionId().equals(coalitionId)) {
                 Stored before = jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where "
                         + "s.coalition_id = ? and s.leaf_index <= ? order by s.leaf_index desc fetch first 1 rows "
                         + "only", this::stored, coalitionId, afterLeafIndex).stream().findFirst().orElse(null);
-                progress = before == null ? Progress.start(coalitionId) : restore(before).orElse(null);
+                progress = before == null ? Progress.start(coalitionId) : restoreLookingUp(before).orElse(null);
                 if (progress == null) {
                     problems.add(what + " cannot be checked: the snapshot before it (at leaf " + before.leafIndex()
                             + ") cannot be read");
@@ -557,10 +671,15 @@ public class FoldSnapshots {
             }
             long previous = progress.lastLeafIndex();
             try {
-                LoggedHistoryStore.forEachEntryAfter(store, coalitionId, previous, null, leafIndex + 1,
-                        RowsRead.Read.SNAPSHOT_FOLDS, progress::take);
+                progress = foldTo(coalitionId, progress, leafIndex);
             } catch (IllegalArgumentException e) {
                 progress = null;
+                unreadable = coalitionId;
+                continue;
+            }
+            if (progress == null) {
+                problems.add(what + " and the coalition's later ones cannot be checked: the snapshot before it (at "
+                        + "leaf " + previous + ") cannot be read whole");
                 unreadable = coalitionId;
                 continue;
             }

@@ -23,7 +23,10 @@ public final class RowsRead {
         UNLOGGED_EVENTS,
         /** Stored fold snapshots read to restore the whole fold (their records are counted as {@link #FOLD_RECORDS}). */
         FOLD_SNAPSHOTS,
-        /** Stored record states and restatements, read to restore a snapshot's whole fold. */
+        /**
+         * Stored record states and restatements, read to restore a snapshot's fold: whole, or only the records that
+         * later leaves name.
+         */
         FOLD_RECORDS,
         /** Stored fold snapshots' heads alone (a row per year, no records). */
         FOLD_HEADS,

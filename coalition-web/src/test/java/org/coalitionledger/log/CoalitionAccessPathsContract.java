@@ -406,6 +406,24 @@ abstract class CoalitionAccessPathsContract {
     }
 
     @Test
+    void incrementalVerification_countsTheEventsStoredSinceTheLastCleanRun_onTopOfItsCount() {
+        AuditVerificationService.Report full = verification.verify(false);
+        assertThat(full.clean()).as("%s", full).isTrue();
+        assertThat(full.eventsInStore()).isEqualTo(storedEvents());
+        for (int i = 0; i < 2; i++) {
+            batch(small, smallBatches++);
+            LogCatchUp.await(jdbc);
+            AuditVerificationService.Report incremental = verification.verify(true);
+            assertThat(incremental.incremental()).isTrue();
+            assertThat(incremental.eventsInStore()).isEqualTo(storedEvents());
+        }
+    }
+
+    private long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    @Test
     void aChangedSnapshot_isReportedByVerification_andAnUnreadableOneIsPassedOver() {
         long leaf = jdbc.queryForObject("select min(leaf_index) from coalition_fold_snapshot where coalition_id = ?",
                 Long.class, large);
@@ -459,6 +477,92 @@ abstract class CoalitionAccessPathsContract {
             LogCatchUp.await(jdbc);
             boolean due = leaves(large).stream().filter(leaf -> leaf > latest).count() >= interval;
             assertThat(rowsReadBy(Read.FOLD_SNAPSHOTS, snapshots::writeDue)).isEqualTo(due ? 1 : 0);
+        }
+        assertThat(verification.verify(false).snapshotProblems()).isEmpty();
+    }
+
+    @Test
+    void theSnapshotWriterAndIncrementalVerification_readOnlyTheRecordsTheNewLeavesName_notTheCoalitions() {
+        // Holding the writer's monitor keeps its background run out of the counts.
+        synchronized (snapshots) {
+            String grown = ApiFixtures.freshId("grown");
+            found(grown);
+            int stored = 6 * interval;
+            for (int i = 0; i < stored; i++) {
+                batch(grown, i);
+            }
+            LogCatchUp.await(jdbc);
+            snapshots.writeDue();
+            AuditVerificationService.Report full = verification.verify(false);
+            assertThat(full.clean()).as("%s", full).isTrue();
+            long before = snapshotCount(grown);
+
+            for (int i = 0; i < 2 * interval; i++) {
+                batch(grown, stored + i);
+            }
+            LogCatchUp.await(jdbc);
+            // New records only: none is looked up; the latest snapshot's record and restatement counts are one row
+            // each, whatever the coalition holds.
+            long written = rowsReadBy(Read.FOLD_RECORDS, snapshots::writeDue);
+            assertThat(snapshotCount(grown)).isGreaterThanOrEqualTo(before + 2);
+            assertThat(written).isLessThanOrEqualTo(2);
+            long checked = rowsReadBy(Read.FOLD_RECORDS, () -> {
+                AuditVerificationService.Report incremental = verification.verify(true);
+                assertThat(incremental.clean()).as("%s", incremental).isTrue();
+                assertThat(incremental.snapshotsChecked()).isGreaterThanOrEqualTo(2);
+            });
+            assertThat(checked).as("not the %d records stored before", stored).isLessThanOrEqualTo(2);
+
+            // What such a run checks is still every part of the new snapshots: a changed head or record version.
+            long latest = jdbc.queryForObject("select max(leaf_index) from coalition_fold_snapshot where "
+                    + "coalition_id = ?", Long.class, grown);
+            for (int i = 0; i < interval; i++) {
+                batch(grown, stored + 2 * interval + i);
+            }
+            LogCatchUp.await(jdbc);
+            snapshots.writeDue();
+            long newest = jdbc.queryForObject("select max(leaf_index) from coalition_fold_snapshot where "
+                    + "coalition_id = ?", Long.class, grown);
+            assertThat(newest).isGreaterThan(latest);
+            String newestHead = jdbc.queryForObject("select head from coalition_fold_snapshot where coalition_id = ? "
+                    + "and leaf_index = ?", String.class, grown, newest);
+            try {
+                jdbc.update("update coalition_fold_snapshot set head = ? where coalition_id = ? and leaf_index = ?",
+                        newestHead.replaceFirst("\"listingsRemoved\":\\d+", "\"listingsRemoved\":0"), grown, newest);
+                assertThat(verification.verify(true).snapshotProblems()).singleElement().satisfies(problem ->
+                        assertThat(problem).contains("coalition " + grown + " at leaf " + newest, "head was changed"));
+            } finally {
+                jdbc.update("update coalition_fold_snapshot set head = ? where coalition_id = ? and leaf_index = ?",
+                        newestHead, grown, newest);
+            }
+            var newestVersion = jdbc.queryForMap("select record_id, state from coalition_fold_record_version where "
+                    + "coalition_id = ? and leaf_index = ? fetch first 1 rows only", grown, newest);
+            String newestState = (String) newestVersion.get("state");
+            try {
+                jdbc.update("update coalition_fold_record_version set state = ? where coalition_id = ? and "
+                        + "record_id = ? and leaf_index = ?", newestState.replaceFirst("\"listingsRemoved\":\\d+",
+                        "\"listingsRemoved\":0"), grown, newestVersion.get("record_id"), newest);
+                assertThat(verification.verify(true).snapshotProblems()).singleElement().satisfies(problem ->
+                        assertThat(problem).contains("coalition " + grown, "record version was changed or added",
+                                (String) newestVersion.get("record_id")));
+            } finally {
+                jdbc.update("update coalition_fold_record_version set state = ? where coalition_id = ? and "
+                        + "record_id = ? and leaf_index = ?", newestState, grown, newestVersion.get("record_id"),
+                        newest);
+            }
+
+            // A correction of a record from before the latest snapshot needs the records its head summed up: the
+            // snapshot after it is folded from the whole state, and still checks clean.
+            correct(grown, grown + "-b0", 999);
+            for (int i = 0; i < interval; i++) {
+                batch(grown, stored + 3 * interval + i);
+            }
+            long size = LogCatchUp.await(jdbc);
+            snapshots.writeDue();
+            AuditVerificationService.Report afterCorrection = verification.verify(true);
+            assertThat(afterCorrection.clean()).as("%s", afterCorrection).isTrue();
+            assertThat(afterCorrection.snapshotsChecked()).isPositive();
+            assertSameViews(history.fold(grown, null, size), fresh(grown, null, size));
         }
         assertThat(verification.verify(false).snapshotProblems()).isEmpty();
     }

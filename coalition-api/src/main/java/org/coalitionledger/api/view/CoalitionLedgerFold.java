@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * replays and the offline verifier, so all three compute the same figures by construction.
  * <p>
  * Feed it entries in the order the event store holds them with {@link #apply}; ask for views at any time. It is
- * pure: no clock, no I/O; the same entries in the same order always give equal views. Entries of other coalitions
+ * pure: no clock, no I/O (but what a caller's record lookup does, {@link #restoreLookingUp}); the same entries in
+ * the same order always give equal views. Entries of other coalitions
  * and payloads it does not know are ignored, so a caller may feed it the whole store. Record time
  * ({@link LedgerEntry#recordedAt()}) only filters ({@link #asRecordedAt}) and is shown in the restatement trail;
  * figures are bucketed by business time alone.
@@ -53,7 +54,7 @@ public final class CoalitionLedgerFold {
     private CoalitionFoundedEvent founded;
     private final Memberships memberships = new Memberships();
     private final Goals goals = new Goals();
-    private final RecordBook records = new RecordBook();
+    private final RecordBook records;
     /**
      * For a fold continued from a {@link FoldHead}: the head's year-over-year rows per basis, which stand for the
      * records the head summed up (this fold's record book holds only the records folded since). Null otherwise.
@@ -71,8 +72,13 @@ public final class CoalitionLedgerFold {
     }
 
     private CoalitionLedgerFold(String coalitionId, Map<YearBasis, List<YearRow>> headYears) {
+        this(coalitionId, headYears, new RecordBook());
+    }
+
+    private CoalitionLedgerFold(String coalitionId, Map<YearBasis, List<YearRow>> headYears, RecordBook records) {
         this.coalitionId = Objects.requireNonNull(coalitionId, "coalitionId");
         this.headYears = headYears;
+        this.records = records;
     }
 
     /**
@@ -102,16 +108,60 @@ public final class CoalitionLedgerFold {
         var fold = new CoalitionLedgerFold(snapshot.coalitionId());
         fold.restoreSmallState(snapshot.founded(), snapshot.stints(), snapshot.goals());
         for (FoldSnapshot.RecordState state : snapshot.records()) {
-            var record = new LedgerRecord(state.recordId(), state.kind(), state.businessDate(), state.batch(),
-                    state.figures(), state.recordedBy());
-            record.retracted = state.retracted();
-            record.restated = state.restated();
-            record.restatedFigures.addAll(state.restatedFigures());
-            fold.records.record(record);
+            fold.records.record(ledgerRecord(state));
         }
         snapshot.restatements().forEach(fold.records::restated);
         fold.records.takeChanged(); // restored, not changed
         return fold;
+    }
+
+    /**
+     * A fold restored from a state without its records ({@link #snapshotWithoutRecords}), the number of records and
+     * of restatements the state stood for, and a way to look up each of those records ({@code earlierRecord}: its
+     * state and place in fold order then, or null for an id not recorded by then), asked only when a fact folded
+     * afterwards first names the record. It folds further entries exactly as the whole fold would, and answers
+     * {@link #snapshotWithoutRecords}, {@link #takeChangedRecords}, {@link #restatementsFrom} (from the count given
+     * on), {@link #restatementCount} and {@link #recordCount}: what a caller keeping the records apart stores at its
+     * next cut, at the cost of the records the facts since name rather than of every record. It answers no view and
+     * no head ({@link #holdsEveryRecord} is false): a caller continues a head beside it.
+     */
+    public static CoalitionLedgerFold restoreLookingUp(FoldSnapshot withoutRecords, int recordCount,
+            int restatementCount, java.util.function.Function<String, FoldSnapshot.NumberedRecord> earlierRecord) {
+        if (!withoutRecords.records().isEmpty() || !withoutRecords.restatements().isEmpty()) {
+            throw new IllegalArgumentException("the state holds records: restore it whole");
+        }
+        Objects.requireNonNull(earlierRecord, "earlierRecord");
+        var fold = new CoalitionLedgerFold(withoutRecords.coalitionId(), null, RecordBook.lookingUp(recordCount,
+                restatementCount, recordId -> {
+                    FoldSnapshot.NumberedRecord found = earlierRecord.apply(recordId);
+                    if (found == null) {
+                        return null;
+                    }
+                    if (!recordId.equals(found.state().recordId()) || found.ordinal() < 0
+                            || found.ordinal() >= recordCount) {
+                        throw new IllegalArgumentException("record " + recordId + " was looked up as "
+                                + found.state().recordId() + " at place " + found.ordinal() + " of " + recordCount);
+                    }
+                    LedgerRecord record = ledgerRecord(found.state());
+                    record.ordinal = found.ordinal();
+                    return record;
+                }));
+        fold.restoreSmallState(withoutRecords.founded(), withoutRecords.stints(), withoutRecords.goals());
+        return fold;
+    }
+
+    private static LedgerRecord ledgerRecord(FoldSnapshot.RecordState state) {
+        var record = new LedgerRecord(state.recordId(), state.kind(), state.businessDate(), state.batch(),
+                state.figures(), state.recordedBy());
+        record.retracted = state.retracted();
+        record.restated = state.restated();
+        record.restatedFigures.addAll(state.restatedFigures());
+        return record;
+    }
+
+    /** False for a fold {@link #restoreLookingUp restored looking up its records}: it answers no view. */
+    public boolean holdsEveryRecord() {
+        return records.holdsAll() && !trailOnly;
     }
 
     private void restoreSmallState(CoalitionFoundedEvent founded, List<FoldSnapshot.StintState> stints,
@@ -188,7 +238,9 @@ public final class CoalitionLedgerFold {
      */
     public FoldSnapshot snapshotWithoutRecords() {
         requireWhole();
-        requireAllRecords();
+        if (trailOnly) {
+            requireAllRecords();
+        }
         List<FoldSnapshot.StintState> stintStates = new ArrayList<>();
         for (MemberStint stint : memberships.all()) {
             stintStates.add(new FoldSnapshot.StintState(stint.joined, stint.leftOn));
@@ -406,6 +458,10 @@ public final class CoalitionLedgerFold {
     /** The correction and retraction trail, in record order. Needs no founding event. */
     public List<RestatementView> restatements() {
         requireWhole();
+        if (!records.holdsAll()) {
+            throw new IllegalStateException("coalition '" + coalitionId + "': a fold restored looking up its records "
+                    + "holds only the restatements since");
+        }
         return records.restatements();
     }
 
@@ -438,9 +494,9 @@ public final class CoalitionLedgerFold {
     }
 
     private void requireAllRecords() {
-        if (trailOnly) {
+        if (!holdsEveryRecord()) {
             throw new IllegalStateException("coalition '" + coalitionId + "': a fold restored for the restatement "
-                    + "trail holds only the records it restates");
+                    + "trail or looking up its records holds only some of them");
         }
     }
 

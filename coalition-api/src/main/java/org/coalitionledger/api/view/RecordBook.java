@@ -10,23 +10,72 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-/** The fold's figure records with their current figures, and the trail of their corrections and retractions. */
+/**
+ * The fold's figure records with their current figures, and the trail of their corrections and retractions. A book
+ * made by {@link #lookingUp} holds only the records named since, each looked up when first named, and only the
+ * restatements since.
+ */
 final class RecordBook {
 
     private final Map<String, LedgerRecord> records = new LinkedHashMap<>();
     private final List<RestatementView> restatements = new ArrayList<>();
     /** Records recorded, corrected or retracted since {@link #takeChanged()} last ran, in the order first changed. */
     private final Set<LedgerRecord> changed = new LinkedHashSet<>();
+    /** The record of an id as it stood before, with its place, or null for none; null when the book holds all. */
+    private final Function<String, LedgerRecord> earlier;
+    /** Records counted but not held: not yet looked up. */
+    private int unheld;
+    /** Restatements counted but not held: those before the book was made. */
+    private final int restatementsBefore;
+
+    RecordBook() {
+        this(null, 0, 0);
+    }
+
+    private RecordBook(Function<String, LedgerRecord> earlier, int records, int restatements) {
+        this.earlier = earlier;
+        this.unheld = records;
+        this.restatementsBefore = restatements;
+    }
+
+    /**
+     * A book that stands for {@code records} earlier records and {@code restatements} earlier restatements without
+     * holding them: a record is looked up with {@code earlier} when a fact first names it.
+     */
+    static RecordBook lookingUp(int records, int restatements, Function<String, LedgerRecord> earlier) {
+        return new RecordBook(earlier, records, restatements);
+    }
+
+    /** Whether every record and restatement is held (else only those named since the book was made). */
+    boolean holdsAll() {
+        return earlier == null;
+    }
+
+    /** The record of an id, looked up (and from then on held) if the book stands for it without holding it. */
+    private LedgerRecord get(String recordId) {
+        LedgerRecord record = records.get(recordId);
+        if (record == null && earlier != null) {
+            record = earlier.apply(recordId);
+            if (record != null) {
+                records.put(recordId, record);
+                unheld--;
+            }
+        }
+        return record;
+    }
 
     /** Keeps the first record of an id: a second one (never via the commands) changes nothing. */
     void record(LedgerRecord record) {
-        if (records.putIfAbsent(record.recordId, record) == null) {
-            record.ordinal = records.size() - 1;
+        if (get(record.recordId) == null) {
+            records.put(record.recordId, record);
+            record.ordinal = size() - 1;
             changed.add(record);
         }
     }
+
 
     /** The records changed since the last call, and forgets them. */
     List<LedgerRecord> takeChanged() {
@@ -44,7 +93,7 @@ final class RecordBook {
     }
 
     int size() {
-        return records.size();
+        return unheld + records.size();
     }
 
     /** The record ids in fold order. */
@@ -62,16 +111,20 @@ final class RecordBook {
 
     /** The restatements after the first {@code from}, in order. */
     List<RestatementView> restatementsFrom(int from) {
-        return List.copyOf(restatements.subList(from, restatements.size()));
+        if (from < restatementsBefore) {
+            throw new IllegalArgumentException("the book holds the restatements from " + restatementsBefore
+                    + " on, not from " + from);
+        }
+        return List.copyOf(restatements.subList(from - restatementsBefore, restatements.size()));
     }
 
     int restatementCount() {
-        return restatements.size();
+        return restatementsBefore + restatements.size();
     }
 
     void correct(String recordId, RecordKind kind, String reason, LedgerEntry entry,
                  UnaryOperator<RecordFigures> newFigures) {
-        LedgerRecord record = records.get(recordId);
+        LedgerRecord record = get(recordId);
         if (record == null || record.kind != kind) {
             // Listed, so a verifier sees it, but it can change no figure.
             restatements.add(new RestatementView(recordId, kind, RestatementType.CORRECTION, null, null, null,
@@ -89,7 +142,7 @@ final class RecordBook {
     }
 
     void retract(RecordRetractedEvent e, LedgerEntry entry) {
-        LedgerRecord record = records.get(e.recordId());
+        LedgerRecord record = get(e.recordId());
         if (record == null) {
             restatements.add(new RestatementView(e.recordId(), null, RestatementType.RETRACTION, null, null, null,
                     e.reason(), entry.actor(), entry.recordedAt(), entry.eventId(), null));

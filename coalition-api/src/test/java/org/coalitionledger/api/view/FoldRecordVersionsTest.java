@@ -69,6 +69,34 @@ class FoldRecordVersionsTest {
                 assertThatThrownBy(() -> trailOnly.yearOverYear(YearBasis.CALENDAR_YEAR))
                         .isInstanceOf(IllegalStateException.class);
                 assertThatThrownBy(trailOnly::snapshot).isInstanceOf(IllegalStateException.class);
+
+                // Looking up only the records the rest names: what the next cut stores is the whole fold's.
+                java.util.Map<String, FoldSnapshot.NumberedRecord> byId = new java.util.HashMap<>();
+                kept.forEach((ordinal, record) -> byId.put(record.recordId(),
+                        new FoldSnapshot.NumberedRecord(ordinal, record)));
+                List<String> lookedUp = new ArrayList<>();
+                CoalitionLedgerFold lookingUp = CoalitionLedgerFold.restoreLookingUp(fold.snapshotWithoutRecords(),
+                        kept.size(), trail.size(), recordId -> {
+                            lookedUp.add(recordId);
+                            return byId.get(recordId);
+                        }).applyAll(rest);
+                CoalitionLedgerFold unbroken = CoalitionLedgerFold.restore(together);
+                unbroken.applyAll(rest);
+                assertThat(lookedUp).as("seed %d, entry %d: each named record looked up once", seed, i)
+                        .doesNotHaveDuplicates().isSubsetOf(mentioned);
+                assertThat(lookingUp.takeChangedRecords()).as("seed %d, entry %d", seed, i)
+                        .isEqualTo(unbroken.takeChangedRecords());
+                assertThat(lookingUp.restatementsFrom(trail.size())).isEqualTo(unbroken.restatementsFrom(trail.size()));
+                assertThat(lookingUp.restatementCount()).isEqualTo(unbroken.restatementCount());
+                assertThat(lookingUp.recordCount()).isEqualTo(unbroken.recordCount());
+                assertThat(lookingUp.snapshotWithoutRecords()).isEqualTo(unbroken.snapshotWithoutRecords());
+                assertThat(lookingUp.holdsEveryRecord()).isFalse();
+                assertThatThrownBy(lookingUp::restatements).isInstanceOf(IllegalStateException.class);
+                assertThatThrownBy(lookingUp::snapshot).isInstanceOf(IllegalStateException.class);
+                if (lookingUp.isFounded()) {
+                    assertThatThrownBy(() -> lookingUp.yearOverYear(YearBasis.CALENDAR_YEAR))
+                            .isInstanceOf(IllegalStateException.class);
+                }
                 cuts++;
             }
         }

@@ -105,6 +105,34 @@ class PostgresAuditVerificationTest {
     }
 
     @Test
+    void incrementalVerification_countsTheOlderEventsAsTheLastCleanRunFoundThem_aFullRunCountsAgain() {
+        awaitLogCaughtUp(jdbc);
+        AuditVerificationService.Report full = verification.verify(false);
+        assertThat(full.clean()).as("%s", full).isTrue();
+        long stored = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        assertThat(full.eventsInStore()).isEqualTo(stored);
+        // The oldest event, taken out of the store: only a count that reads the whole store sees it gone.
+        LogLeaf leaf = store.leaves(0, 1).get(0);
+        Map<String, Object> row = row(leaf.globalIndex());
+        try {
+            owner().update("delete from domain_event_entry where global_index = ?", leaf.globalIndex());
+
+            AuditVerificationService.Report incremental = verification.verify(true);
+            AuditVerificationService.Report again = verification.verify(false);
+
+            assertThat(incremental.incremental()).isTrue();
+            assertThat(incremental.eventsInStore()).as("its cost is the events since, not the store")
+                    .isEqualTo(stored);
+            assertThat(again.eventsInStore()).isEqualTo(stored - 1);
+            assertThat(again.discrepancies()).extracting(LogDiscrepancy::kind).containsExactly(
+                    LogDiscrepancy.Kind.MISSING);
+        } finally {
+            insert(row);
+        }
+        assertThat(verification.verify().clean()).isTrue();
+    }
+
+    @Test
     void swappedRows_areNamedByBothLeaves() {
         awaitLogCaughtUp(jdbc);
         LogLeaf a = store.leaves(10, 11).get(0);
