@@ -39,12 +39,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * loop). The snapshot checks run beside the log pass, on a thread and a connection of their own, over the leaves
  * the log held when the run started; a cancelled read ({@link ReadCancellation}) stops both.
  *
- * <p>Incremental verification starts where the last clean verification on this node ended: it keeps that run's
- * tree size, compact range (frontier) and order state in memory, and checks only the leaves, checkpoints, unlogged
- * events and snapshots after it (each coalition's fold continued from its snapshot before them, reading only the
- * records the new leaves name where it can), and counts the stored events from that run's bound on. It trusts that
- * earlier run for what came before; only a full verification shows that older rows were changed since. Kept in memory, not in the database, so an insider cannot move its start; a
- * restart makes the next incremental run a full one.
+ * <p>Incremental verification starts where the last clean verification on this node ended: it keeps that run's tree
+ * size, compact range (frontier) and order state in memory, and checks only the leaves, checkpoints, unlogged events
+ * and snapshots after it (each coalition's fold continued from its snapshot before them, reading only the records the
+ * new leaves name where it can), and counts the stored events from that run's bound on. It trusts that earlier run for
+ * what came before; only a full verification shows that older rows were changed since. Kept in memory, not in the
+ * database, so an insider cannot move its start; a restart makes the next incremental run a full one.
  */
 @Service
 public class AuditVerificationService implements DisposableBean {

@@ -43,12 +43,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * nearest whole state ({@link #nearest}).
  *
  * <p>Written off the request path, by a background job on every node (the positions are fixed by the coalition's
- * leaves, so nodes write the same snapshots and the second insert is ignored). The job, and verification after the
- * last clean run, continue from a stored snapshot without reading its records ({@link #restoreLookingUp}). Snapshots are derived data that
- * whoever owns the database could change: each names the leaf it was made at, how many leaves it folds and the
- * latest time among them, and verification ({@link #check}) re-folds the leaves and compares every stored part, so
- * a changed, added or removed row is reported. One whose state cannot be read is passed over (the fold starts from
- * the one before, or from the first leaf).
+ * leaves, so nodes write the same snapshots and the second insert is ignored). The job, and verification after the last
+ * clean run, continue from a stored snapshot without reading its records ({@link #restoreLookingUp}). Snapshots are
+ * derived data that whoever owns the database could change: each names the leaf it was made at, how many leaves it
+ * folds and the latest time among them, and verification ({@link #check}) re-folds the leaves and compares every stored
+ * part, so a changed, added or removed row is reported. One whose state cannot be read is passed over (the fold starts
+ * from the one before, or from the first leaf).
  */
 @Component
 public class FoldSnapshots {
@@ -322,10 +322,11 @@ public class FoldSnapshots {
             int restatements = nextOrdinal("select r.ordinal from coalition_fold_restatement r where "
                     + "r.coalition_id = ? and r.leaf_index <= ? order by r.ordinal desc fetch first 1 rows only",
                     coalitionId, leafIndex);
-            CoalitionLedgerFold fold = CoalitionLedgerFold.restoreLookingUp(withoutRecords, nextOrdinal("select "
-                    + "r.ordinal from coalition_fold_record_version r where r.coalition_id = ? and r.leaf_index <= ? "
-                    + "order by r.ordinal desc fetch first 1 rows only", coalitionId, leafIndex), restatements,
-                    recordId -> recordAt(coalitionId, recordId, leafIndex));
+            int records = nextOrdinal("select r.ordinal from coalition_fold_record_version r where "
+                    + "r.coalition_id = ? and r.leaf_index <= ? order by r.ordinal desc fetch first 1 rows only",
+                    coalitionId, leafIndex);
+            CoalitionLedgerFold fold = CoalitionLedgerFold.restoreLookingUp(withoutRecords, records, restatements,
+                    recordId -> recordAt(coalitionId, recordId, leafIndex, records));
             var progress = new Progress(fold, snapshot.coalitionLeaves(), leafIndex, snapshot.coversUntil());
             progress.storedRestatements = restatements;
             progress.sinceHead = head == null ? null : CoalitionLedgerFold.continueFrom(head);
@@ -345,10 +346,11 @@ public class FoldSnapshots {
     }
 
     /**
-     * A record's latest version at or before the snapshot at {@code leafIndex}, with its place; null for a record
-     * not recorded by then. A version that cannot be read fails the fold ({@link RecordUnreadable}).
+     * A record's latest version at or before the snapshot at {@code leafIndex}, with its place (below
+     * {@code records}); null for a record not recorded by then. A version that cannot be read, or holds another
+     * record or a place out of range, fails the fold ({@link RecordUnreadable}).
      */
-    private FoldSnapshot.NumberedRecord recordAt(String coalitionId, String recordId, long leafIndex) {
+    private FoldSnapshot.NumberedRecord recordAt(String coalitionId, String recordId, long leafIndex, int records) {
         try {
             List<FoldSnapshot.NumberedRecord> found = jdbc.query("select r.ordinal, r.state from "
                     + "coalition_fold_record_version r where r.coalition_id = ? and r.record_id = ? and "
@@ -357,7 +359,15 @@ public class FoldSnapshots {
                         return new FoldSnapshot.NumberedRecord(rs.getInt(1), JSON.readValue(rs.getString(2),
                                 FoldSnapshot.RecordState.class));
                     }, coalitionId, recordId, leafIndex);
-            return found.isEmpty() ? null : found.get(0);
+            if (found.isEmpty()) {
+                return null;
+            }
+            FoldSnapshot.NumberedRecord record = found.get(0);
+            if (!recordId.equals(record.state().recordId()) || record.ordinal() < 0 || record.ordinal() >= records) {
+                throw new IllegalArgumentException("its version holds record " + record.state().recordId()
+                        + " at place " + record.ordinal() + " of " + records);
+            }
+            return record;
         } catch (RuntimeException e) {
             throw new RecordUnreadable("record " + recordId + " of the fold snapshot of coalition " + coalitionId
                     + " at leaf " + leafIndex + " cannot be read: " + e.getMessage());
@@ -470,8 +480,8 @@ public class FoldSnapshots {
         }
         Stored snapshot = found.get();
         try {
-            return Optional.of(new Progress(CoalitionLedgerFold.continueFrom(head(snapshot)), snapshot.coalitionLeaves(),
-                    snapshot.leafIndex(), snapshot.coversUntil()));
+            return Optional.of(new Progress(CoalitionLedgerFold.continueFrom(head(snapshot)),
+                    snapshot.coalitionLeaves(), snapshot.leafIndex(), snapshot.coversUntil()));
         } catch (RuntimeException e) {
             log.warn("Head of the fold snapshot of coalition {} at leaf {} cannot be read, passed over: {}",
                     snapshot.coalitionId(), snapshot.leafIndex(), e.getMessage());

@@ -563,6 +563,32 @@ abstract class CoalitionAccessPathsContract {
             assertThat(afterCorrection.clean()).as("%s", afterCorrection).isTrue();
             assertThat(afterCorrection.snapshotsChecked()).isPositive();
             assertSameViews(history.fold(grown, null, size), fresh(grown, null, size));
+
+            // A record version from before the last clean run, changed to hold another record, as the next run
+            // looks the record up: reported, never passed over.
+            correct(grown, grown + "-b1", 998);
+            for (int i = 0; i < interval; i++) {
+                batch(grown, stored + 4 * interval + i);
+            }
+            LogCatchUp.await(jdbc);
+            snapshots.writeDue();
+            var first = jdbc.queryForList("select leaf_index, state from coalition_fold_record_version where "
+                    + "coalition_id = ? and record_id = ? order by leaf_index", grown, grown + "-b1").get(0);
+            String firstState = (String) first.get("state");
+            assertThat(firstState).contains("\"recordId\":\"" + grown + "-b1\"");
+            jdbc.update("update coalition_fold_record_version set state = ? where coalition_id = ? and record_id = ? "
+                    + "and leaf_index = ?", firstState.replace("\"recordId\":\"" + grown + "-b1\"",
+                    "\"recordId\":\"" + grown + "-bx\""), grown, grown + "-b1", first.get("leaf_index"));
+            try {
+                AuditVerificationService.Report tampered = verification.verify(true);
+                assertThat(tampered.incremental()).isTrue();
+                assertThat(tampered.snapshotProblems()).isNotEmpty().allSatisfy(problem ->
+                        assertThat(problem).contains("coalition " + grown));
+            } finally {
+                jdbc.update("update coalition_fold_record_version set state = ? where coalition_id = ? and "
+                        + "record_id = ? and leaf_index = ?", firstState, grown, grown + "-b1",
+                        first.get("leaf_index"));
+            }
         }
         assertThat(verification.verify(false).snapshotProblems()).isEmpty();
     }

@@ -49,9 +49,9 @@ import java.util.concurrent.Executors;
  * sequence, evict one letter; and, for partners, whether a coalition's live views are stale.
  * <p>
  * A coalition's views are stale exactly while any of its sequences ({@link CoalitionSequencingPolicy#sequenceOf}: its
- * founding's and each member's, goal's and record's) has letters in the queue. The mark is read from the queue's own rows, which Axon writes and removes in the same
- * transaction as the projection's batch, so it can never disagree with what is parked: set when an event is parked,
- * cleared when the last letter of the sequence is handled or evicted.
+ * founding's and each member's, goal's and record's) has letters in the queue. The mark is read from the queue's own
+ * rows, which Axon writes and removes in the same transaction as the projection's batch, so it can never disagree with
+ * what is parked: set when an event is parked, cleared when the last letter of the sequence is handled or evicted.
  * <p>
  * Retries and evictions are commands (the actor is checked like any other) and each records a ledger fact on the
  * letter's own administrative stream ({@link AdminStreams#deadLetter}) with the command's actor metadata. Listing

@@ -23,6 +23,8 @@ import org.coalitionledger.api.view.LedgerEntry;
 import org.coalitionledger.api.view.RestatementView;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.coalitionledger.query.config.ProcessingGroups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -32,10 +34,10 @@ import java.util.Map;
 
 /**
  * The coalition views, kept live as rows ({@link ViewRows}): per coalition its founding, each member's stints, each
- * goal, each figure record and each restatement. An event reads and rewrites only the rows it changes: the shared
- * fold is restored from just those rows, folds the event, and the rows that changed are written back
- * ({@link SliceChange}); so the projection and the fold cannot disagree about what an event means. Queries restore the fold
- * from all of a coalition's rows and compute the views from it ({@link CoalitionViewsQueries}).
+ * goal, each figure record and each restatement. An event reads and rewrites only the rows it changes: the shared fold
+ * is restored from just those rows, folds the event, and the rows that changed are written back ({@link SliceChange});
+ * so the projection and the fold cannot disagree about what an event means. Queries restore the fold from all of a
+ * coalition's rows and compute the views from it ({@link CoalitionViewsQueries}).
  * <p>
  * The events of one slice ({@link ViewSlice}: the founding, one member, one goal or one record) arrive in order on one
  * segment, so a dead letter parks that slice; a coalition's slices are spread over the segments, so even a
@@ -53,6 +55,7 @@ import java.util.Map;
 @ProcessingGroup(ProcessingGroups.COALITION_VIEWS)
 class CoalitionViewsProjection {
 
+    private static final Logger log = LoggerFactory.getLogger(CoalitionViewsProjection.class);
     private static final String BATCH_RESOURCE = CoalitionViewsProjection.class.getName() + ".batch";
 
     private final ViewRows rows;
@@ -233,6 +236,8 @@ class CoalitionViewsProjection {
 
         final ViewGenerations.State generation;
         private final Map<String, Instant> lastRecordedAt = new LinkedHashMap<>();
+        /** Coalitions the batch changed that had no founding row to count the change on when it was counted. */
+        private final java.util.Set<String> uncounted = new java.util.TreeSet<>();
         /** The last handled event's change, not yet written: another handler may still fail on that event. */
         private String heldEventId;
         private Runnable held;
@@ -273,13 +278,29 @@ class CoalitionViewsProjection {
          */
         void countChanges() {
             long writing = generation.writing();
-            new java.util.TreeSet<>(lastRecordedAt.keySet()).forEach(coalitionId -> rows.countChange(writing,
-                    coalitionId));
+            uncounted.clear();
+            for (String coalitionId : new java.util.TreeSet<>(lastRecordedAt.keySet())) {
+                if (!rows.countChange(writing, coalitionId)) {
+                    uncounted.add(coalitionId);
+                }
+            }
             lastRecordedAt.forEach((coalitionId, recordedAt) -> recordedUpTo.merge(coalitionId, recordedAt,
                     (a, b) -> b.isAfter(a) ? b : a));
         }
 
         void publish() {
+            // A founding folded on another segment may have committed after this batch counted (and missed) the
+            // change and before this batch committed: an answer cached in between lacks this batch's rows. Counted
+            // again now, that answer is dropped.
+            long writing = generation.writing();
+            for (String coalitionId : uncounted) {
+                try {
+                    rows.countChange(writing, coalitionId);
+                } catch (RuntimeException e) {
+                    log.warn("Coalition {}: its change could not be counted after commit; a live view cached "
+                            + "meanwhile stays until its next change: {}", coalitionId, e.toString());
+                }
+            }
             if (generation.building() != null) {
                 return; // A replay into a copy no partner reads yet.
             }

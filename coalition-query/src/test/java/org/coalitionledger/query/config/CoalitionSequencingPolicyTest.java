@@ -64,8 +64,8 @@ class CoalitionSequencingPolicyTest {
         Set<Integer> used = new HashSet<>();
         for (int i = 0; i < 40; i++) {
             Object sequence = policy.getSequenceIdentifierFor(new GenericDomainEventMessage<>("Coalition", "cewto", i,
-                    i % 2 == 0 ? new ArrestRecordedEvent("cewto", "r" + i, LocalDate.of(2019, 1, 1), 1, null, null, null,
-                            null)
+                    i % 2 == 0 ? new ArrestRecordedEvent("cewto", "r" + i, LocalDate.of(2019, 1, 1), 1, null, null,
+                            null, null)
                             : join("m" + i)));
             for (Segment segment : segments) {
                 if (segment.matches(sequence)) {

@@ -65,7 +65,8 @@ abstract class DeadLetterContract {
     }
 
     private void correctBatch(String coalitionId, String batchId, long listings) {
-        client(TestTokens.ADMIN).post().uri("/api/v1/coalitions/" + coalitionId + "/records/" + batchId + "/corrections")
+        client(TestTokens.ADMIN).post()
+                .uri("/api/v1/coalitions/" + coalitionId + "/records/" + batchId + "/corrections")
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"listingsRemoved\": " + listings + ", \"adsBlocked\": 0, \"accountsRemoved\": 0, "
                         + "\"reason\": \"recount\"}")
