@@ -76,7 +76,6 @@ final class RecordBook {
         }
     }
 
-
     /** The records changed since the last call, and forgets them. */
     List<LedgerRecord> takeChanged() {
         List<LedgerRecord> taken = new ArrayList<>(changed);

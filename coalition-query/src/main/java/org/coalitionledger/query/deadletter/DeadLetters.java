@@ -21,7 +21,6 @@ import org.coalitionledger.api.admin.EvictDeadLetterCommand;
 import org.coalitionledger.api.admin.FindDeadLetterQuery;
 import org.coalitionledger.api.admin.FindDeadLettersQuery;
 import org.coalitionledger.api.admin.RetryDeadLetterCommand;
-import org.coalitionledger.api.coalition.CoalitionFoundedEvent;
 import org.coalitionledger.api.error.CoalitionErrorCode;
 import org.coalitionledger.api.error.InvalidCommandException;
 import org.coalitionledger.api.view.FindViewStalenessQuery;
@@ -31,7 +30,6 @@ import org.coalitionledger.query.config.ProcessingGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,17 +46,17 @@ import java.util.concurrent.Executors;
  * The coalition views' dead-letter queue, for administrators: list and inspect the parked events, retry a parked
  * sequence, evict one letter; and, for partners, whether a coalition's live views are stale.
  * <p>
- * A coalition's views are stale exactly while any of its sequences ({@link CoalitionSequencingPolicy#sequenceOf}: its
- * founding's and each member's, goal's and record's) has letters in the queue. The mark is read from the queue's own
- * rows, which Axon writes and removes in the same transaction as the projection's batch, so it can never disagree with
- * what is parked: set when an event is parked, cleared when the last letter of the sequence is handled or evicted.
+ * A coalition's views are stale exactly while its sequence ({@link CoalitionSequencingPolicy#sequenceOf}) has
+ * letters in the queue. The mark is read from the queue's own rows, which Axon writes and removes in the same
+ * transaction as the projection's batch, so it can never disagree with what is parked: set when an event is parked,
+ * cleared when the last letter of the sequence is handled or evicted.
  * <p>
  * Retries and evictions are commands (the actor is checked like any other) and each records a ledger fact on the
  * letter's own administrative stream ({@link AdminStreams#deadLetter}) with the command's actor metadata. Listing
  * and inspecting read the queue's rows as stored, so a letter whose payload cannot even be read can still be shown.
  */
 @Component
-public class DeadLetters implements DisposableBean, SmartInitializingSingleton {
+public class DeadLetters implements DisposableBean {
 
     static final String GROUP = ProcessingGroups.COALITION_VIEWS;
     private static final String AGGREGATE_TYPE = "DeadLetter";
@@ -85,32 +83,6 @@ public class DeadLetters implements DisposableBean, SmartInitializingSingleton {
         this.jdbc = jdbc;
     }
 
-    /** Before the processors start: letters parked under a whole coalition would lose their order. */
-    @Override
-    public void afterSingletonsInstantiated() {
-        requireNoWholeCoalitionLetters();
-    }
-
-    /**
-     * Refuses letters parked under a whole coalition's sequence by an earlier version (every event of the coalition
-     * behind them): a record's, member's or goal's later events now have sequences of their own, so they would no
-     * longer wait behind those letters and could be folded before the event they follow. A founding's letter keeps
-     * its sequence.
-     */
-    void requireNoWholeCoalitionLetters() {
-        List<String> letters = jdbc.queryForList("select dead_letter_id from dead_letter_entry where processing_group "
-                + "= ? and sequence_identifier like 'coalition:%' and sequence_identifier not like 'coalition:%/%' and "
-                + "payload_type <> ? order by enqueued_at fetch first 10 rows only", String.class, GROUP,
-                CoalitionFoundedEvent.class.getName());
-        if (!letters.isEmpty()) {
-            throw new IllegalStateException("The views' dead-letter queue holds letters parked under a whole "
-                    + "coalition by an earlier version (first " + letters + "). This version parks one record, member "
-                    + "or goal at a time, and would fold the events behind them out of order: retry or evict them "
-                    + "with the earlier version (POST /api/v1/admin/dead-letters/{id}/retry or /eviction), then "
-                    + "start this one.");
-        }
-    }
-
     @QueryHandler
     public DeadLetterListView handle(FindDeadLettersQuery query) {
         int limit = Math.max(1, Math.min(MAX_LIST, query.limit()));
@@ -130,16 +102,14 @@ public class DeadLetters implements DisposableBean, SmartInitializingSingleton {
 
     @QueryHandler
     public ViewStaleness handle(FindViewStalenessQuery query) {
-        String sequence = CoalitionSequencingPolicy.sequenceOf(query.coalitionId());
         return jdbc.queryForObject("select count(*), min(enqueued_at) from dead_letter_entry "
-                        + "where processing_group = ? and (sequence_identifier = ? or sequence_identifier like ? "
-                        + "escape '!')",
+                        + "where processing_group = ? and sequence_identifier = ?",
                 (rs, n) -> {
                     long parked = rs.getLong(1);
                     Timestamp since = rs.getTimestamp(2);
                     return parked == 0 ? ViewStaleness.fresh(query.coalitionId())
                             : new ViewStaleness(query.coalitionId(), true, since.toInstant(), parked);
-                }, GROUP, sequence, sequence.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "/%");
+                }, GROUP, CoalitionSequencingPolicy.sequenceOf(query.coalitionId()));
     }
 
     /**

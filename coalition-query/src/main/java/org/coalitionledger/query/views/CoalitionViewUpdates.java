@@ -54,7 +54,7 @@ class CoalitionViewUpdates {
      * A batch that changed the coalition committed: tells every node when the database is shared, else this node's
      * subscribers. Never throws.
      */
-    void committed(String coalitionId, Supplier<CoalitionLedgerFold> views, Supplier<Instant> lastRecordedAt) {
+    void committed(String coalitionId, Supplier<CoalitionLedgerFold> views, Instant lastRecordedAt) {
         if (notices != null && notices.shared()) {
             notices.announce(new ViewChangeNotices.Notice(coalitionId));
         } else {
@@ -64,12 +64,10 @@ class CoalitionViewUpdates {
 
     /**
      * Called after commit, with the coalition's views as committed (read only if some subscription may want them);
-     * never throws, since the batch it reports on is committed and must not be retried. {@code lastRecordedAt}: the
-     * latest instant any event of the coalition folded so far was recorded at, asked after the views were read, so it
-     * covers every event they hold (the coalition's slices are folded on several segments, so an event folded later
-     * may have been recorded earlier); null gives live subscriptions only.
+     * never throws, since the batch it reports on is committed and must not be retried. {@code lastRecordedAt} null:
+     * live subscriptions only.
      */
-    void coalitionChanged(String coalitionId, Supplier<CoalitionLedgerFold> views, Supplier<Instant> lastRecordedAt) {
+    void coalitionChanged(String coalitionId, Supplier<CoalitionLedgerFold> views, Instant lastRecordedAt) {
         Set<Object> queries = new LinkedHashSet<>();
         for (SubscriptionQueryMessage<?, ?, ?> subscription : emitter.activeSubscriptions()) {
             queries.add(subscription.getPayload());
@@ -87,10 +85,9 @@ class CoalitionViewUpdates {
         if (fold == null || !fold.isFounded()) {
             return;
         }
-        Instant foldedUpTo = lastRecordedAt.get();
         for (Object query : queries) {
             try {
-                emitFor(query, coalitionId, fold, foldedUpTo);
+                emitFor(query, coalitionId, fold, lastRecordedAt);
             } catch (RuntimeException e) {
                 // A view that cannot be computed is reported to the subscriber when it asks the query handler; the
                 // other subscriptions still get their updates.

@@ -23,8 +23,6 @@ import org.coalitionledger.api.view.LedgerEntry;
 import org.coalitionledger.api.view.RestatementView;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.coalitionledger.query.config.ProcessingGroups;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -34,18 +32,16 @@ import java.util.Map;
 
 /**
  * The coalition views, kept live as rows ({@link ViewRows}): per coalition its founding, each member's stints, each
- * goal, each figure record and each restatement. An event reads and rewrites only the rows it changes: the shared fold
- * is restored from just those rows, folds the event, and the rows that changed are written back ({@link SliceChange});
- * so the projection and the fold cannot disagree about what an event means. Queries restore the fold from all of a
- * coalition's rows and compute the views from it ({@link CoalitionViewsQueries}).
+ * goal, each figure record and each restatement. An event reads and rewrites only the rows it changes: the shared
+ * fold is restored from just those rows, folds the event, and the rows that changed are written back
+ * ({@link SliceChange}); so the projection and the fold cannot disagree about what an event means. Queries restore the fold
+ * from all of a coalition's rows and compute the views from it ({@link CoalitionViewsQueries}).
  * <p>
- * The events of one slice ({@link ViewSlice}: the founding, one member, one goal or one record) arrive in order on one
- * segment, so a dead letter parks that slice; a coalition's slices are spread over the segments, so even a
- * one-coalition ledger is folded (and replayed) in parallel. The rows rely on no order across slices: a record's events
- * touch only its own row, membership, goals and the founding only theirs, and nothing that depends on two (a batch's
- * region and sector, which come from its reporter's membership) is stored: the fold resolves it when a view is asked
- * for, so the order in which segments process events cannot change any view. Restatements are appended under the
- * global index of their event, the trail's order.
+ * A coalition's events arrive in order on one segment (so a dead letter parks the coalition), but the rows do not rely
+ * on it: a record's events touch only its own row, membership, goals and the founding only theirs, and nothing that
+ * depends on both (a batch's region and sector, which come from its reporter's
+ * membership) is stored: the fold resolves it when a view is asked for, so the order in which segments process
+ * events cannot change any view. Restatements are appended under the global index of their event, the trail's order.
  * <p>
  * Rows are written into the generation {@link ViewGenerations} names: the published one, or during a rebuild the one
  * being filled. Subscription-query updates go out after a batch committed ({@link CoalitionViewUpdates}), and only for
@@ -55,15 +51,9 @@ import java.util.Map;
 @ProcessingGroup(ProcessingGroups.COALITION_VIEWS)
 class CoalitionViewsProjection {
 
-    private static final Logger log = LoggerFactory.getLogger(CoalitionViewsProjection.class);
     private static final String BATCH_RESOURCE = CoalitionViewsProjection.class.getName() + ".batch";
 
     private final ViewRows rows;
-    /**
-     * Per coalition, the latest instant any event this node folded was recorded at: raised before a batch commits,
-     * so it covers every committed event when an "as recorded at" subscription's update is decided.
-     */
-    private final Map<String, Instant> recordedUpTo = new java.util.concurrent.ConcurrentHashMap<>();
     private final ViewGenerations generations;
     private final CoalitionViewsQueries queries;
     private final CoalitionViewUpdates updates;
@@ -78,62 +68,62 @@ class CoalitionViewsProjection {
 
     @EventHandler
     void on(CoalitionFoundedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), event, message);
+        fold(event.coalitionId(), Slice.FOUNDING, null, message);
     }
 
     @EventHandler
     void on(MemberJoinedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), event, message);
+        fold(event.coalitionId(), Slice.MEMBER, event.memberId(), message);
     }
 
     @EventHandler
     void on(MemberLeftEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), event, message);
+        fold(event.coalitionId(), Slice.MEMBER, event.memberId(), message);
     }
 
     @EventHandler
     void on(MembershipCorrectedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), event, message);
+        fold(event.coalitionId(), Slice.MEMBER, event.memberId(), message);
     }
 
     @EventHandler
     void on(GoalSetEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), event, message);
+        fold(event.coalitionId(), Slice.GOAL, event.goalId(), message);
     }
 
     @EventHandler
     void on(TakedownBatchRecordedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), event, message);
+        fold(event.coalitionId(), Slice.RECORD, event.batchId(), message);
     }
 
     @EventHandler
     void on(ArrestRecordedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), event, message);
+        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
     }
 
     @EventHandler
     void on(ConfiscationRecordedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), event, message);
+        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
     }
 
     @EventHandler
     void on(TakedownBatchCorrectedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), event, message);
+        fold(event.coalitionId(), Slice.RECORD, event.batchId(), message);
     }
 
     @EventHandler
     void on(ArrestRecordCorrectedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), event, message);
+        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
     }
 
     @EventHandler
     void on(ConfiscationRecordCorrectedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), event, message);
+        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
     }
 
     @EventHandler
     void on(RecordRetractedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), event, message);
+        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
     }
 
     /**
@@ -145,23 +135,23 @@ class CoalitionViewsProjection {
         generations.startBuilding();
     }
 
-    private void fold(String coalitionId, Object event, EventMessage<?> message) {
-        ViewSlice slice = ViewSlice.of(event);
-        if (coalitionId == null || slice == null) {
+    /** The rows an event may change: the founding, one member's stints, one goal or one record. */
+    private enum Slice { FOUNDING, MEMBER, GOAL, RECORD }
+
+    private void fold(String coalitionId, Slice slice, String key, EventMessage<?> message) {
+        if (coalitionId == null || (slice != Slice.FOUNDING && key == null)) {
             return; // Not a fact of any coalition's views (the fold would ignore it too).
         }
-        ViewSlice.Kind kind = slice.kind();
-        String key = slice.key();
         Batch batch = batch();
         batch.flush();
         long generation = batch.generation.writing();
         long position = position(message);
 
         FoldSnapshot before = new FoldSnapshot(coalitionId,
-                kind == ViewSlice.Kind.FOUNDING ? rows.founding(generation, coalitionId) : null,
-                kind == ViewSlice.Kind.MEMBER ? rows.stints(generation, coalitionId, key) : List.of(),
-                kind == ViewSlice.Kind.GOAL ? listOf(rows.goal(generation, coalitionId, key)) : List.of(),
-                kind == ViewSlice.Kind.RECORD ? listOf(rows.record(generation, coalitionId, key)) : List.of(),
+                slice == Slice.FOUNDING ? rows.founding(generation, coalitionId) : null,
+                slice == Slice.MEMBER ? rows.stints(generation, coalitionId, key) : List.of(),
+                slice == Slice.GOAL ? listOf(rows.goal(generation, coalitionId, key)) : List.of(),
+                slice == Slice.RECORD ? listOf(rows.record(generation, coalitionId, key)) : List.of(),
                 List.of());
         LedgerEntry entry = LedgerEntries.of(message);
         SliceChange change = SliceChange.of(before, entry);
@@ -236,8 +226,6 @@ class CoalitionViewsProjection {
 
         final ViewGenerations.State generation;
         private final Map<String, Instant> lastRecordedAt = new LinkedHashMap<>();
-        /** Coalitions the batch changed that had no founding row to count the change on when it was counted. */
-        private final java.util.Set<String> uncounted = new java.util.TreeSet<>();
         /** The last handled event's change, not yet written: another handler may still fail on that event. */
         private String heldEventId;
         private Runnable held;
@@ -272,40 +260,18 @@ class CoalitionViewsProjection {
             lastRecordedAt.merge(coalitionId, recordedAt, (a, b) -> b.isAfter(a) ? b : a);
         }
 
-        /**
-         * One more change for every coalition the batch changed: the live views cached for it are stale. In the
-         * coalitions' order, so two segments' batches never wait for each other's rows in opposite orders.
-         */
+        /** One more change for every coalition the batch changed: the live views cached for it are stale. */
         void countChanges() {
             long writing = generation.writing();
-            uncounted.clear();
-            for (String coalitionId : new java.util.TreeSet<>(lastRecordedAt.keySet())) {
-                if (!rows.countChange(writing, coalitionId)) {
-                    uncounted.add(coalitionId);
-                }
-            }
-            lastRecordedAt.forEach((coalitionId, recordedAt) -> recordedUpTo.merge(coalitionId, recordedAt,
-                    (a, b) -> b.isAfter(a) ? b : a));
+            lastRecordedAt.keySet().forEach(coalitionId -> rows.countChange(writing, coalitionId));
         }
 
         void publish() {
-            // A founding folded on another segment may have committed after this batch counted (and missed) the
-            // change and before this batch committed: an answer cached in between lacks this batch's rows. Counted
-            // again now, that answer is dropped.
-            long writing = generation.writing();
-            for (String coalitionId : uncounted) {
-                try {
-                    rows.countChange(writing, coalitionId);
-                } catch (RuntimeException e) {
-                    log.warn("Coalition {}: its change could not be counted after commit; a live view cached "
-                            + "meanwhile stays until its next change: {}", coalitionId, e.toString());
-                }
-            }
             if (generation.building() != null) {
                 return; // A replay into a copy no partner reads yet.
             }
-            lastRecordedAt.keySet().forEach(coalitionId -> updates.committed(coalitionId,
-                    () -> queries.live(coalitionId).orElse(null), () -> recordedUpTo.get(coalitionId)));
+            lastRecordedAt.forEach((coalitionId, recordedAt) -> updates.committed(coalitionId,
+                    () -> queries.live(coalitionId).orElse(null), recordedAt));
         }
     }
 }

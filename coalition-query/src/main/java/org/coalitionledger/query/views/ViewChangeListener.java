@@ -103,7 +103,7 @@ class ViewChangeListener implements SmartLifecycle {
         try {
             ViewChangeNotices.Notice notice = ViewChangeNotices.Notice.parse(text);
             updates.coalitionChanged(notice.coalitionId(), () -> queries.live(notice.coalitionId()).orElse(null),
-                    () -> null);
+                    null);
         } catch (RuntimeException e) {
             log.warn("No local updates for view change notice '{}': {}", text, e.toString());
         }

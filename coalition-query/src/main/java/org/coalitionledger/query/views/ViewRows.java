@@ -149,13 +149,10 @@ class ViewRows {
         }
     }
 
-    /**
-     * Counts one more committed change of the coalition's rows, in the batch's transaction; false when the coalition
-     * has no founding row (yet) to count it on.
-     */
-    boolean countChange(long generation, String coalitionId) {
-        return jdbc.update("update coalition_view_founding set change_count = change_count + 1 where generation = ? "
-                + "and coalition_id = ?", generation, coalitionId) > 0;
+    /** Counts one more committed change of the coalition's rows, in the batch's transaction. */
+    void countChange(long generation, String coalitionId) {
+        jdbc.update("update coalition_view_founding set change_count = change_count + 1 where generation = ? "
+                + "and coalition_id = ?", generation, coalitionId);
     }
 
     void insertRestatement(long generation, String coalitionId, long position, RestatementView restatement) {

@@ -48,7 +48,7 @@ class CoalitionViewUpdatesTest {
         var coalition = subscribe(new FindCoalitionQuery(FoldJsonTest.ID, null));
         var other = subscribe(new FindCoalitionQuery("another", null));
 
-        updates.coalitionChanged(FoldJsonTest.ID, () -> fold, () -> last);
+        updates.coalitionChanged(FoldJsonTest.ID, () -> fold, last);
         emitter.complete(query -> true);
 
         assertThat(received(calendar)).containsExactly(fold.yearOverYear(YearBasis.CALENDAR_YEAR));
@@ -66,7 +66,7 @@ class CoalitionViewUpdatesTest {
         var later = subscribe(new FindGoalProgressQuery(FoldJsonTest.ID, last.plusSeconds(60)));
         var earlier = subscribe(new FindRestatementsQuery(FoldJsonTest.ID, last.minusNanos(1000)));
 
-        updates.coalitionChanged(FoldJsonTest.ID, () -> fold, () -> last);
+        updates.coalitionChanged(FoldJsonTest.ID, () -> fold, last);
         emitter.complete(query -> true);
 
         assertThat(received(atLast)).containsExactly(fold.yearOverYear(YearBasis.CALENDAR_YEAR));
@@ -75,25 +75,10 @@ class CoalitionViewUpdatesTest {
     }
 
     @Test
-    void theLedgersLatestRecordTime_isAskedAfterTheViewsAreRead_soItCoversEveryEventTheyHold() {
-        // Another segment commits a later event between the two reads: the views hold it, so the time must too.
-        var atLast = subscribe(new FindYearOverYearQuery(FoldJsonTest.ID, YearBasis.CALENDAR_YEAR, last));
-        Instant[] foldedUpTo = {last};
-
-        updates.coalitionChanged(FoldJsonTest.ID, () -> {
-            foldedUpTo[0] = last.plusSeconds(1);
-            return fold;
-        }, () -> foldedUpTo[0]);
-        emitter.complete(query -> true);
-
-        assertThat(received(atLast)).as("the ledger had passed the subscription's instant").isEmpty();
-    }
-
-    @Test
     void anUnfoundedCoalition_sendsNothing() {
         var coalition = subscribe(new FindCoalitionQuery("nobody", null));
 
-        updates.coalitionChanged("nobody", () -> new CoalitionLedgerFold("nobody"), () -> last);
+        updates.coalitionChanged("nobody", () -> new CoalitionLedgerFold("nobody"), last);
         emitter.complete(query -> true);
 
         assertThat(received(coalition)).isEmpty();

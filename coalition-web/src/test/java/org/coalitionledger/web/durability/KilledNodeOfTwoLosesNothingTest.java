@@ -137,8 +137,8 @@ class KilledNodeOfTwoLosesNothingTest {
         Map<String, String> foldedBy = foldingNodes(database, coalitions, first, second);
         Map<String, Arrest> probes = new HashMap<>();
         for (int c = 0; c < COALITIONS; c++) {
-            Arrest probe = new Arrest(recordOnSegment(c, coalitions.get(c), "nodes-probe-" + c + "-" + seed),
-                    coalitions.get(c), 1, UUID.randomUUID().toString());
+            Arrest probe = new Arrest("nodes-probe-" + c + "-" + seed, coalitions.get(c), 1,
+                    UUID.randomUUID().toString());
             HttpResponse<String> recorded = http.send(arrestRequest(c % 2 == 0 ? first : second, probe),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
@@ -409,9 +409,8 @@ class KilledNodeOfTwoLosesNothingTest {
     }
 
     /**
-     * Coalition ids whose founding is on each segment of the view processor. Axon gives an event to the segment whose
-     * mask matches the hash of its sequence identifier, {@code coalition:<id>} for a founding and
-     * {@code coalition:<id>/record:<record id>} for a record's facts (query.config.CoalitionSequencingPolicy).
+     * Coalition ids, one on each segment of the view processor. Axon gives an event to the segment whose mask
+     * matches the hash of its sequence identifier, {@code coalition:<id>} (query.config.CoalitionSequencingPolicy).
      */
     private static List<String> onEverySegment() {
         List<String> ids = new ArrayList<>();
@@ -425,17 +424,7 @@ class KilledNodeOfTwoLosesNothingTest {
         return ids;
     }
 
-    /** A record id starting with {@code prefix} whose facts the view processor folds on {@code segment}. */
-    private static String recordOnSegment(int segment, String coalition, String prefix) {
-        for (int n = 0; ; n++) {
-            String id = prefix + "-" + n;
-            if (Segment.computeSegment(segment, 0, 1, 2, 3).matches("coalition:" + coalition + "/record:" + id)) {
-                return id;
-            }
-        }
-    }
-
-    /** Which node folds each coalition's probe: the owner of the probe's segment in the token store. */
+    /** Which node folds each coalition: the owner of its segment in the token store. */
     private static Map<String, String> foldingNodes(String database, List<String> coalitions, LedgerProcess... nodes)
             throws SQLException {
         Map<String, String> foldedBy = new HashMap<>();
