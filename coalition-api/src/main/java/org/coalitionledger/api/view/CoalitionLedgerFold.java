@@ -26,12 +26,11 @@ import java.util.TreeSet;
  * The one fold from a coalition's events to its views, shared by the live projections, the "as recorded at T"
  * replays and the offline verifier, so all three compute the same figures by construction.
  * <p>
- * Feed it entries in the order the event store holds them with {@link #apply}; ask for views at any time. It is
- * pure: no clock, no I/O (but what a caller's record lookup does, {@link #restoreLookingUp}); the same entries in
- * the same order always give equal views. Entries of other coalitions
- * and payloads it does not know are ignored, so a caller may feed it the whole store. Record time
- * ({@link LedgerEntry#recordedAt()}) only filters ({@link #asRecordedAt}) and is shown in the restatement trail;
- * figures are bucketed by business time alone.
+ * Feed it entries in the order the event store holds them with {@link #apply}; ask for views at any time. It is pure:
+ * no clock, no I/O (but what a caller's record lookup does, {@link #restoreLookingUp}); the same entries in the same
+ * order always give equal views. Entries of other coalitions and payloads it does not know are ignored, so a caller may
+ * feed it the whole store. Record time ({@link LedgerEntry#recordedAt()}) only filters ({@link #asRecordedAt}) and is
+ * shown in the restatement trail; figures are bucketed by business time alone.
  * <p>
  * Not thread-safe: one fold per coalition per thread, or guard it.
  * <p>
