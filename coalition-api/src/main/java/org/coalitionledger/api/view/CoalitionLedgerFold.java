@@ -118,7 +118,8 @@ public final class CoalitionLedgerFold {
      * A fold restored from a state without its records ({@link #snapshotWithoutRecords}), the number of records and
      * of restatements the state stood for, and a way to look up each of those records ({@code earlierRecord}: its
      * state and place in fold order then, or null for an id not recorded by then), asked only when a fact folded
-     * afterwards first names the record. It folds further entries exactly as the whole fold would, and answers
+     * afterwards first names the record (the caller answers for what it returns: that record, at a place below
+     * {@code recordCount}). It folds further entries exactly as the whole fold would, and answers
      * {@link #snapshotWithoutRecords}, {@link #takeChangedRecords}, {@link #restatementsFrom} (from the count given
      * on), {@link #restatementCount} and {@link #recordCount}: what a caller keeping the records apart stores at its
      * next cut, at the cost of the records the facts since name rather than of every record. It answers no view and
@@ -135,11 +136,6 @@ public final class CoalitionLedgerFold {
                     FoldSnapshot.NumberedRecord found = earlierRecord.apply(recordId);
                     if (found == null) {
                         return null;
-                    }
-                    if (!recordId.equals(found.state().recordId()) || found.ordinal() < 0
-                            || found.ordinal() >= recordCount) {
-                        throw new IllegalArgumentException("record " + recordId + " was looked up as "
-                                + found.state().recordId() + " at place " + found.ordinal() + " of " + recordCount);
                     }
                     LedgerRecord record = ledgerRecord(found.state());
                     record.ordinal = found.ordinal();
@@ -238,7 +234,8 @@ public final class CoalitionLedgerFold {
     public FoldSnapshot snapshotWithoutRecords() {
         requireWhole();
         if (trailOnly) {
-            requireAllRecords();
+            throw new IllegalStateException("coalition '" + coalitionId + "': a fold restored for the restatement "
+                    + "trail holds only the records it restates");
         }
         List<FoldSnapshot.StintState> stintStates = new ArrayList<>();
         for (MemberStint stint : memberships.all()) {
