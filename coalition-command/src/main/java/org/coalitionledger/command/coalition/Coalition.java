@@ -44,7 +44,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A coalition: its founding, membership and goals. Figures are recorded on their own aggregates (see
- * {@code FigureRecord}), so this stream only grows with membership and goal changes.
+ * {@code FigureRecord}); a member's report is also filed here, so this stream grows with them, and
+ * {@link CoalitionRepositoryConfiguration} keeps the aggregate between commands instead of reading it all each time.
  * <p>
  * Idempotency: a command that repeats the fact already recorded (same founding, same join, same leave, same goal)
  * is accepted and records nothing; the same id with different content is a conflict.

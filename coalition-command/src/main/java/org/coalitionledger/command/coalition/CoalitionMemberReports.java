@@ -13,7 +13,8 @@ class CoalitionMemberReports implements MemberReports {
 
     private final Repository<Coalition> coalitions;
 
-    CoalitionMemberReports(@Lazy @Qualifier("coalitionRepository") Repository<Coalition> coalitions) {
+    CoalitionMemberReports(
+            @Lazy @Qualifier(CoalitionRepositoryConfiguration.BEAN_NAME) Repository<Coalition> coalitions) {
         this.coalitions = coalitions;
     }
 
