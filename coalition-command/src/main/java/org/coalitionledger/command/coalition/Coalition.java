@@ -53,6 +53,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Coalition {
 
+    /** How many of the reports a membership change would leave outside its refusal names. */
+    private static final int REPORTS_NAMED = 20;
+
     @AggregateIdentifier
     private String coalitionId;
     private LocalDate foundedOn;
@@ -67,8 +70,14 @@ class Coalition {
     private final Map<String, MembershipCorrectedEvent> currentStint = new HashMap<>();
     /** Each member's latest membership correction, to recognise it repeated. */
     private final Map<String, MembershipCorrectedEvent> lastCorrection = new HashMap<>();
-    /** Unretracted member reports filed on this stream, by record id. */
-    private final Map<String, MemberReportFiledEvent> memberReports = new LinkedHashMap<>();
+    /**
+     * Unretracted member reports filed on this stream, by record id: only what a membership change is checked against.
+     * Kept small (not the events themselves), since the repository keeps a coalition between commands and a coalition
+     * gathers a report for every member's batch.
+     */
+    private final Map<String, FiledReport> memberReports = new LinkedHashMap<>();
+    /** One instance of each reporting member's id, shared by its reports. */
+    private final Map<String, String> memberIds = new HashMap<>();
 
     Coalition() {
         // Required by Axon.
@@ -187,15 +196,20 @@ class Coalition {
     }
 
     /** Refuses a membership change that would leave the member's unretracted reports matching {@code outside} out. */
-    private void requireReportsInside(String memberId, java.util.function.Predicate<MemberReportFiledEvent> outside,
+    private void requireReportsInside(String memberId, java.util.function.Predicate<FiledReport> outside,
                                       String change) {
-        List<MemberReportFiledEvent> orphaned = memberReports.values().stream()
-                .filter(r -> r.memberId().equals(memberId)).filter(outside).toList();
+        List<Map.Entry<String, FiledReport>> orphaned = memberReports.entrySet().stream()
+                .filter(r -> r.getValue().memberId().equals(memberId)).filter(r -> outside.test(r.getValue()))
+                .toList();
         if (!orphaned.isEmpty()) {
+            // Named up to a limit: a member may have thousands of reports, and the refusal goes back in a response.
+            String named = orphaned.stream().limit(REPORTS_NAMED)
+                    .map(r -> r.getKey() + " (" + r.getValue().periodStart() + " to " + r.getValue().periodEnd() + ")")
+                    .collect(Collectors.joining(", "));
             throw new ReportsOutsideMembership("member '" + memberId + "' " + change + " would leave "
-                    + orphaned.size() + " report(s) outside its membership: " + orphaned.stream()
-                    .map(r -> r.recordId() + " (" + r.periodStart() + " to " + r.periodEnd() + ")")
-                    .collect(Collectors.joining(", ")) + "; retract or correct them first");
+                    + orphaned.size() + " report(s) outside its membership: " + named
+                    + (orphaned.size() > REPORTS_NAMED ? " and " + (orphaned.size() - REPORTS_NAMED) + " more" : "")
+                    + "; retract or correct them first");
         }
     }
 
@@ -284,7 +298,12 @@ class Coalition {
 
     @EventSourcingHandler
     void on(MemberReportFiledEvent e) {
-        memberReports.put(e.recordId(), e);
+        String memberId = memberIds.computeIfAbsent(e.memberId(), id -> id);
+        memberReports.put(e.recordId(), new FiledReport(memberId, e.periodStart(), e.periodEnd()));
+    }
+
+    /** A filed member report, as a membership change is checked against it. */
+    private record FiledReport(String memberId, LocalDate periodStart, LocalDate periodEnd) {
     }
 
     @EventSourcingHandler

@@ -418,6 +418,25 @@ class CoalitionTest {
     }
 
     @Test
+    void leave_rejected_namingTheFirstTwentyReportsItWouldOrphan_andCountingTheRest() {
+        List<Object> reports = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            reports.add(reportFiled(WEIBO, "b-" + i, "2019-07-01", "2019-09-30"));
+        }
+        List<Object> history = new ArrayList<>(foundedThen(joined(WEIBO, date("2019-03-07"))));
+        history.addAll(reports);
+        String firstTwenty = java.util.stream.IntStream.rangeClosed(1, 20)
+                .mapToObj(i -> "b-" + i + " (2019-07-01 to 2019-09-30)")
+                .collect(java.util.stream.Collectors.joining(", "));
+        fixture.given(history)
+                .when(leave(WEIBO, date("2019-06-30"), null))
+                .expectNoEvents()
+                .expectException(violation(ReportsOutsideMembership.class, REPORTS_OUTSIDE_MEMBERSHIP))
+                .expectExceptionMessage("member 'weibo' leaving on 2019-06-30 would leave 25 report(s) outside its "
+                        + "membership: " + firstTwenty + " and 5 more; retract or correct them first");
+    }
+
+    @Test
     void leave_accepted_theDayAfterTheLastReportedDay_orOnceTheReportIsWithdrawn() {
         fixture.given(foundedThen(joined(WEIBO, date("2019-03-07")),
                         reportFiled(WEIBO, "b-1", "2019-04-01", "2019-06-30")))
