@@ -70,10 +70,13 @@ class CoalitionViewUpdates {
     void coalitionChanged(String coalitionId, Supplier<CoalitionLedgerFold> views, Instant lastRecordedAt) {
         Set<Object> queries = new LinkedHashSet<>();
         for (SubscriptionQueryMessage<?, ?, ?> subscription : emitter.activeSubscriptions()) {
-            queries.add(subscription.getPayload());
+            if (wantsUpdate(subscription.getPayload(), coalitionId, lastRecordedAt)) {
+                queries.add(subscription.getPayload());
+            }
         }
         if (queries.isEmpty()) {
-            return; // Nobody listens: the coalition's views are not even read.
+            // Nobody listens to this coalition: its views are not even read (a read costs all its records).
+            return;
         }
         CoalitionLedgerFold fold;
         try {
@@ -87,7 +90,7 @@ class CoalitionViewUpdates {
         }
         for (Object query : queries) {
             try {
-                emitFor(query, coalitionId, fold, lastRecordedAt);
+                emitFor(query, fold);
             } catch (RuntimeException e) {
                 // A view that cannot be computed is reported to the subscriber when it asks the query handler; the
                 // other subscriptions still get their updates.
@@ -97,22 +100,42 @@ class CoalitionViewUpdates {
         }
     }
 
-    private void emitFor(Object query, String coalitionId, CoalitionLedgerFold fold, Instant lastRecordedAt) {
-        if (query instanceof FindYearOverYearQuery q && coalitionId.equals(q.coalitionId())
-                && current(q.recordedAt(), lastRecordedAt)) {
+    /** Whether the subscription's query is one this change updates: of this coalition, and not yet final. */
+    private static boolean wantsUpdate(Object query, String coalitionId, Instant lastRecordedAt) {
+        String queried;
+        Instant recordedAt;
+        if (query instanceof FindYearOverYearQuery q) {
+            queried = q.coalitionId();
+            recordedAt = q.recordedAt();
+        } else if (query instanceof FindMembershipQuery q && q.asOf() != null) {
+            queried = q.coalitionId();
+            recordedAt = q.recordedAt();
+        } else if (query instanceof FindGoalProgressQuery q) {
+            queried = q.coalitionId();
+            recordedAt = q.recordedAt();
+        } else if (query instanceof FindRestatementsQuery q) {
+            queried = q.coalitionId();
+            recordedAt = q.recordedAt();
+        } else if (query instanceof FindCoalitionQuery q) {
+            queried = q.coalitionId();
+            recordedAt = q.recordedAt();
+        } else {
+            return false;
+        }
+        return coalitionId.equals(queried) && current(recordedAt, lastRecordedAt);
+    }
+
+    private void emitFor(Object query, CoalitionLedgerFold fold) {
+        if (query instanceof FindYearOverYearQuery q) {
             emitter.emit(FindYearOverYearQuery.class, q::equals, fold.yearOverYear(ViewQueries.basis(q)));
-        } else if (query instanceof FindMembershipQuery q && coalitionId.equals(q.coalitionId()) && q.asOf() != null
-                && current(q.recordedAt(), lastRecordedAt)) {
+        } else if (query instanceof FindMembershipQuery q) {
             emitter.emit(FindMembershipQuery.class, q::equals, fold.membership(q.asOf()));
-        } else if (query instanceof FindGoalProgressQuery q && coalitionId.equals(q.coalitionId())
-                && current(q.recordedAt(), lastRecordedAt)) {
+        } else if (query instanceof FindGoalProgressQuery q) {
             emitter.emit(FindGoalProgressQuery.class, q::equals, fold.goalProgress());
-        } else if (query instanceof FindRestatementsQuery q && coalitionId.equals(q.coalitionId())
-                && current(q.recordedAt(), lastRecordedAt)) {
+        } else if (query instanceof FindRestatementsQuery q) {
             emitter.emit(FindRestatementsQuery.class, q::equals,
-                    new RestatementTrailView(coalitionId, fold.restatements()));
-        } else if (query instanceof FindCoalitionQuery q && coalitionId.equals(q.coalitionId())
-                && current(q.recordedAt(), lastRecordedAt)) {
+                    new RestatementTrailView(q.coalitionId(), fold.restatements()));
+        } else if (query instanceof FindCoalitionQuery q) {
             emitter.emit(FindCoalitionQuery.class, q::equals, fold.coalition());
         }
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.messaging.responsetypes.ResponseTypes.instanceOf;
@@ -72,6 +73,30 @@ class CoalitionViewUpdatesTest {
         assertThat(received(atLast)).containsExactly(fold.yearOverYear(YearBasis.CALENDAR_YEAR));
         assertThat(received(later)).containsExactly(fold.goalProgress());
         assertThat(received(earlier)).isEmpty();
+    }
+
+    @Test
+    void aChangeNoSubscriptionWants_doesNotReadTheCoalitionsViews() {
+        subscribe(new FindYearOverYearQuery("another", null, null));
+        subscribe(new FindCoalitionQuery("another", null));
+        subscribe(new FindGoalProgressQuery(FoldJsonTest.ID, last.minusSeconds(60)));
+        subscribe(new FindMembershipQuery(FoldJsonTest.ID, null, null));
+        AtomicInteger reads = new AtomicInteger();
+
+        updates.coalitionChanged(FoldJsonTest.ID, () -> {
+            reads.incrementAndGet();
+            return fold;
+        }, last);
+
+        assertThat(reads).hasValue(0);
+        var live = subscribe(new FindRestatementsQuery(FoldJsonTest.ID, null));
+        updates.coalitionChanged(FoldJsonTest.ID, () -> {
+            reads.incrementAndGet();
+            return fold;
+        }, last);
+        emitter.complete(query -> true);
+        assertThat(reads).hasValue(1);
+        assertThat(received(live)).containsExactly(new RestatementTrailView(FoldJsonTest.ID, fold.restatements()));
     }
 
     @Test
