@@ -11,11 +11,13 @@ import java.util.function.Function;
 
 /**
  * The live views that need a coalition's every record (year-over-year, goal progress, the restatement trail),
- * computed once per change of the coalition rather than once per request. A cached answer is keyed by the published
- * generation and the coalition's change count ({@link ViewRows#changeCount}), which the projection raises in the
- * transaction of every batch that changes the coalition: one indexed read of that row per request (one statement,
- * joined with the published generation) tells whether the answer is still the rows' answer, on this node or any
- * other. Concurrent requests for the same stale answer compute it once. The number of answers held is bounded; an
+ * computed once per change of the coalition rather than once per request. A held answer carries the published
+ * generation and the coalition's change count ({@link ViewRows#changeCount}) it was computed at; the projection raises
+ * that count in the transaction of every batch that changes the coalition, so one indexed read of that row per request
+ * (one statement, joined with the published generation) tells whether the answer is still the rows' answer, on this
+ * node or any other. Concurrent requests for the same stale answer compute it once. One answer is held per coalition
+ * and view, the newest computed: a change replaces it rather than adding one beside it, so a coalition that keeps
+ * changing cannot fill the memory with answers no request will ask for again. The number held is bounded as well; an
  * evicted one is computed again when asked for.
  */
 @Component
@@ -23,7 +25,7 @@ class LiveViews {
 
     private final ViewRows rows;
     private final ViewGenerations generations;
-    private final Cache<Key, Object> answers;
+    private final Cache<Key, Held> answers;
 
     LiveViews(ViewRows rows, ViewGenerations generations,
               @Value("${coalition.views.live-cache-size:1024}") long size) {
@@ -32,8 +34,21 @@ class LiveViews {
         this.answers = Caffeine.newBuilder().maximumSize(size).build();
     }
 
-    /** One answer per generation, coalition, change count and view (with its parameters, e.g. the year basis). */
-    private record Key(long generation, String coalitionId, long changes, Object view) {
+    /** One answer per coalition and view (with its parameters, e.g. the year basis). */
+    private record Key(String coalitionId, Object view) {
+    }
+
+    /** An answer, and the published generation and change count of the rows it was computed from. */
+    private record Held(long generation, long changes, Object answer) {
+
+        boolean isOf(long generation, long changes) {
+            return this.generation == generation && this.changes == changes;
+        }
+
+        /** Computed from the same rows as those, or from later ones. */
+        boolean atLeast(long generation, long changes) {
+            return this.generation > generation || (this.generation == generation && this.changes >= changes);
+        }
     }
 
     /**
@@ -49,22 +64,35 @@ class LiveViews {
         if (now == null) {
             return Optional.empty();
         }
-        Object held = answers.getIfPresent(new Key(now.generation(), coalitionId, now.changes(), view));
-        if (held != null) {
-            return Optional.of((T) held);
+        Key key = new Key(coalitionId, view);
+        Held held = answers.getIfPresent(key);
+        if (held != null && held.isOf(now.generation(), now.changes())) {
+            return Optional.of((T) held.answer());
         }
         return generations.readPublished(generation -> {
             Long changes = rows.changeCount(generation, coalitionId);
             if (changes == null) {
                 return Optional.empty();
             }
-            T answer = (T) answers.get(new Key(generation, coalitionId, changes, view), key -> rows
-                    .coalition(generation, coalitionId, true)
-                    .map(CoalitionLedgerFold::restore)
-                    .filter(CoalitionLedgerFold::isFounded)
-                    .map(compute)
-                    .orElse(null));
-            return Optional.ofNullable(answer);
+            // A request that read the rows before a later change may find that change's answer held already: a
+            // live view newer than the one it asked for, never an older one.
+            Held answer = answers.asMap().compute(key, (k, old) -> {
+                if (old != null && old.atLeast(generation, changes)) {
+                    return old;
+                }
+                return rows.coalition(generation, coalitionId, true)
+                        .map(CoalitionLedgerFold::restore)
+                        .filter(CoalitionLedgerFold::isFounded)
+                        .map(compute)
+                        .map(computed -> new Held(generation, changes, computed))
+                        .orElse(null);
+            });
+            return Optional.ofNullable(answer == null ? null : (T) answer.answer());
         });
+    }
+
+    /** How many answers are held for the coalition (every view together). */
+    long answersHeld(String coalitionId) {
+        return answers.asMap().keySet().stream().filter(key -> key.coalitionId().equals(coalitionId)).count();
     }
 }
