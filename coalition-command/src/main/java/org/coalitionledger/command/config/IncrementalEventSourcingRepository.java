@@ -1,6 +1,5 @@
 package org.coalitionledger.command.config;
 
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
@@ -9,7 +8,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,11 +56,9 @@ public class IncrementalEventSourcingRepository<T> extends EventSourcingReposito
         } else {
             aggregate = EventSourcedAggregate.reconstruct(before.root(), aggregateModel(), before.version(), false,
                     eventStore, NoSnapshotTriggerDefinition.TRIGGER);
-            List<? extends DomainEventMessage<?>> newer =
-                    eventStore.readEvents(aggregateIdentifier, before.version() + 1).asStream().toList();
-            if (!newer.isEmpty()) {
-                aggregate.initializeState(DomainEventStream.of(newer.stream()
-                        .<DomainEventMessage<?>>map(event -> event).toList()));
+            DomainEventStream newer = eventStore.readEvents(aggregateIdentifier, before.version() + 1);
+            if (newer.hasNext()) {
+                aggregate.initializeState(newer);
             }
         }
         Long loaded = aggregate.version();
