@@ -229,26 +229,28 @@ public class AuditLogStore {
     }
 
     /**
-     * Stored events after global index {@code afterGlobalIndex} in global-index order, one at a time, until
-     * {@code action} returns false: the tail of the store the log has not reached yet.
+     * Up to {@code max} stored events after global index {@code afterGlobalIndex}, in global-index order: a bounded
+     * stretch of the store's tail that the log has not reached yet.
      */
-    public void forEachEventAfter(long afterGlobalIndex, java.util.function.Predicate<StoredEvent> action) {
-        jdbc.query(connection -> {
-            var statement = connection.prepareStatement("select " + EVENT_COLUMNS + " from domain_event_entry e "
-                    + "where e.global_index > ? order by e.global_index", ResultSet.TYPE_FORWARD_ONLY,
-                    ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(100);
-            statement.setLong(1, afterGlobalIndex);
-            return statement;
-        }, (java.sql.ResultSet rs) -> {
-            while (rs.next()) {
-                rowsRead.count(RowsRead.Read.EVENT_HISTORY);
-                if (!action.test(storedEvent(rs))) {
-                    break;
-                }
-            }
-            return null;
-        });
+    public List<StoredEvent> eventsAfter(long afterGlobalIndex, int max) {
+        List<StoredEvent> events = jdbc.query("select " + EVENT_COLUMNS + " from domain_event_entry e "
+                + "where e.global_index > ? order by e.global_index fetch first " + max + " rows only", EVENT,
+                afterGlobalIndex);
+        rowsRead.count(RowsRead.Read.EVENT_HISTORY, events.size());
+        return events;
+    }
+
+    /**
+     * Up to {@code max} administrative acts (streams whose id starts with {@code admin:}) after global index
+     * {@code afterGlobalIndex}, in global-index order, through the store's index of such acts (which stops after
+     * them).
+     */
+    public List<StoredEvent> administrativeEvents(long afterGlobalIndex, int max) {
+        List<StoredEvent> events = jdbc.query("select " + EVENT_COLUMNS + " from domain_event_entry e "
+                + "where e.administrative_index > ? order by e.administrative_index fetch first " + max
+                + " rows only", EVENT, afterGlobalIndex);
+        rowsRead.count(RowsRead.Read.EVENT_HISTORY, events.size());
+        return events;
     }
 
     /** The highest global index the log holds (-1 when empty): one probe of the unique index. */

@@ -15,7 +15,10 @@ public final class RowsRead {
     public enum Read {
         /** A coalition's leaves with their events, for its views as recorded at an instant or as of a checkpoint. */
         COALITION_LEAVES,
-        /** Stored events for a coalition's event-history pages (through the coalition index, and the unlogged tail). */
+        /**
+         * Stored events for event-history pages: a coalition's (through the coalition index, and the unlogged tail)
+         * and the administrative acts.
+         */
         EVENT_HISTORY,
         /** Leaves with their events, in log order: verification and bundles. */
         LOG,

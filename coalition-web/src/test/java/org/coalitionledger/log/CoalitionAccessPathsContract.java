@@ -1,5 +1,7 @@
 package org.coalitionledger.log;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.coalitionledger.api.view.CoalitionLedgerFold;
 import org.coalitionledger.api.view.LoggedHistory;
 import org.coalitionledger.api.view.YearBasis;
@@ -54,6 +56,8 @@ abstract class CoalitionAccessPathsContract {
     LoggedHistory history;
     @Autowired
     AuditVerificationService verification;
+    @Autowired
+    EventProcessingConfiguration processing;
     /** Coalition leaves between snapshots. */
     @Value("${coalition.audit.fold-snapshot-interval}")
     int interval;
@@ -359,11 +363,7 @@ abstract class CoalitionAccessPathsContract {
         do {
             Long after = next;
             String[] body = new String[1];
-            long read = rowsReadBy(Read.EVENT_HISTORY, () -> body[0] = client.get()
-                    .uri(uri -> uri.path("/api/v1/coalitions/{id}/events").queryParam("limit", limit)
-                            .queryParamIfPresent("after", java.util.Optional.ofNullable(after)).build(small))
-                    .headers(h -> h.setBearerAuth(TestTokens.AUDITOR)).accept(MediaType.APPLICATION_JSON)
-                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+            long read = rowsReadBy(Read.EVENT_HISTORY, () -> body[0] = history(small, after, limit));
             var matcher = java.util.regex.Pattern.compile("\"globalIndex\":(\\d+)").matcher(body[0]);
             int onPage = 0;
             for (; matcher.find(); onPage++) {
@@ -377,6 +377,104 @@ abstract class CoalitionAccessPathsContract {
         assertThat(seen).isSorted().doesNotHaveDuplicates().containsExactlyElementsOf(jdbc.queryForList(
                 "select global_index from audit_leaf_coalition where coalition_id = ? order by global_index",
                 Long.class, small));
+    }
+
+    @Test
+    void eventHistoryPages_whileTheLogLags_readAtMostAPageOfTheUnloggedTail_andGoOnFromWhereTheirReadEnded() {
+        int limit = 3;
+        LogCatchUp.await(jdbc);
+        Long lastLogged = jdbc.queryForObject("select max(global_index) from audit_leaf_coalition where "
+                + "coalition_id = ?", Long.class, small);
+        StreamingEventProcessor log = processing.eventProcessor("audit-log", StreamingEventProcessor.class)
+                .orElseThrow();
+        log.shutDown();
+        try {
+            // The small coalition's next event behind many of the large one's, none of them logged.
+            for (int i = 0; i < 4 * limit; i++) {
+                batch(large, 1000 + i);
+            }
+            long before = storedUpTo();
+            batch(small, smallBatches++);
+            List<Long> expected = jdbc.queryForList("select global_index from domain_event_entry where global_index > "
+                    + "? order by global_index", Long.class, before);
+            long unlogged = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > "
+                    + "(select max(global_index) from audit_leaf)", Long.class);
+            assertThat(unlogged).isGreaterThan(4L * limit);
+
+            List<Long> seen = new ArrayList<>();
+            int pages = 0;
+            Long next = lastLogged;
+            do {
+                Long after = next;
+                String[] body = new String[1];
+                long read = rowsReadBy(Read.EVENT_HISTORY, () -> body[0] = history(small, after, limit));
+                pages++;
+                // At most the page and the one after it from the coalition index, and as many of the tail.
+                assertThat(read).as("rows read for page %d", pages).isLessThanOrEqualTo(2L * (limit + 1));
+                var matcher = java.util.regex.Pattern.compile("\"globalIndex\":(\\d+)").matcher(body[0]);
+                while (matcher.find()) {
+                    seen.add(Long.parseLong(matcher.group(1)));
+                }
+                var nextMatch = java.util.regex.Pattern.compile("\"next\":(\\d+)").matcher(body[0]);
+                next = nextMatch.find() ? Long.parseLong(nextMatch.group(1)) : null;
+            } while (next != null);
+            assertThat(pages).as("pages that ended where their read of the tail ended").isGreaterThan(2);
+            assertThat(seen).isNotEmpty().containsExactlyElementsOf(expected);
+
+            // The stream follows the same pages to the end.
+            String ndjson = client.get().uri("/api/v1/coalitions/{id}/events?after=" + lastLogged, small)
+                    .headers(h -> h.setBearerAuth(TestTokens.AUDITOR))
+                    .accept(MediaType.parseMediaType("application/x-ndjson")).exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody();
+            assertThat(ndjson.lines().map(line -> Long.parseLong(line.replaceAll(".*\"globalIndex\":(\\d+).*", "$1"))))
+                    .containsExactlyElementsOf(expected);
+        } finally {
+            log.start();
+            LogCatchUp.await(jdbc);
+        }
+    }
+
+    @Test
+    void administrativeActPages_readOnlyThePage_throughTheStoresIndexOfActs() {
+        String between = ApiFixtures.freshId("between");
+        found(between);
+        for (int i = 0; i < 3; i++) {
+            batch(between, 2 * i);
+            batch(between, 2 * i + 1);
+            client.post().uri("/api/v1/admin/api-keys").headers(h -> h.setBearerAuth(TestTokens.ADMIN))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"subject\": \"" + ApiFixtures.freshId("acts")
+                            + "@example.org\", \"name\": \"Test person\", \"role\": \"PARTNER\", \"expiresAt\": \""
+                            + Instant.now().plus(Duration.ofDays(30)) + "\"}")
+                    .exchange().expectStatus().isCreated();
+        }
+        int limit = 2;
+        List<Long> seen = new ArrayList<>();
+        Long next = null;
+        do {
+            Long after = next;
+            String[] body = new String[1];
+            long read = rowsReadBy(Read.EVENT_HISTORY, () -> body[0] = client.get()
+                    .uri(uri -> uri.path("/api/v1/admin/events").queryParam("limit", limit)
+                            .queryParamIfPresent("after", java.util.Optional.ofNullable(after)).build())
+                    .headers(h -> h.setBearerAuth(TestTokens.AUDITOR)).accept(MediaType.APPLICATION_JSON)
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+            var matcher = java.util.regex.Pattern.compile("\"globalIndex\":(\\d+)").matcher(body[0]);
+            int onPage = 0;
+            for (; matcher.find(); onPage++) {
+                seen.add(Long.parseLong(matcher.group(1)));
+            }
+            // The page's acts and at most the one that shows whether there is a next page, not the events between.
+            assertThat(onPage).isPositive();
+            assertThat(read).isBetween((long) onPage, (long) limit + 1);
+            var nextMatch = java.util.regex.Pattern.compile("\"next\":(\\d+)").matcher(body[0]);
+            next = nextMatch.find() ? Long.parseLong(nextMatch.group(1)) : null;
+        } while (next != null);
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(3).isSorted().doesNotHaveDuplicates()
+                .containsExactlyElementsOf(jdbc.queryForList("select global_index from domain_event_entry "
+                        + "where aggregate_identifier like 'admin:%' order by global_index", Long.class));
+        // Other events lie between the acts: the pages did not read them.
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where global_index between ? and ?",
+                Long.class, seen.get(0), seen.get(seen.size() - 1))).isGreaterThan(2L * seen.size());
     }
 
     @Test
@@ -417,6 +515,10 @@ abstract class CoalitionAccessPathsContract {
             assertThat(incremental.incremental()).isTrue();
             assertThat(incremental.eventsInStore()).isEqualTo(storedEvents());
         }
+    }
+
+    private long storedUpTo() {
+        return jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
     }
 
     private long storedEvents() {
@@ -605,6 +707,13 @@ abstract class CoalitionAccessPathsContract {
         long before = store.rowsRead().get(read);
         request.run();
         return store.rowsRead().get(read) - before;
+    }
+
+    private String history(String coalition, Long after, int limit) {
+        return client.get().uri(uri -> uri.path("/api/v1/coalitions/{id}/events").queryParam("limit", limit)
+                        .queryParamIfPresent("after", java.util.Optional.ofNullable(after)).build(coalition))
+                .headers(h -> h.setBearerAuth(TestTokens.AUDITOR)).accept(MediaType.APPLICATION_JSON).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
     }
 
     private void view(String coalition, String at, int status) {

@@ -9,12 +9,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.coalitionledger.api.LedgerMetadata;
-import org.coalitionledger.api.admin.AdminStreams;
 import org.coalitionledger.api.error.CoalitionErrorCode;
 import org.coalitionledger.api.error.InvalidCommandException;
 import org.coalitionledger.api.reporting.RecordIds;
@@ -23,7 +20,6 @@ import org.coalitionledger.web.commands.RecordStreams;
 import org.coalitionledger.web.error.ApiProblemException;
 import org.coalitionledger.web.error.WebErrorCode;
 import org.coalitionledger.web.limits.BlockingWork;
-import org.coalitionledger.log.ReadCancellation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +34,7 @@ import reactor.core.publisher.Mono;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -46,9 +42,9 @@ import java.util.stream.Stream;
  * The auditor's reads: every event with its metadata (actor, role, credential, how they authenticated, record time,
  * request id), paged as JSON or
  * streamed as NDJSON ({@code Accept: application/x-ndjson}). A coalition's history is every event whose payload
- * names it, in store order (global index), read through the log's coalition index ({@link CoalitionEvents}) so a
- * page costs that page and not the store; a record's history is its stream, found within its coalition
- * ({@link RecordStreams}); the administrative acts are every stream whose id starts with {@code admin:}.
+ * names it, in store order (global index); the administrative acts are every stream whose id starts with
+ * {@code admin:}; both are read through indexes that stop after the page ({@link EventPages}), so a page costs that
+ * page and not the store. A record's history is its stream, found within its coalition ({@link RecordStreams}).
  * Reads Axon's event store (infrastructure), never the command or query side.
  */
 @RestController
@@ -58,15 +54,12 @@ class EventHistoryController {
     static final String NDJSON = "application/x-ndjson";
     static final int MAX_LIMIT = 1000;
 
-    private final EventStorageEngine storage;
     private final EventStore eventStore;
     private final RecordStreams recordStreams;
     private final BlockingWork work;
-    private final CoalitionEvents events;
+    private final EventPages events;
 
-    EventHistoryController(EventStorageEngine storage, EventStore eventStore, RecordStreams recordStreams,
-                           BlockingWork work, CoalitionEvents events) {
-        this.storage = storage;
+    EventHistoryController(EventStore eventStore, RecordStreams recordStreams, BlockingWork work, EventPages events) {
         this.eventStore = eventStore;
         this.recordStreams = recordStreams;
         this.work = work;
@@ -95,8 +88,8 @@ class EventHistoryController {
                             return Mono.error(new InvalidCommandException(CoalitionErrorCode.COALITION_NOT_FOUND,
                                     "no such coalition: " + id));
                         }
-                        return respond(() -> coalitionEvents(id, after, ndjson(accept) ? MAX_LIMIT : limit + 1),
-                                accept, limit, EventView::globalIndex);
+                        return respondInPages((from, max) -> events.coalition(id, from, max), after, limit,
+                                accept);
                     });
         });
     }
@@ -184,9 +177,7 @@ class EventHistoryController {
             @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
         return Mono.defer(() -> {
             checkPaging(after, limit);
-            return respond(() -> storeOrder(after, event -> event instanceof DomainEventMessage<?> domain
-                    && AdminStreams.isAdministrative(domain.getAggregateIdentifier())), accept, limit,
-                    EventView::globalIndex);
+            return respondInPages(events::administrative, after, limit, accept);
         });
     }
 
@@ -225,20 +216,28 @@ class EventHistoryController {
         });
     }
 
-    /**
-     * The coalition's events after {@code after} in global-index order, read {@code pageSize} at a time through the
-     * coalition index ({@link CoalitionEvents}); a consumer that stops early stops the reads.
-     */
-    /** The coalition's events after {@code after}, page by page through the coalition index, as they are taken. */
-    private Stream<EventView> coalitionEvents(String coalitionId, Long after, int pageSize) {
-        return Stream.iterate(coalitionPage(coalitionId, after == null ? -1L : after, pageSize), page -> !page.isEmpty(),
-                        page -> coalitionPage(coalitionId, page.get(page.size() - 1).globalIndex(), pageSize))
-                .flatMap(List::stream);
+    /** Reads one page of events after a global index (-1 for the first): blocking. */
+    private interface Pages {
+        EventPages.Page read(long after, int max);
     }
 
-    private List<EventView> coalitionPage(String coalitionId, long after, int pageSize) {
-        return events.page(coalitionId, after, pageSize).stream()
-                .map(event -> view(event.trackingToken().position().orElseThrow(), event)).toList();
+    /**
+     * A JSON page read on a worker, where cancelling the request stops the read; NDJSON streams page after page on
+     * a bounded-elastic worker as the client takes them. Each page's {@code next} leads to the one after it.
+     */
+    private Mono<ResponseEntity<Object>> respondInPages(Pages pages, Long after, int limit, String accept) {
+        long from = after == null ? -1L : after;
+        if (ndjson(accept)) {
+            Flux<EventView> all = Flux.defer(() -> Flux.fromStream(() -> Stream.iterate(pages.read(from, MAX_LIMIT),
+                                    Objects::nonNull, page -> page.next() == null ? null
+                                            : pages.read(page.next(), MAX_LIMIT))
+                            .flatMap(page -> page.events().stream().map(EventHistoryController::view))))
+                    .subscribeOn(Uninterrupted.SCHEDULER);
+            return Mono.just(ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(all));
+        }
+        return work.call(() -> pages.read(from, limit)).map(page -> ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON).body(new EventPage(page.events().stream()
+                        .map(EventHistoryController::view).toList(), page.next())));
     }
 
     private static boolean ndjson(String accept) {
@@ -246,17 +245,8 @@ class EventHistoryController {
                 .anyMatch(type -> type.toString().startsWith(NDJSON));
     }
 
-    /** The events after {@code after} that {@code wanted} accepts, in global-index order. */
-    private Stream<EventView> storeOrder(Long after, Predicate<EventMessage<?>> wanted) {
-        GapAwareTrackingToken from = after == null ? null : GapAwareTrackingToken.newInstance(after, List.of());
-        Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(from, false);
-        // A scan past other coalitions' events stops as soon as its request is cancelled.
-        return events.filter(event -> {
-            ReadCancellation.check();
-            return wanted.test(event);
-        }).map(event -> view(
-                event.trackingToken().position().isPresent() ? event.trackingToken().position().getAsLong() : null,
-                event));
+    private static EventView view(TrackedEventMessage<?> event) {
+        return view(EventPages.position(event), event);
     }
 
     private static EventView view(Long globalIndex, EventMessage<?> event) {

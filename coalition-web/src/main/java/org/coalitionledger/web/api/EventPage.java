@@ -4,8 +4,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
-/** A page of events; {@code next} is the {@code after} value of the following page, null on the last page. */
-@Schema(description = "A page of events in store order; pass next as 'after' for the following page.")
+/**
+ * A page of events; {@code next} is the {@code after} value of the following page, null on the last page. A page may
+ * hold fewer events than asked for (even none) and still name a next page: each page reads a bounded stretch.
+ */
+@Schema(description = "A page of events in store order; pass next as 'after' for the following page, until next is "
+        + "null. A page may hold fewer events than the limit, even none, and still have a next: each page reads a "
+        + "bounded stretch of the store.")
 public record EventPage(List<EventView> events, Long next) {
     public EventPage {
         events = events == null ? List.of() : List.copyOf(events);
