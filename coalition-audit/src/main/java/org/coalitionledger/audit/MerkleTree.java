@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An append-only RFC 9162 Merkle tree over leaf hashes, held in memory.
+ * An append-only RFC 9162 Merkle tree over leaf hashes.
  *
  * <p>Besides the leaf hashes it keeps the hash of every complete, aligned power-of-two subtree
  * ({@code levels.get(h).get(i)} covers leaves {@code [i·2^h, (i+1)·2^h)}), maintained in amortised O(1)
@@ -12,20 +12,76 @@ import java.util.List;
  * subtrees, so {@link #root(long)} costs O(log n) and each proof O(log² n) hashing, for every earlier
  * tree size as well as the current one.
  *
+ * <p>A tree made {@link #tiled tiled} holds in memory only the levels from a tile height up (a 2^h-th of the
+ * nodes) and the leaves of its last, incomplete tile; a lower node is computed from its tile's leaf hashes, read
+ * from where they are stored and checked against the tile's hash the tree computed when it took them, so a stored
+ * leaf hash changed since is named ({@link LeavesChangedException}) instead of proved.
+ *
  * <p>Not thread-safe: callers that append and read concurrently must synchronise.
  */
 public final class MerkleTree {
 
-    /** levels.get(0) are the leaf hashes; levels.get(h) the hashes of perfect subtrees of 2^h leaves. */
-    private final List<List<byte[]>> levels = new ArrayList<>();
+    /** The stored leaf hashes {@code [from, to)} in leaf order (fewer if some are missing). */
+    @FunctionalInterface
+    public interface StoredLeaves {
+        List<byte[]> read(long from, long to);
+    }
 
+    /** Stored leaf hashes no longer hash to the tile's hash computed when the tree took them. */
+    public static final class LeavesChangedException extends IllegalStateException {
+        LeavesChangedException(String message) {
+            super(message);
+        }
+    }
+
+    /** levels.get(h) are the hashes of perfect subtrees of 2^h leaves; empty below the tile height. */
+    private final List<List<byte[]>> levels = new ArrayList<>();
+    /** The height of the lowest level held in memory; 0 holds every leaf hash. */
+    private final int tileHeight;
+    private final StoredLeaves stored;
+    /** The leaves of the incomplete last tile, while the tile height is above 0. */
+    private final List<byte[]> pending = new ArrayList<>();
+    private long size;
+    /** The last complete tile read from storage for the answer being computed, checked: its index and leaves. */
+    private long cachedTile = -1;
+    private List<byte[]> cachedLeaves = List.of();
+
+    /** A tree that holds every node in memory. */
     public MerkleTree() {
-        levels.add(new ArrayList<>());
+        this(0, null);
+    }
+
+    private MerkleTree(int tileHeight, StoredLeaves stored) {
+        this.tileHeight = tileHeight;
+        this.stored = stored;
+        for (int height = 0; height <= tileHeight; height++) {
+            levels.add(new ArrayList<>());
+        }
+    }
+
+    /**
+     * A tree that holds the levels from {@code tileHeight} up and reads the leaf hashes of a complete tile of
+     * 2^tileHeight leaves from {@code stored} when a lower node is asked for.
+     */
+    public static MerkleTree tiled(int tileHeight, StoredLeaves stored) {
+        if (tileHeight < 1 || tileHeight > 16) {
+            throw new IllegalArgumentException("tile height must be within [1, 16]; got " + tileHeight);
+        }
+        return new MerkleTree(tileHeight, java.util.Objects.requireNonNull(stored, "stored"));
     }
 
     /** Number of leaves appended so far. */
     public long size() {
-        return levels.get(0).size();
+        return size;
+    }
+
+    /** How many hashes the tree holds in memory (leaf and node hashes together). */
+    public long hashesHeld() {
+        long held = pending.size();
+        for (List<byte[]> level : levels) {
+            held += level.size();
+        }
+        return held;
     }
 
     /**
@@ -36,23 +92,34 @@ public final class MerkleTree {
     public long append(byte[] leafHash) {
         requireHash(leafHash, "leafHash");
         if (size() == Integer.MAX_VALUE) {
-            throw new IllegalStateException("this in-memory tree is full at " + Integer.MAX_VALUE + " leaves");
+            throw new IllegalStateException("this tree is full at " + Integer.MAX_VALUE + " leaves");
         }
-        long index = size();
-        byte[] carry = leafHash.clone();
-        int height = 0;
-        levels.get(0).add(carry);
-        // Like incrementing a binary counter: each completed pair becomes a perfect subtree one level up.
+        long index = size++;
+        if (tileHeight == 0) {
+            push(0, leafHash.clone());
+        } else {
+            pending.add(leafHash.clone());
+            if (pending.size() == 1 << tileHeight) {
+                byte[] tile = MerkleHashes.rootOf(pending);
+                pending.clear();
+                push(tileHeight, tile);
+            }
+        }
+        return index;
+    }
+
+    /** Like incrementing a binary counter: each completed pair becomes a perfect subtree one level up. */
+    private void push(int height, byte[] hash) {
+        levels.get(height).add(hash);
         while (levels.get(height).size() % 2 == 0) {
             List<byte[]> level = levels.get(height);
-            carry = MerkleHashes.nodeHash(level.get(level.size() - 2), level.get(level.size() - 1));
+            byte[] carry = MerkleHashes.nodeHash(level.get(level.size() - 2), level.get(level.size() - 1));
             height++;
             if (levels.size() == height) {
                 levels.add(new ArrayList<>());
             }
             levels.get(height).add(carry);
         }
-        return index;
     }
 
     /**
@@ -60,6 +127,7 @@ public final class MerkleTree {
      * it up, largest first ({@link CompactRange#ofFrontier}).
      */
     public List<byte[]> frontier(long treeSize) {
+        freshAnswer();
         if (treeSize < 0 || treeSize > size()) {
             throw new IllegalArgumentException("tree size " + treeSize + " is outside [0, " + size() + "]");
         }
@@ -68,7 +136,7 @@ public final class MerkleTree {
         for (int height = 62; height >= 0; height--) {
             long width = 1L << height;
             if ((treeSize & width) != 0) {
-                frontier.add(levels.get(height).get((int) (start / width)).clone());
+                frontier.add(subtreeHash((int) start, (int) width).clone());
                 start += width;
             }
         }
@@ -77,10 +145,11 @@ public final class MerkleTree {
 
     /** The leaf hash stored at {@code leafIndex}. */
     public byte[] leafHash(long leafIndex) {
+        freshAnswer();
         if (leafIndex < 0 || leafIndex >= size()) {
             throw new IndexOutOfBoundsException("leaf index " + leafIndex + " is outside [0, " + size() + ")");
         }
-        return levels.get(0).get((int) leafIndex).clone();
+        return subtreeHash((int) leafIndex, 1).clone();
     }
 
     /** The root hash of the tree at its current size. */
@@ -90,6 +159,7 @@ public final class MerkleTree {
 
     /** The root hash of the tree as it was when it held its first {@code treeSize} leaves. */
     public byte[] root(long treeSize) {
+        freshAnswer();
         requireTreeSize(treeSize);
         if (treeSize == 0) {
             return MerkleHashes.emptyTreeHash();
@@ -102,6 +172,7 @@ public final class MerkleTree {
      * upwards.
      */
     public List<byte[]> inclusionProof(long leafIndex, long treeSize) {
+        freshAnswer();
         requireTreeSize(treeSize);
         if (leafIndex < 0 || leafIndex >= treeSize) {
             throw new IllegalArgumentException(
@@ -117,6 +188,7 @@ public final class MerkleTree {
      * equals {@code second}: every tree is consistent with the empty tree and with itself.
      */
     public List<byte[]> consistencyProof(long first, long second) {
+        freshAnswer();
         requireTreeSize(second);
         if (first < 0 || first > second) {
             throw new IllegalArgumentException(
@@ -171,10 +243,47 @@ public final class MerkleTree {
                 throw new IllegalStateException("perfect subtree [" + start + ", " + (start + count)
                         + ") is not aligned; the RFC recursion never asks for one");
             }
-            return levels.get(height).get(start >> height);
+            return height >= tileHeight ? levels.get(height).get(start >> height) : belowTiles(start, count);
         }
         int k = (int) MerkleHashes.largestPowerOfTwoBelow(count);
         return MerkleHashes.nodeHash(subtreeHash(start, k), subtreeHash(start + k, count - k));
+    }
+
+    /** Each answer reads the stored tiles it needs afresh, so it checks what is stored now. */
+    private void freshAnswer() {
+        cachedTile = -1;
+        cachedLeaves = List.of();
+    }
+
+    /** A perfect subtree below the tile height, hashed from its tile's leaves. */
+    private byte[] belowTiles(int start, int count) {
+        int tile = start >> tileHeight;
+        int offset = start - (tile << tileHeight);
+        List<byte[]> leaves = tileLeaves(tile);
+        return count == 1 ? leaves.get(offset) : MerkleHashes.rootOf(leaves.subList(offset, offset + count));
+    }
+
+    /** A tile's leaf hashes: the incomplete last tile's from memory, a complete one's from storage, checked. */
+    private List<byte[]> tileLeaves(int tile) {
+        long width = 1L << tileHeight;
+        if (tile == levels.get(tileHeight).size()) {
+            return pending;
+        }
+        if (tile != cachedTile) {
+            long from = tile * width;
+            List<byte[]> leaves = stored.read(from, from + width);
+            if (leaves.size() != width) {
+                throw new LeavesChangedException("leaves [" + from + ", " + (from + width) + ") of the log: "
+                        + leaves.size() + " are stored where the tree took " + width);
+            }
+            if (!java.util.Arrays.equals(MerkleHashes.rootOf(leaves), levels.get(tileHeight).get(tile))) {
+                throw new LeavesChangedException("leaves [" + from + ", " + (from + width) + ") of the log no "
+                        + "longer hash to what the tree took: a stored leaf hash was changed");
+            }
+            cachedTile = tile;
+            cachedLeaves = List.copyOf(leaves);
+        }
+        return cachedLeaves;
     }
 
     private void requireTreeSize(long treeSize) {

@@ -127,4 +127,73 @@ class MerkleTreeTest {
             }
         }
     }
+
+    @Test
+    void aTiledTree_givesTheWholeTreesRootsProofsFrontiersAndLeaves_holdingOnlyItsUpperLevels() {
+        List<byte[]> leaves = new ArrayList<>();
+        MerkleTree whole = new MerkleTree();
+        int[] reads = new int[1];
+        MerkleTree tiled = MerkleTree.tiled(2, (from, to) -> {
+            reads[0]++;
+            return leaves.subList((int) from, (int) Math.min(to, leaves.size()));
+        });
+        for (int i = 0; i < 70; i++) {
+            byte[] leaf = MerkleHashes.leafHash(ByteBuffer.allocate(4).putInt(i).array());
+            leaves.add(leaf);
+            whole.append(leaf);
+            tiled.append(leaf);
+            for (int size = 0; size <= i + 1; size++) {
+                assertThat(tiled.root(size)).as("root %d of %d", size, i + 1).isEqualTo(whole.root(size));
+                assertThat(tiled.frontier(size)).as("frontier %d", size)
+                        .containsExactlyElementsOf(whole.frontier(size));
+                for (int index = 0; index < size; index++) {
+                    assertThat(tiled.inclusionProof(index, size)).as("leaf %d of %d", index, size)
+                            .containsExactlyElementsOf(whole.inclusionProof(index, size));
+                }
+                for (int first = 0; first <= size; first++) {
+                    assertThat(tiled.consistencyProof(first, size)).as("%d -> %d", first, size)
+                            .containsExactlyElementsOf(whole.consistencyProof(first, size));
+                }
+            }
+            assertThat(tiled.leafHash(i)).isEqualTo(leaf);
+        }
+        // Tiles of four leaves: a quarter of the leaves' level and the levels above it (a half of all nodes), and
+        // the last tile's leaves; the whole tree holds all of them.
+        assertThat(whole.hashesHeld()).isEqualTo(70 + 35 + 17 + 8 + 4 + 2 + 1);
+        assertThat(tiled.hashesHeld()).isEqualTo(2 + 17 + 8 + 4 + 2 + 1);
+        assertThat(reads[0]).isPositive();
+    }
+
+    @Test
+    void aTiledTree_namesAStoredLeafHashChangedOrRemovedSinceItTookIt() {
+        List<byte[]> leaves = new ArrayList<>();
+        List<byte[]> stored = new ArrayList<>();
+        MerkleTree tiled = MerkleTree.tiled(2, (from, to) -> stored.subList((int) from, (int) Math.min(to,
+                stored.size())));
+        for (int i = 0; i < 9; i++) {
+            byte[] leaf = MerkleHashes.leafHash(ByteBuffer.allocate(4).putInt(i).array());
+            leaves.add(leaf);
+            stored.add(leaf.clone());
+            tiled.append(leaf);
+        }
+        byte[] root = tiled.root();
+        assertThat(tiled.inclusionProof(5, 9)).hasSize(4); // its tile read and checked once before the change
+        stored.get(5)[0] ^= 1;
+        assertThatThrownBy(() -> tiled.inclusionProof(5, 9)).isInstanceOf(MerkleTree.LeavesChangedException.class)
+                .hasMessageContaining("leaves [4, 8) of the log no longer hash to what the tree took");
+        // Proofs that need no node of the changed tile are still given, and the roots come from memory.
+        assertThat(tiled.inclusionProof(1, 9)).hasSize(4);
+        assertThat(tiled.root()).isEqualTo(root);
+        stored.get(5)[0] ^= 1;
+        assertThat(tiled.inclusionProof(5, 9)).hasSize(4);
+        stored.remove(8);
+        stored.remove(7);
+        MerkleTree fresh = MerkleTree.tiled(2, (from, to) -> stored.subList((int) from, (int) Math.min(to,
+                stored.size())));
+        leaves.forEach(fresh::append);
+        assertThatThrownBy(() -> fresh.leafHash(6)).isInstanceOf(MerkleTree.LeavesChangedException.class)
+                .hasMessageContaining("3 are stored where the tree took 4");
+        // The last, incomplete tile is held in memory.
+        assertThat(fresh.leafHash(8)).isEqualTo(leaves.get(8));
+    }
 }

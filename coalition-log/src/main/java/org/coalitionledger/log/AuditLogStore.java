@@ -156,6 +156,12 @@ public class AuditLogStore {
                 leaf.leafIndex(), coalitionId, leaf.globalIndex());
     }
 
+    /** The leaf hashes of leaves {@code [start, end)} in leaf order. */
+    public List<byte[]> leafHashes(long start, long end) {
+        return jdbc.queryForList("select leaf_hash from audit_leaf where leaf_index >= ? and leaf_index < ? "
+                + "order by leaf_index", byte[].class, start, end);
+    }
+
     /** Leaves {@code [start, end)} in leaf order. */
     public List<LogLeaf> leaves(long start, long end) {
         return jdbc.query("select " + LEAF_COLUMNS + " from audit_leaf l where l.leaf_index >= ? and l.leaf_index < ? "

@@ -8,26 +8,39 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The log's Merkle tree in memory, so roots and proofs cost O(log n). It is a cache of the {@code audit_leaf} table:
- * each read first appends the leaves committed since the last one (by this node's processor or another node's), so
- * it never holds a leaf whose transaction rolled back. Rebuilt from the table on start.
+ * The log's Merkle tree, so roots and proofs cost O(log n). It is a cache of the {@code audit_leaf} table: each read
+ * first appends the leaves committed since the last one (by this node's processor or another node's), so it never
+ * holds a leaf whose transaction rolled back. Rebuilt from the table on start.
+ *
+ * <p>Held in memory from tiles of {@value #TILE_HEIGHT} levels up (a 256th of the leaves' level, about 128 bytes
+ * a thousand leaves), so a node's heap does not grow with the log as the leaf hashes would; a proof reads the one or
+ * two tiles of 256 leaf hashes it needs from the table, checked against the tile hashes computed at start (a leaf
+ * hash changed since is named, {@link MerkleTree.LeavesChangedException}, not proved).
  */
 @Component
 public class AuditLogTree {
 
+    static final int TILE_HEIGHT = 8;
     private static final int CATCH_UP_PAGE = 10_000;
 
     private final AuditLogStore store;
-    private final MerkleTree tree = new MerkleTree();
+    private final MerkleTree tree;
 
     AuditLogTree(AuditLogStore store) {
         this.store = store;
+        this.tree = MerkleTree.tiled(TILE_HEIGHT, store::leafHashes);
     }
 
     /** Runs {@code reader} on the tree, brought up to date with the committed leaves; the tree must not escape. */
     public synchronized <T> T read(Function<MerkleTree, T> reader) {
         catchUp();
         return reader.apply(tree);
+    }
+
+    /** How many hashes the tree holds in memory, brought up to date. */
+    public synchronized long hashesHeld() {
+        catchUp();
+        return tree.hashesHeld();
     }
 
     private void catchUp() {

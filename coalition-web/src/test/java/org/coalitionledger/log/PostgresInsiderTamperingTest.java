@@ -188,6 +188,41 @@ class PostgresInsiderTamperingTest {
     }
 
     /**
+     * A leaf hash rewritten after the node took it: the node's tree holds only its tiles' hashes, reads the leaf's
+     * tile from the table for a proof, finds it no longer hashes to what it took, and refuses the proof naming it.
+     */
+    @Test
+    void aLeafHashRewrittenAfterTheNodeTookIt_noProofIsGivenFromIt_itsTileIsNamed() {
+        AuditLogTreeTest.twoTilesOfEvents(client);
+        LogCatchUp.await(jdbc);
+        // The node takes the leaves into its tree (and signs them).
+        client.post().uri("/api/v1/audit/checkpoints").headers(h -> h.setBearerAuth(TestTokens.ADMIN)).exchange()
+                .expectStatus().is2xxSuccessful();
+        int tile = 1 << AuditLogTree.TILE_HEIGHT;
+        long leaf = tile + 3;
+        byte[] hash = jdbc.queryForObject("select leaf_hash from audit_leaf where leaf_index = ?", byte[].class, leaf);
+        byte[] forged = hash.clone();
+        forged[0] ^= 1;
+        try {
+            jdbc.update("update audit_leaf set leaf_hash = ? where leaf_index = ?", forged, leaf);
+            client.get().uri("/api/v1/audit/proofs/inclusion?leaf=" + leaf).headers(h -> h.setBearerAuth(
+                            TestTokens.AUDITOR)).exchange().expectStatus().isEqualTo(500)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code").isEqualTo("LOG_LEAVES_CHANGED")
+                    .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("leaves [" + tile
+                            + ", " + 2 * tile + ") of the log no longer hash to what the tree took"));
+            // A proof that needs only the changed tile's hash, not its leaves, is still given.
+            client.get().uri("/api/v1/audit/proofs/inclusion?leaf=3").headers(h -> h.setBearerAuth(
+                    TestTokens.AUDITOR)).exchange().expectStatus().isOk();
+        } finally {
+            jdbc.update("update audit_leaf set leaf_hash = ? where leaf_index = ?", hash, leaf);
+        }
+        client.get().uri("/api/v1/audit/proofs/inclusion?leaf=" + leaf).headers(h -> h.setBearerAuth(
+                TestTokens.AUDITOR)).exchange().expectStatus().isOk();
+    }
+
+    /**
      * Leaves rewritten together with the stored root column: a node that reads the rewritten table (as after a
      * restart) refuses to sign, because it checks against the signed note, not against the column.
      */

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import org.coalitionledger.api.validation.Checks;
 import org.coalitionledger.audit.KeyChain;
 import org.coalitionledger.audit.LogLeaf;
+import org.coalitionledger.audit.MerkleTree;
 import org.coalitionledger.log.AuditBundleService;
 import org.coalitionledger.log.AuditLogStore;
 import org.coalitionledger.log.AuditLogStore.StoredCheckpoint;
@@ -328,7 +329,10 @@ class AuditController {
                         : new ApiProblemException(HttpStatus.NOT_FOUND, WebErrorCode.CHECKPOINT_NOT_FOUND,
                                 e.getMessage()))
                 .onErrorMap(CheckpointService.SigningRefusedException.class, e -> new ApiProblemException(
-                        HttpStatus.CONFLICT, WebErrorCode.SIGNING_REFUSED, e.getMessage()));
+                        HttpStatus.CONFLICT, WebErrorCode.SIGNING_REFUSED, e.getMessage()))
+                .onErrorMap(MerkleTree.LeavesChangedException.class, e -> new ApiProblemException(
+                        HttpStatus.INTERNAL_SERVER_ERROR, WebErrorCode.LOG_LEAVES_CHANGED, e.getMessage()
+                                + "; run the log's verification"));
     }
 
     private static void deleteQuietly(Path file) {

@@ -30,7 +30,12 @@ public enum WebErrorCode {
     /** 503: the server already runs as many expensive requests of the kind as it takes on. */
     SERVER_BUSY,
     /** 503: an expensive read ran over its time budget and was stopped. */
-    TIME_BUDGET_EXCEEDED;
+    TIME_BUDGET_EXCEEDED,
+    /**
+     * 500: the log's stored leaf hashes no longer hash to the tree this node computed from them: the leaf table was
+     * changed since, so no proof is given from it.
+     */
+    LOG_LEAVES_CHANGED;
 
     public String problemType() {
         return "urn:problem:coalition:" + name().toLowerCase(Locale.ROOT).replace('_', '-');
