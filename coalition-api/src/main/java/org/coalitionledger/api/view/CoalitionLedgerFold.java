@@ -314,6 +314,22 @@ public final class CoalitionLedgerFold {
         return fold;
     }
 
+    /**
+     * A fold {@link #continueFrom(FoldHead) continued from} {@code head} that holds {@code newRecords} besides, in
+     * their states now: records the head's fold did not hold (the caller answers for that), recorded since with the
+     * head's memberships and goals unchanged. It answers what a fold continued from a head answers, as the whole
+     * fold of the head's records and these would; so a caller that keeps views as rows pays for the records added
+     * since its last head, not for every record.
+     */
+    public static CoalitionLedgerFold continueFrom(FoldHead head, List<FoldSnapshot.RecordState> newRecords) {
+        CoalitionLedgerFold fold = continueFrom(head);
+        for (FoldSnapshot.RecordState state : newRecords) {
+            fold.records.record(ledgerRecord(state));
+        }
+        fold.records.takeChanged(); // restored, not changed
+        return fold;
+    }
+
     /** False when a fact folded into a fold {@link #continueFrom continued from a head} needed the head's records. */
     public boolean answersWithoutEarlierRecords() {
         return !needsRecordsBeforeHead;

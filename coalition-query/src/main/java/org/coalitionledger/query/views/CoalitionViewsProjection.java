@@ -158,18 +158,19 @@ class CoalitionViewsProjection {
 
         // Held until the next event or the batch's commit, so a parked event's change is dropped, never saved.
         batch.hold(message.getIdentifier(), () -> {
+            long changeNo = batch.changeNo(coalitionId);
             if (change.newFounding() != null) {
                 rows.insertFounding(generation, coalitionId, change.newFounding());
             }
             for (SliceChange.NumberedStint numbered : change.changedStints()) {
                 rows.putStint(generation, coalitionId, numbered.stint().joined().memberId(), numbered.stintNo(),
-                        position, numbered.stint());
+                        position, numbered.stint(), changeNo);
             }
             if (change.newGoal() != null) {
-                rows.insertGoal(generation, coalitionId, position, change.newGoal());
+                rows.insertGoal(generation, coalitionId, position, change.newGoal(), changeNo);
             }
             for (FoldSnapshot.RecordState record : change.changedRecords()) {
-                rows.putRecord(generation, coalitionId, position, record, before.records().isEmpty());
+                rows.putRecord(generation, coalitionId, position, record, before.records().isEmpty(), changeNo);
             }
             for (RestatementView restatement : change.newRestatements()) {
                 // One event restates at most one record: the event's global index is the restatement's key.
@@ -226,6 +227,7 @@ class CoalitionViewsProjection {
 
         final ViewGenerations.State generation;
         private final Map<String, Instant> lastRecordedAt = new LinkedHashMap<>();
+        private final Map<String, Long> changeNos = new java.util.HashMap<>();
         /** The last handled event's change, not yet written: another handler may still fail on that event. */
         private String heldEventId;
         private Runnable held;
@@ -254,6 +256,18 @@ class CoalitionViewsProjection {
                 held = null;
                 heldEventId = null;
             }
+        }
+
+        /**
+         * The number of the change this batch makes to the coalition: its change count once the batch commits. A
+         * coalition's events are handled on one segment, one batch after another, so no other batch counts it
+         * meanwhile.
+         */
+        long changeNo(String coalitionId) {
+            return changeNos.computeIfAbsent(coalitionId, id -> {
+                Long count = rows.changeCount(generation.writing(), id);
+                return (count == null ? 0 : count) + 1;
+            });
         }
 
         void touched(String coalitionId, Instant recordedAt) {

@@ -108,7 +108,7 @@ class CoalitionViewsQueries {
             return null;
         }
         if (recordedAt == null && asOfCheckpoint == null) {
-            return liveViews.get(coalitionId, view, compute).orElse(null);
+            return liveViews.get(coalitionId, view, trail, compute).orElse(null);
         }
         return historic(coalitionId, recordedAt, asOfCheckpoint, trail).map(compute).orElse(null);
     }

@@ -3,9 +3,12 @@ package org.coalitionledger.query.views;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.coalitionledger.api.view.CoalitionLedgerFold;
+import org.coalitionledger.api.view.FoldHead;
+import org.coalitionledger.api.view.FoldSnapshot;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -19,6 +22,12 @@ import java.util.function.Function;
  * and view, the newest computed: a change replaces it rather than adding one beside it, so a coalition that keeps
  * changing cannot fill the memory with answers no request will ask for again. The number held is bounded as well; an
  * evicted one is computed again when asked for.
+ *
+ * <p>Answers are computed from the coalition's head ({@link FoldHead}: its year rows, memberships and goals, small
+ * whatever its records), held per coalition as of a change count. When only new records were written since
+ * ({@link ViewRows#recordsAddedSince}, the usual case under steady reporting), the head is carried forward with those
+ * records alone; a membership fact, a goal or a correction or retraction of an earlier record makes it read every
+ * record once. The trail is read from the restatement rows alone.
  */
 @Component
 class LiveViews {
@@ -26,12 +35,18 @@ class LiveViews {
     private final ViewRows rows;
     private final ViewGenerations generations;
     private final Cache<Key, Held> answers;
+    private final Cache<String, Head> heads;
 
     LiveViews(ViewRows rows, ViewGenerations generations,
               @Value("${coalition.views.live-cache-size:1024}") long size) {
         this.rows = rows;
         this.generations = generations;
         this.answers = Caffeine.newBuilder().maximumSize(size).build();
+        this.heads = Caffeine.newBuilder().maximumSize(size).build();
+    }
+
+    /** A coalition's head as of a generation and change count. */
+    private record Head(long generation, long changes, FoldHead head) {
     }
 
     /** One answer per coalition and view (with its parameters, e.g. the year basis). */
@@ -58,7 +73,7 @@ class LiveViews {
      * @param view what is computed, with its parameters: equal values for equal answers
      */
     @SuppressWarnings("unchecked")
-    <T> Optional<T> get(String coalitionId, Object view, Function<CoalitionLedgerFold, T> compute) {
+    <T> Optional<T> get(String coalitionId, Object view, boolean trail, Function<CoalitionLedgerFold, T> compute) {
         // The common case, an answer still held, costs one statement: no transaction to open, set and close.
         ViewRows.PublishedChanges now = rows.publishedChanges(coalitionId);
         if (now == null) {
@@ -80,8 +95,8 @@ class LiveViews {
                 if (old != null && old.atLeast(generation, changes)) {
                     return old;
                 }
-                return rows.coalition(generation, coalitionId, true)
-                        .map(CoalitionLedgerFold::restore)
+                return (trail ? rows.trail(generation, coalitionId).map(CoalitionLedgerFold::restore)
+                                : head(generation, changes, coalitionId).map(CoalitionLedgerFold::continueFrom))
                         .filter(CoalitionLedgerFold::isFounded)
                         .map(compute)
                         .map(computed -> new Held(generation, changes, computed))
@@ -89,6 +104,32 @@ class LiveViews {
             });
             return Optional.ofNullable(answer == null ? null : (T) answer.answer());
         });
+    }
+
+    /**
+     * The coalition's head at the rows' change count: the held one, carried forward with the records added since
+     * when nothing else changed, else made from every row; empty when the coalition was not founded.
+     */
+    private Optional<FoldHead> head(long generation, long changes, String coalitionId) {
+        Head head = heads.asMap().compute(coalitionId, (id, held) -> {
+            if (held != null && held.generation() == generation && held.changes() >= changes) {
+                return held;
+            }
+            if (held != null && held.generation() == generation) {
+                Optional<List<FoldSnapshot.RecordState>> added = rows.recordsAddedSince(generation, id,
+                        held.changes());
+                if (added.isPresent()) {
+                    return new Head(generation, changes,
+                            CoalitionLedgerFold.continueFrom(held.head(), added.get()).head());
+                }
+            }
+            return rows.coalition(generation, id, true)
+                    .map(CoalitionLedgerFold::restore)
+                    .filter(CoalitionLedgerFold::isFounded)
+                    .map(fold -> new Head(generation, changes, fold.head()))
+                    .orElse(null);
+        });
+        return Optional.ofNullable(head).map(Head::head);
     }
 
     /** How many answers are held for the coalition (every view together). */

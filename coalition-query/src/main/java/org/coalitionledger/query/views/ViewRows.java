@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The coalition views' rows: each part of the shared fold's state in a row of its own, in one generation
@@ -22,6 +23,7 @@ import java.util.Optional;
 class ViewRows {
 
     private final JdbcTemplate jdbc;
+    private final LongAdder recordRowsRead = new LongAdder();
 
     ViewRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -47,10 +49,53 @@ class ViewRows {
         List<RecordState> records = jdbc.query("select state from coalition_view_record where generation = ? "
                         + "and coalition_id = ? order by position, record_id",
                 (rs, n) -> FoldJson.readPart(rs.getString(1), RecordState.class), generation, coalitionId);
+        recordRowsRead.add(records.size());
         List<RestatementView> restatements = jdbc.query("select state from coalition_view_restatement "
                         + "where generation = ? and coalition_id = ? order by position",
                 (rs, n) -> FoldJson.readPart(rs.getString(1), RestatementView.class), generation, coalitionId);
         return Optional.of(new FoldSnapshot(coalitionId, founded, stints, goals, records, restatements));
+    }
+
+    /** The coalition's founding and restatement trail alone; empty when the generation holds no founding for it. */
+    Optional<FoldSnapshot> trail(long generation, String coalitionId) {
+        CoalitionFoundedEvent founded = founding(generation, coalitionId);
+        if (founded == null) {
+            return Optional.empty();
+        }
+        List<RestatementView> restatements = jdbc.query("select state from coalition_view_restatement "
+                        + "where generation = ? and coalition_id = ? order by position",
+                (rs, n) -> FoldJson.readPart(rs.getString(1), RestatementView.class), generation, coalitionId);
+        return Optional.of(new FoldSnapshot(coalitionId, founded, List.of(), List.of(), List.of(), restatements));
+    }
+
+    /**
+     * The records first written after change {@code after} (the coalition's change count), in their states now;
+     * empty when anything else of the coalition was written after it (a stint, a goal, or a record written before
+     * it), so only records were added since. Reads the rows changed since, through the change index.
+     */
+    Optional<List<RecordState>> recordsAddedSince(long generation, String coalitionId, long after) {
+        Long others = jdbc.queryForObject("select (select count(*) from coalition_view_stint where generation = ? "
+                + "and coalition_id = ? and change_no > ?) + (select count(*) from coalition_view_goal "
+                + "where generation = ? and coalition_id = ? and change_no > ?)", Long.class, generation,
+                coalitionId, after, generation, coalitionId, after);
+        if (others != 0) {
+            return Optional.empty();
+        }
+        boolean[] earlier = new boolean[1];
+        List<RecordState> added = jdbc.query("select state, first_change_no from coalition_view_record "
+                + "where generation = ? and coalition_id = ? and change_no > ? order by position, record_id",
+                (rs, n) -> {
+                    long first = rs.getLong(2);
+                    earlier[0] |= rs.wasNull() || first <= after;
+                    return FoldJson.readPart(rs.getString(1), RecordState.class);
+                }, generation, coalitionId, after);
+        recordRowsRead.add(added.size());
+        return earlier[0] ? Optional.empty() : Optional.of(added);
+    }
+
+    /** How many record rows the reads of whole coalitions and of added records have returned (tests). */
+    long recordRowsRead() {
+        return recordRowsRead.sum();
     }
 
     /** Every founded coalition's id in the generation, in id order. */
@@ -120,32 +165,39 @@ class ViewRows {
                 generation, coalitionId, FoldJson.writePart(founded));
     }
 
+    // Each row carries the change that wrote it: the coalition's change count once its batch commits.
+
     void putStint(long generation, String coalitionId, String memberId, int stintNo, long position,
-                  StintState stint) {
+                  StintState stint, long changeNo) {
         String state = FoldJson.writePart(stint);
-        int updated = jdbc.update("update coalition_view_stint set state = ? where generation = ? "
-                + "and coalition_id = ? and member_id = ? and stint_no = ?", state, generation, coalitionId, memberId,
-                stintNo);
+        int updated = jdbc.update("update coalition_view_stint set state = ?, change_no = ? where generation = ? "
+                + "and coalition_id = ? and member_id = ? and stint_no = ?", state, changeNo, generation, coalitionId,
+                memberId, stintNo);
         if (updated == 0) {
             jdbc.update("insert into coalition_view_stint (generation, coalition_id, member_id, stint_no, position, "
-                    + "state) values (?, ?, ?, ?, ?, ?)", generation, coalitionId, memberId, stintNo, position, state);
+                    + "state, change_no) values (?, ?, ?, ?, ?, ?, ?)", generation, coalitionId, memberId, stintNo,
+                    position, state, changeNo);
         }
     }
 
-    void insertGoal(long generation, String coalitionId, long position, GoalSetEvent goal) {
-        jdbc.update("insert into coalition_view_goal (generation, coalition_id, goal_id, position, state) "
-                + "values (?, ?, ?, ?, ?)", generation, coalitionId, goal.goalId(), position, FoldJson.writePart(goal));
+    void insertGoal(long generation, String coalitionId, long position, GoalSetEvent goal, long changeNo) {
+        jdbc.update("insert into coalition_view_goal (generation, coalition_id, goal_id, position, state, change_no) "
+                + "values (?, ?, ?, ?, ?, ?)", generation, coalitionId, goal.goalId(), position,
+                FoldJson.writePart(goal), changeNo);
     }
 
     /** @param isNew the generation holds no row of the record yet (its slice was read empty): one insert, no update */
-    void putRecord(long generation, String coalitionId, long position, RecordState record, boolean isNew) {
+    void putRecord(long generation, String coalitionId, long position, RecordState record, boolean isNew,
+                   long changeNo) {
         String state = FoldJson.writePart(record);
-        int updated = isNew ? 0 : jdbc.update("update coalition_view_record set state = ? where generation = ? "
-                + "and coalition_id = ? and record_id = ?", state, generation, coalitionId, record.recordId());
+        int updated = isNew ? 0 : jdbc.update("update coalition_view_record set state = ?, change_no = ? "
+                + "where generation = ? and coalition_id = ? and record_id = ?", state, changeNo, generation,
+                coalitionId, record.recordId());
         if (updated == 0) {
             jdbc.update("insert into coalition_view_record (generation, coalition_id, record_id, kind, business_date, "
-                            + "position, state) values (?, ?, ?, ?, ?, ?, ?)", generation, coalitionId,
-                    record.recordId(), record.kind().name(), record.businessDate(), position, state);
+                            + "position, state, change_no, first_change_no) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    generation, coalitionId, record.recordId(), record.kind().name(), record.businessDate(), position,
+                    state, changeNo, changeNo);
         }
     }
 
