@@ -2,13 +2,11 @@ package org.coalitionledger.query.views;
 
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
-import org.coalitionledger.api.view.CoalitionLedgerFold;
 import org.coalitionledger.api.view.FindCoalitionQuery;
 import org.coalitionledger.api.view.FindGoalProgressQuery;
 import org.coalitionledger.api.view.FindMembershipQuery;
 import org.coalitionledger.api.view.FindRestatementsQuery;
 import org.coalitionledger.api.view.FindYearOverYearQuery;
-import org.coalitionledger.api.view.RestatementTrailView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +15,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Sends subscription-query updates when a coalition's views changed, after the batch that changed them committed.
@@ -54,43 +52,34 @@ class CoalitionViewUpdates {
      * A batch that changed the coalition committed: tells every node when the database is shared, else this node's
      * subscribers. Never throws.
      */
-    void committed(String coalitionId, Supplier<CoalitionLedgerFold> views, Instant lastRecordedAt) {
+    void committed(String coalitionId, Function<Object, Object> liveAnswers, Instant lastRecordedAt) {
         if (notices != null && notices.shared()) {
             notices.announce(new ViewChangeNotices.Notice(coalitionId));
         } else {
-            coalitionChanged(coalitionId, views, lastRecordedAt);
+            coalitionChanged(coalitionId, liveAnswers, lastRecordedAt);
         }
     }
 
     /**
-     * Called after commit, with the coalition's views as committed (read only if some subscription may want them);
-     * never throws, since the batch it reports on is committed and must not be retried. {@code lastRecordedAt} null:
-     * live subscriptions only.
+     * Called after commit, with the live answer to each query as committed ({@code liveAnswers}: the answer to a query
+     * asked live whatever instant it names, null when the coalition is not founded; asked only for the queries some
+     * subscription wants); never throws, since the batch it reports on is committed and must not be retried.
+     * {@code lastRecordedAt} null: live subscriptions only.
      */
-    void coalitionChanged(String coalitionId, Supplier<CoalitionLedgerFold> views, Instant lastRecordedAt) {
+    void coalitionChanged(String coalitionId, Function<Object, Object> liveAnswers, Instant lastRecordedAt) {
         Set<Object> queries = new LinkedHashSet<>();
         for (SubscriptionQueryMessage<?, ?, ?> subscription : emitter.activeSubscriptions()) {
             if (wantsUpdate(subscription.getPayload(), coalitionId, lastRecordedAt)) {
                 queries.add(subscription.getPayload());
             }
         }
-        if (queries.isEmpty()) {
-            // Nobody listens to this coalition: its views are not even read (a read costs all its records).
-            return;
-        }
-        CoalitionLedgerFold fold;
-        try {
-            fold = views.get();
-        } catch (RuntimeException e) {
-            log.warn("No updates for coalition {}: its views could not be read: {}", coalitionId, e.toString());
-            return;
-        }
-        if (fold == null || !fold.isFounded()) {
-            return;
-        }
+        // Nobody listens to this coalition: no answer is even asked for.
         for (Object query : queries) {
             try {
-                emitFor(query, fold);
+                Object answer = liveAnswers.apply(query);
+                if (answer != null) {
+                    emit(query, answer);
+                }
             } catch (RuntimeException e) {
                 // A view that cannot be computed is reported to the subscriber when it asks the query handler; the
                 // other subscriptions still get their updates.
@@ -98,6 +87,11 @@ class CoalitionViewUpdates {
                         e.toString());
             }
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <Q> void emit(Q query, Object answer) {
+        emitter.emit((Class<Q>) query.getClass(), query::equals, answer);
     }
 
     /** Whether the subscription's query is one this change updates: of this coalition, and not yet final. */
@@ -123,21 +117,6 @@ class CoalitionViewUpdates {
             return false;
         }
         return coalitionId.equals(queried) && current(recordedAt, lastRecordedAt);
-    }
-
-    private void emitFor(Object query, CoalitionLedgerFold fold) {
-        if (query instanceof FindYearOverYearQuery q) {
-            emitter.emit(FindYearOverYearQuery.class, q::equals, fold.yearOverYear(ViewQueries.basis(q)));
-        } else if (query instanceof FindMembershipQuery q) {
-            emitter.emit(FindMembershipQuery.class, q::equals, fold.membership(q.asOf()));
-        } else if (query instanceof FindGoalProgressQuery q) {
-            emitter.emit(FindGoalProgressQuery.class, q::equals, fold.goalProgress());
-        } else if (query instanceof FindRestatementsQuery q) {
-            emitter.emit(FindRestatementsQuery.class, q::equals,
-                    new RestatementTrailView(q.coalitionId(), fold.restatements()));
-        } else if (query instanceof FindCoalitionQuery q) {
-            emitter.emit(FindCoalitionQuery.class, q::equals, fold.coalition());
-        }
     }
 
     /** Live, or as recorded at an instant the ledger has not yet passed. */

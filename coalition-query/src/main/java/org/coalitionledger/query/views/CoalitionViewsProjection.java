@@ -285,7 +285,7 @@ class CoalitionViewsProjection {
                 return; // A replay into a copy no partner reads yet.
             }
             lastRecordedAt.forEach((coalitionId, recordedAt) -> updates.committed(coalitionId,
-                    () -> queries.live(coalitionId).orElse(null), recordedAt));
+                    queries::liveAnswer, recordedAt));
         }
     }
 }

@@ -137,6 +137,25 @@ class CoalitionViewsQueries {
         return Optional.of(fold).filter(CoalitionLedgerFold::isFounded);
     }
 
+    /**
+     * The answer to {@code query} asked live, whatever instant or checkpoint it names (what a subscription to it is
+     * sent while the ledger has not passed its instant); null for a coalition not founded and for any other query.
+     */
+    Object liveAnswer(Object query) {
+        if (query instanceof FindYearOverYearQuery q) {
+            return handle(new FindYearOverYearQuery(q.coalitionId(), q.basis(), null, null));
+        } else if (query instanceof FindMembershipQuery q) {
+            return handle(new FindMembershipQuery(q.coalitionId(), q.asOf(), null, null));
+        } else if (query instanceof FindGoalProgressQuery q) {
+            return handle(new FindGoalProgressQuery(q.coalitionId(), null, null));
+        } else if (query instanceof FindRestatementsQuery q) {
+            return handle(new FindRestatementsQuery(q.coalitionId(), null, null));
+        } else if (query instanceof FindCoalitionQuery q) {
+            return handle(new FindCoalitionQuery(q.coalitionId(), null, null));
+        }
+        return null;
+    }
+
     /** The coalition's fold restored from the published generation's rows; empty when it was not founded. */
     Optional<CoalitionLedgerFold> live(String coalitionId) {
         return generations.readPublished(generation -> rows.coalition(generation, coalitionId, true))

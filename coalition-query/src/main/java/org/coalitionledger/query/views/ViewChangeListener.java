@@ -102,8 +102,7 @@ class ViewChangeListener implements SmartLifecycle {
     private void deliver(String text) {
         try {
             ViewChangeNotices.Notice notice = ViewChangeNotices.Notice.parse(text);
-            updates.coalitionChanged(notice.coalitionId(), () -> queries.live(notice.coalitionId()).orElse(null),
-                    null);
+            updates.coalitionChanged(notice.coalitionId(), queries::liveAnswer, null);
         } catch (RuntimeException e) {
             log.warn("No local updates for view change notice '{}': {}", text, e.toString());
         }

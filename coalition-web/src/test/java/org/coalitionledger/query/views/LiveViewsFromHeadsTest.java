@@ -1,5 +1,8 @@
 package org.coalitionledger.query.views;
 
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.coalitionledger.api.view.CoalitionLedgerFold;
 import org.coalitionledger.api.view.FindGoalProgressQuery;
 import org.coalitionledger.api.view.FindRestatementsQuery;
@@ -23,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Live views under steady reporting, on the whole application over HTTP: after new records only, a view reads those
  * records and carries the coalition's held head forward; after a correction of an earlier record or a membership
- * fact it reads every record once; the trail reads no record. Every answer is the whole fold's. Rows read are
+ * fact it reads every record once; a live subscription's update reads as a view does; the trail reads no record.
+ * Every answer is the whole fold's. Rows read are
  * counted ({@link ViewRows#recordRowsRead}), never timed.
  */
 @LedgerApplicationTest
@@ -37,6 +41,8 @@ class LiveViewsFromHeadsTest {
     ViewRows rows;
     @Autowired
     CoalitionViewsQueries queries;
+    @Autowired
+    QueryGateway queryGateway;
 
     WebTestClient client(String token) {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
@@ -78,6 +84,23 @@ class LiveViewsFromHeadsTest {
                 .bodyValue(ApiFixtures.join("initech", "2020-03-01")).exchange().expectStatus().isCreated();
         assertThat(rowsReadBy(() -> await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(calendarYears(id).rows().get(0).membersAtYearEnd()).isEqualTo(3)))).isEqualTo(23);
+        assertSameAsTheWholeFold(id);
+
+        // A live subscription's update after a batch: from the held head, reading the new record alone.
+        SubscriptionQueryResult<YearOverYearView, YearOverYearView> subscription = queryGateway.subscriptionQuery(
+                new FindYearOverYearQuery(id, YearBasis.CALENDAR_YEAR, null, null),
+                ResponseTypes.instanceOf(YearOverYearView.class), ResponseTypes.instanceOf(YearOverYearView.class));
+        try {
+            long[] updated = new long[1];
+            assertThat(rowsReadBy(() -> {
+                batch(id, 23);
+                updated[0] = subscription.updates().blockFirst(Duration.ofSeconds(30)).rows().get(0).figures()
+                        .listingsRemoved();
+            })).as("the new record").isEqualTo(1);
+            assertThat(updated[0]).isEqualTo(total + 23 + 24);
+        } finally {
+            subscription.close();
+        }
         assertSameAsTheWholeFold(id);
 
         // The trail: the restatement rows alone.
