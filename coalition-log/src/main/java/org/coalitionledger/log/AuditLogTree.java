@@ -12,10 +12,10 @@ import java.util.function.Function;
  * first appends the leaves committed since the last one (by this node's processor or another node's), so it never
  * holds a leaf whose transaction rolled back. Rebuilt from the table on start.
  *
- * <p>Held in memory from tiles of {@value #TILE_HEIGHT} levels up (a 256th of the leaves' level, about 128 bytes
- * a thousand leaves), so a node's heap does not grow with the log as the leaf hashes would; a proof reads the one or
- * two tiles of 256 leaf hashes it needs from the table, checked against the tile hashes computed at start (a leaf
- * hash changed since is named, {@link MerkleTree.LeavesChangedException}, not proved).
+ * <p>Held in memory from tiles of 2^{@value #TILE_HEIGHT} leaves up (the tiles' hashes and the levels above them,
+ * a 128th of the whole tree's hashes: about 0.5 MB a million leaves instead of about 100 MB); a proof reads the one
+ * or two tiles of leaf hashes it needs from the table, checked against the tile hashes computed when this node took
+ * those leaves (a leaf hash changed since is named, {@link MerkleTree.LeavesChangedException}, not proved).
  */
 @Component
 public class AuditLogTree {
