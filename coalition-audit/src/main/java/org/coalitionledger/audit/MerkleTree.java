@@ -15,7 +15,8 @@ import java.util.List;
  * <p>A tree made {@link #tiled tiled} holds in memory only the levels from a tile height up (a 2^h-th of the
  * nodes) and the leaves of its last, incomplete tile; a lower node is computed from its tile's leaf hashes, read
  * from where they are stored and checked against the tile's hash the tree computed when it took them, so a stored
- * leaf hash changed since is named ({@link LeavesChangedException}) instead of proved.
+ * leaf hash changed since is named ({@link LeavesChangedException}) instead of proved. A few tiles read are kept
+ * until {@link #forgetStoredTiles}.
  *
  * <p>Not thread-safe: callers that append and read concurrently must synchronise.
  */
@@ -42,9 +43,15 @@ public final class MerkleTree {
     /** The leaves of the incomplete last tile, while the tile height is above 0. */
     private final List<byte[]> pending = new ArrayList<>();
     private long size;
-    /** The last complete tile read from storage for the answer being computed, checked: its index and leaves. */
-    private long cachedTile = -1;
-    private List<byte[]> cachedLeaves = List.of();
+    /** Complete tiles read from storage and checked since {@link #forgetStoredTiles}: at most a few, by index. */
+    private final java.util.Map<Integer, List<byte[]>> readTiles = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Integer, List<byte[]>> eldest) {
+            return size() > TILES_KEPT;
+        }
+    };
+    /** An answer needs at most two tiles (its leaf's, and the one each tree size it names ends in). */
+    private static final int TILES_KEPT = 4;
 
     /** A tree that holds every node in memory. */
     public MerkleTree() {
@@ -127,7 +134,6 @@ public final class MerkleTree {
      * it up, largest first ({@link CompactRange#ofFrontier}).
      */
     public List<byte[]> frontier(long treeSize) {
-        freshAnswer();
         if (treeSize < 0 || treeSize > size()) {
             throw new IllegalArgumentException("tree size " + treeSize + " is outside [0, " + size() + "]");
         }
@@ -145,7 +151,6 @@ public final class MerkleTree {
 
     /** The leaf hash stored at {@code leafIndex}. */
     public byte[] leafHash(long leafIndex) {
-        freshAnswer();
         if (leafIndex < 0 || leafIndex >= size()) {
             throw new IndexOutOfBoundsException("leaf index " + leafIndex + " is outside [0, " + size() + ")");
         }
@@ -159,7 +164,6 @@ public final class MerkleTree {
 
     /** The root hash of the tree as it was when it held its first {@code treeSize} leaves. */
     public byte[] root(long treeSize) {
-        freshAnswer();
         requireTreeSize(treeSize);
         if (treeSize == 0) {
             return MerkleHashes.emptyTreeHash();
@@ -172,7 +176,6 @@ public final class MerkleTree {
      * upwards.
      */
     public List<byte[]> inclusionProof(long leafIndex, long treeSize) {
-        freshAnswer();
         requireTreeSize(treeSize);
         if (leafIndex < 0 || leafIndex >= treeSize) {
             throw new IllegalArgumentException(
@@ -188,7 +191,6 @@ public final class MerkleTree {
      * equals {@code second}: every tree is consistent with the empty tree and with itself.
      */
     public List<byte[]> consistencyProof(long first, long second) {
-        freshAnswer();
         requireTreeSize(second);
         if (first < 0 || first > second) {
             throw new IllegalArgumentException(
@@ -249,10 +251,12 @@ public final class MerkleTree {
         return MerkleHashes.nodeHash(subtreeHash(start, k), subtreeHash(start + k, count - k));
     }
 
-    /** Each answer reads the stored tiles it needs afresh, so it checks what is stored now. */
-    private void freshAnswer() {
-        cachedTile = -1;
-        cachedLeaves = List.of();
+    /**
+     * Forgets the tiles read from storage, so the next answers read and check what is stored then. A tiled tree keeps
+     * the few it read last until this is called; a caller forgets them before each request.
+     */
+    public void forgetStoredTiles() {
+        readTiles.clear();
     }
 
     /** A perfect subtree below the tile height, hashed from its tile's leaves. */
@@ -269,7 +273,8 @@ public final class MerkleTree {
         if (tile == levels.get(tileHeight).size()) {
             return pending;
         }
-        if (tile != cachedTile) {
+        List<byte[]> kept = readTiles.get(tile);
+        if (kept == null) {
             long from = tile * width;
             List<byte[]> leaves = stored.read(from, from + width);
             if (leaves.size() != width) {
@@ -280,10 +285,10 @@ public final class MerkleTree {
                 throw new LeavesChangedException("leaves [" + from + ", " + (from + width) + ") of the log no "
                         + "longer hash to what the tree took: a stored leaf hash was changed");
             }
-            cachedTile = tile;
-            cachedLeaves = List.copyOf(leaves);
+            kept = List.copyOf(leaves);
+            readTiles.put(tile, kept);
         }
-        return cachedLeaves;
+        return kept;
     }
 
     private void requireTreeSize(long treeSize) {

@@ -12,10 +12,13 @@ import java.util.function.Function;
  * first appends the leaves committed since the last one (by this node's processor or another node's), so it never
  * holds a leaf whose transaction rolled back. Rebuilt from the table on start.
  *
- * <p>Held in memory from tiles of 2^{@value #TILE_HEIGHT} leaves up (the tiles' hashes and the levels above them,
- * a 128th of the whole tree's hashes: about 0.5 MB a million leaves instead of about 100 MB); a proof reads the one
- * or two tiles of leaf hashes it needs from the table, checked against the tile hashes computed when this node took
- * those leaves (a leaf hash changed since is named, {@link MerkleTree.LeavesChangedException}, not proved).
+ * <p>Held in memory from tiles of 2^{@value #TILE_HEIGHT} leaves up (the tiles' hashes and the levels above them:
+ * about one hash per 128 leaves, where the whole tree holds two per leaf; about 0.5 MB a million leaves instead of
+ * about 100 MB). The root at the current size, or at any multiple of 256 leaves, comes from memory; a proof, or the
+ * root of another earlier size, reads the one or two tiles of leaf hashes it needs from the table (once per read),
+ * checked against the tile hashes computed when this node took those leaves: a leaf hash changed since is named
+ * ({@link MerkleTree.LeavesChangedException}), not proved, and a checkpoint whose consistency with the last one
+ * needs such a tile is not signed.
  */
 @Component
 public class AuditLogTree {
@@ -34,6 +37,8 @@ public class AuditLogTree {
     /** Runs {@code reader} on the tree, brought up to date with the committed leaves; the tree must not escape. */
     public synchronized <T> T read(Function<MerkleTree, T> reader) {
         catchUp();
+        // Each read checks the tiles it needs as they are stored now.
+        tree.forgetStoredTiles();
         return reader.apply(tree);
     }
 

@@ -259,15 +259,11 @@ class CoalitionViewsProjection {
         }
 
         /**
-         * The number of the change this batch makes to the coalition: its change count once the batch commits. A
-         * coalition's events are handled on one segment, one batch after another, so no other batch counts it
-         * meanwhile.
+         * The number of the change this batch makes to the coalition: its change count once the batch commits. Taken
+         * with the coalition's founding row locked, so a change numbered alike cannot commit beside this one.
          */
         long changeNo(String coalitionId) {
-            return changeNos.computeIfAbsent(coalitionId, id -> {
-                Long count = rows.changeCount(generation.writing(), id);
-                return (count == null ? 0 : count) + 1;
-            });
+            return changeNos.computeIfAbsent(coalitionId, id -> rows.nextChangeNo(generation.writing(), id));
         }
 
         void touched(String coalitionId, Instant recordedAt) {

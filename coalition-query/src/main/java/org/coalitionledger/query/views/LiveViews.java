@@ -45,8 +45,15 @@ class LiveViews {
         this.heads = Caffeine.newBuilder().maximumSize(size).build();
     }
 
-    /** A coalition's head as of a generation and change count. */
-    private record Head(long generation, long changes, FoldHead head) {
+    /**
+     * A coalition's head as of a generation and change count; confirmed once no batch is known to have committed while
+     * it was read ({@link #confirm}): only a confirmed head is carried forward.
+     */
+    private record Head(long generation, long changes, FoldHead head, boolean confirmed) {
+
+        Head confirm() {
+            return new Head(generation, changes, head, true);
+        }
     }
 
     /** One answer per coalition and view (with its parameters, e.g. the year basis). */
@@ -84,7 +91,8 @@ class LiveViews {
         if (held != null && held.isOf(now.generation(), now.changes())) {
             return Optional.of((T) held.answer());
         }
-        return generations.readPublished(generation -> {
+        Head[] made = new Head[1];
+        Optional<T> result = generations.readPublished(generation -> {
             Long changes = rows.changeCount(generation, coalitionId);
             if (changes == null) {
                 return Optional.empty();
@@ -96,7 +104,7 @@ class LiveViews {
                     return old;
                 }
                 return (trail ? rows.trail(generation, coalitionId).map(CoalitionLedgerFold::restore)
-                                : head(generation, changes, coalitionId).map(CoalitionLedgerFold::continueFrom))
+                                : head(generation, changes, coalitionId, made).map(CoalitionLedgerFold::continueFrom))
                         .filter(CoalitionLedgerFold::isFounded)
                         .map(compute)
                         .map(computed -> new Held(generation, changes, computed))
@@ -104,32 +112,55 @@ class LiveViews {
             });
             return Optional.ofNullable(answer == null ? null : (T) answer.answer());
         });
+        if (made[0] != null) {
+            confirm(coalitionId, made[0]);
+        }
+        return result;
     }
 
     /**
      * The coalition's head at the rows' change count: the held one, carried forward with the records added since
      * when nothing else changed, else made from every row; empty when the coalition was not founded.
      */
-    private Optional<FoldHead> head(long generation, long changes, String coalitionId) {
+    private Optional<FoldHead> head(long generation, long changes, String coalitionId, Head[] made) {
         Head head = heads.asMap().compute(coalitionId, (id, held) -> {
             if (held != null && held.generation() == generation && held.changes() >= changes) {
                 return held;
             }
-            if (held != null && held.generation() == generation) {
+            Head next = null;
+            if (held != null && held.confirmed() && held.generation() == generation) {
                 Optional<List<FoldSnapshot.RecordState>> added = rows.recordsAddedSince(generation, id,
                         held.changes());
                 if (added.isPresent()) {
-                    return new Head(generation, changes,
-                            CoalitionLedgerFold.continueFrom(held.head(), added.get()).head());
+                    next = new Head(generation, changes,
+                            CoalitionLedgerFold.continueFrom(held.head(), added.get()).head(), false);
                 }
             }
-            return rows.coalition(generation, id, true)
-                    .map(CoalitionLedgerFold::restore)
-                    .filter(CoalitionLedgerFold::isFounded)
-                    .map(fold -> new Head(generation, changes, fold.head()))
-                    .orElse(null);
+            if (next == null) {
+                next = rows.coalition(generation, id, true)
+                        .map(CoalitionLedgerFold::restore)
+                        .filter(CoalitionLedgerFold::isFounded)
+                        .map(fold -> new Head(generation, changes, fold.head(), false))
+                        .orElse(null);
+            }
+            made[0] = next;
+            return next;
         });
         return Optional.ofNullable(head).map(Head::head);
+    }
+
+    /**
+     * Confirms a head made in a read, after the read: it is carried forward later only if the coalition's change
+     * count is still the head's, so no batch committed while it was read. A read that saw rows of a later batch (a
+     * database whose repeatable read lets rows a later commit inserted through, as H2's does) made a head holding
+     * more than its count: its answers were newer than asked for, never older, but adding that batch's records to it
+     * again would count them twice, so it is dropped.
+     */
+    private void confirm(String coalitionId, Head made) {
+        ViewRows.PublishedChanges now = rows.publishedChanges(coalitionId);
+        boolean unchanged = now != null && now.generation() == made.generation() && now.changes() == made.changes();
+        heads.asMap().computeIfPresent(coalitionId, (id, held) -> held != made ? held
+                : unchanged ? made.confirm() : null);
     }
 
     /** How many answers are held for the coalition (every view together). */

@@ -119,6 +119,17 @@ class ViewRows {
                 + "and coalition_id = ?", rs -> rs.next() ? rs.getLong(1) : null, generation, coalitionId);
     }
 
+    /**
+     * The number the coalition's change being written will have once its batch commits (its change count + 1; 1 while
+     * no founding row is stored), with the founding row locked until the writer's transaction ends: another writer of
+     * the coalition (a dead letter's retry beside its segment) waits for the count this one raises.
+     */
+    long nextChangeNo(long generation, String coalitionId) {
+        Long count = jdbc.query("select change_count from coalition_view_founding where generation = ? "
+                + "and coalition_id = ? for update", rs -> rs.next() ? rs.getLong(1) : null, generation, coalitionId);
+        return (count == null ? 0 : count) + 1;
+    }
+
     /** The published generation and the coalition's change count in it ({@link LiveViews}). */
     record PublishedChanges(long generation, long changes) {
     }
