@@ -9,10 +9,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.coalitionledger.api.CoalitionIds;
 import org.coalitionledger.audit.StoredEvent;
 import org.coalitionledger.log.AuditLogStore;
-import org.coalitionledger.log.AuditProperties;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,10 +22,10 @@ import java.util.stream.Stream;
  *   <li>a coalition's events through the log's coalition index (membership is the event payload's coalition id, as
  *   the index has it), and then the store's tail that the log has not reached yet (what it will log within moments),
  *   read and filtered at most a page's worth of rows at a time: however far the log lags, a page that finds too few
- *   of the coalition's events there ends where its read ended and says where to go on; it never goes past a recent
- *   gap in the global index ({@link #settled}). An event the log takes behind its position (committed after the log
- *   passed it) appears in the pages through the coalition index at its own global index, so a reader whose cursor
- *   has passed that position sees it only by reading again from before it;</li>
+ *   of the coalition's events there ends where its read ended and says where to go on. A write that took its
+ *   global index before others but commits after them (and so after the log, or a reader's cursor, passed that
+ *   index) appears at its own global index: a reader whose cursor has passed it sees it only by reading again from
+ *   before it;</li>
  *   <li>the administrative acts (streams {@code admin:...}) through the store's index of them.</li>
  * </ul>
  * Rows are turned into messages by Axon's own serializer and upcaster chain (with its known-types guard), as the
@@ -54,12 +52,10 @@ class EventPages {
 
     private final AuditLogStore store;
     private final Configuration axon;
-    private final AuditProperties properties;
 
-    EventPages(AuditLogStore store, Configuration axon, AuditProperties properties) {
+    EventPages(AuditLogStore store, Configuration axon) {
         this.store = store;
         this.axon = axon;
-        this.properties = properties;
     }
 
     /** Up to {@code max} of the coalition's events after global index {@code after}. */
@@ -72,10 +68,8 @@ class EventPages {
         if (read.size() > max) {
             return Page.of(read, max);
         }
-        long from = Math.max(after, logged);
-        List<StoredEvent> tail = store.eventsAfter(from, max + 1);
-        List<StoredEvent> settled = settled(from, tail, Instant.now().minus(properties.maxLogDelay()));
-        for (StoredEvent event : settled) {
+        List<StoredEvent> tail = store.eventsAfter(Math.max(after, logged), max + 1);
+        for (StoredEvent event : tail) {
             TrackedEventMessage<?> message = message(event);
             if (CoalitionIds.of(message.getPayload()).filter(coalitionId::equals).isPresent()) {
                 read.add(message);
@@ -84,28 +78,10 @@ class EventPages {
                 }
             }
         }
-        if (settled.size() == tail.size() && tail.size() > max) {
+        if (tail.size() > max) {
             return new Page(read, tail.get(tail.size() - 1).globalIndex());
         }
         return new Page(read, null);
-    }
-
-    /**
-     * The rows of {@code tail} (read after global index {@code from}) before its first recent gap: a global index
-     * skipped by an event stored at or after {@code recentFrom}, where a transaction holding that index may still be
-     * committing. A page never goes past such a gap, so no reader's cursor passes an event that commits into it; an
-     * older gap (a write rolled back, or one verification names) is passed, as the log's sweep passes it.
-     */
-    static List<StoredEvent> settled(long from, List<StoredEvent> tail, Instant recentFrom) {
-        long previous = from;
-        for (int i = 0; i < tail.size(); i++) {
-            StoredEvent event = tail.get(i);
-            if (event.globalIndex() != previous + 1 && !Instant.parse(event.timestamp()).isBefore(recentFrom)) {
-                return tail.subList(0, i);
-            }
-            previous = event.globalIndex();
-        }
-        return tail;
     }
 
     /** Up to {@code max} administrative acts after global index {@code after}. */
