@@ -156,7 +156,10 @@ class CoalitionViewsQueries {
         return null;
     }
 
-    /** The coalition's fold restored from the published generation's rows; empty when it was not founded. */
+    /**
+     * The coalition's fold restored from every row of the published generation (the whole fold the live views must
+     * equal; tests compare them); empty when it was not founded.
+     */
     Optional<CoalitionLedgerFold> live(String coalitionId) {
         return generations.readPublished(generation -> rows.coalition(generation, coalitionId, true))
                 .map(CoalitionLedgerFold::restore);

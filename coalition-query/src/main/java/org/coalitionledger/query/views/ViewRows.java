@@ -50,9 +50,7 @@ class ViewRows {
                         + "and coalition_id = ? order by position, record_id",
                 (rs, n) -> FoldJson.readPart(rs.getString(1), RecordState.class), generation, coalitionId);
         recordRowsRead.add(records.size());
-        List<RestatementView> restatements = jdbc.query("select state from coalition_view_restatement "
-                        + "where generation = ? and coalition_id = ? order by position",
-                (rs, n) -> FoldJson.readPart(rs.getString(1), RestatementView.class), generation, coalitionId);
+        List<RestatementView> restatements = restatements(generation, coalitionId);
         return Optional.of(new FoldSnapshot(coalitionId, founded, stints, goals, records, restatements));
     }
 
@@ -62,10 +60,15 @@ class ViewRows {
         if (founded == null) {
             return Optional.empty();
         }
-        List<RestatementView> restatements = jdbc.query("select state from coalition_view_restatement "
+        List<RestatementView> restatements = restatements(generation, coalitionId);
+        return Optional.of(new FoldSnapshot(coalitionId, founded, List.of(), List.of(), List.of(), restatements));
+    }
+
+    /** The coalition's restatement trail, in the trail's order. */
+    private List<RestatementView> restatements(long generation, String coalitionId) {
+        return jdbc.query("select state from coalition_view_restatement "
                         + "where generation = ? and coalition_id = ? order by position",
                 (rs, n) -> FoldJson.readPart(rs.getString(1), RestatementView.class), generation, coalitionId);
-        return Optional.of(new FoldSnapshot(coalitionId, founded, List.of(), List.of(), List.of(), restatements));
     }
 
     /**
