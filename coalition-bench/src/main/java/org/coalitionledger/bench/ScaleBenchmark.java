@@ -805,15 +805,30 @@ public final class ScaleBenchmark {
         return new Timed<>(value, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** A views rebuild, timed from its request until every token of the views processor is at the head again. */
+    /**
+     * A views rebuild, timed from its request until every token of the views processor is at the head again and the
+     * rebuilt copy is published (the fill before the replay leaves the tokens where they were while it runs).
+     */
     private static double rebuildSeconds(LedgerProcess ledger, DriverManagerDataSource owner, Options options,
                                          String why) throws Exception {
         return timed(() -> {
+            long published = publishedGeneration(ledger);
             ledger.postOk("/api/v1/admin/projections/rebuild", LedgerProcess.ADMIN, "application/json",
                     "{\"reason\":\"coalition-bench: rebuild " + why + "\"}");
             awaitViews(owner, options.viewsProcessor(), headPosition(owner));
+            Progress progress = new Progress("the published views generation", published + 1, STALL_LIMIT);
+            while (!progress.reached(publishedGeneration(ledger))) {
+                Thread.sleep(50);
+            }
             return null;
         }).seconds();
+    }
+
+    /** The views generation partners read, from the rebuild's progress (once no rebuild is under way). */
+    private static long publishedGeneration(LedgerProcess ledger) throws Exception {
+        JsonNode progress = JSON.readTree(ledger.get("/api/v1/admin/views/rebuild", LedgerProcess.ADMIN).body());
+        return progress.path("state").asString().equals("PUBLISHED") ? progress.path("publishedGeneration").asLong()
+                : -1;
     }
 
     private static void jcmd(long pid, String... args) throws IOException, InterruptedException {

@@ -13,7 +13,14 @@ import org.coalitionledger.api.coalition.FoundCoalitionCommand;
 import org.coalitionledger.api.coalition.FoundingMember;
 import org.coalitionledger.api.coalition.Goal;
 import org.coalitionledger.api.coalition.GoalMetric;
+import org.coalitionledger.api.coalition.CorrectMembershipCommand;
+import org.coalitionledger.api.coalition.JoinCoalitionCommand;
+import org.coalitionledger.api.coalition.LeaveCoalitionCommand;
+import org.coalitionledger.api.coalition.SetGoalCommand;
+import org.coalitionledger.api.reporting.CorrectRecordCommand;
 import org.coalitionledger.api.reporting.RecordArrestCommand;
+import org.coalitionledger.api.reporting.RecordConfiscationCommand;
+import org.coalitionledger.api.reporting.RetractRecordCommand;
 import org.coalitionledger.api.reporting.RecordTakedownBatchCommand;
 import org.coalitionledger.api.reporting.Reporter;
 import org.coalitionledger.api.reporting.ReporterType;
@@ -24,6 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,5 +137,121 @@ abstract class ViewsTestSupport {
                                     >= s.getResetPosition().orElse(Long.MAX_VALUE)))
                     .as("segment %s", s).containsExactly(true, false, true));
         });
+    }
+
+    /** Sends random commands for one coalition; the ledger's rules reject some, which is part of the test. */
+    final class RandomHistory {
+        private final String id;
+        private final java.util.Random random;
+        private final List<String> members = new ArrayList<>(List.of("acme", "globex"));
+        private final List<String> records = new ArrayList<>();
+        private final Map<String, String> kinds = new LinkedHashMap<>();
+        private final List<String> regions = List.of("Africa", "Asia", "Europe", "North America");
+        private final List<String> sectors = List.of("e-commerce", "search", "social", "classifieds");
+        private final List<String> categories = List.of("ivory", "pangolin", "rhino horn", "tiger", "reptiles");
+
+        RandomHistory(String id, java.util.Random random) {
+            this.id = id;
+            this.random = random;
+        }
+
+        int record(int commands) {
+            int accepted = 0;
+            for (int i = 0; i < commands; i++) {
+                try {
+                    send(next(i));
+                    accepted++;
+                } catch (RuntimeException rejected) {
+                    // A rule said no: nothing was recorded, and the views must not show anything of it either.
+                }
+            }
+            return accepted;
+        }
+
+        private LocalDate day() {
+            return FOUNDED_ON.plusDays(random.nextInt(1200));
+        }
+
+        private <T> T any(List<T> from) {
+            return from.get(random.nextInt(from.size()));
+        }
+
+        private long figure() {
+            return random.nextInt(5) == 0 ? 0 : random.nextInt(100_000);
+        }
+
+        private Object next(int i) {
+            int pick = random.nextInt(100);
+            if (pick < 10) {
+                String member = random.nextInt(3) == 0 ? any(members) : "m" + random.nextInt(8);
+                if (!members.contains(member)) {
+                    members.add(member);
+                }
+                boolean disclosed = random.nextInt(5) != 0;
+                return new JoinCoalitionCommand(id, member, disclosed, disclosed ? "Company " + member : null,
+                        disclosed ? "KE" : null, disclosed ? any(regions) : null, disclosed ? any(sectors) : null,
+                        day(), null);
+            }
+            if (pick < 16) {
+                return new LeaveCoalitionCommand(id, any(members), day(), "left");
+            }
+            if (pick < 22) {
+                LocalDate joined = day();
+                return new CorrectMembershipCommand(id, any(members), "Renamed " + i, "FR", any(regions),
+                        any(sectors), joined, random.nextBoolean() ? null : joined.plusDays(1 + random.nextInt(400)),
+                        "membership fix");
+            }
+            if (pick < 26) {
+                GoalMetric metric = any(List.of(GoalMetric.values()));
+                return new SetGoalCommand(id, new Goal("goal-" + random.nextInt(4), "Goal " + i, metric,
+                        1_000L + random.nextInt(100_000), new BigDecimal(random.nextInt(100) + ".5"),
+                        day().plusYears(1)), day());
+            }
+            if (pick < 50) {
+                String batch = "batch-" + i;
+                LocalDate end = day();
+                Reporter reporter = random.nextInt(4) == 0 ? new Reporter(ReporterType.NGO, null, "Some NGO")
+                        : new Reporter(ReporterType.MEMBER, any(members), null);
+                List<String> named = random.nextInt(4) == 0 ? List.of()
+                        : List.of(any(categories), any(categories));
+                recorded(batch, "batch");
+                return new RecordTakedownBatchCommand(id, batch, reporter, end.minusDays(random.nextInt(60)), end,
+                        figure(), figure(), figure(), named.stream().distinct().toList(), "scope", "source");
+            }
+            if (pick < 60) {
+                String record = "arrest-" + i;
+                recorded(record, "arrest");
+                return new RecordArrestCommand(id, record, day(), 1L + random.nextInt(50), "CN", "Police", "scope",
+                        "source");
+            }
+            if (pick < 68) {
+                String record = "confiscation-" + i;
+                recorded(record, "confiscation");
+                return new RecordConfiscationCommand(id, record, day(),
+                        new BigDecimal(random.nextInt(1_000_000) + "." + (10 + random.nextInt(90))), "CNY",
+                        new BigDecimal("6.7202"), LocalDate.of(2019, 3, 1), "PBOC", "CN", "scope", "source");
+            }
+            if (records.isEmpty()) {
+                return new RecordArrestCommand(id, "arrest-" + i, day(), 1L, "CN", "Police", "scope", "source");
+            }
+            String record = any(records);
+            if (pick < 92) {
+                return switch (kinds.get(record)) {
+                    case "batch" -> new CorrectRecordCommand(id, record, figure(), figure(), figure(), null, null,
+                            null, null, null, "recount");
+                    case "arrest" -> new CorrectRecordCommand(id, record, null, null, null,
+                            (long) random.nextInt(60), null, null, null, null, "recount");
+                    default -> new CorrectRecordCommand(id, record, null, null, null, null,
+                            new BigDecimal(random.nextInt(1_000_000) + ".00"), new BigDecimal("6.9"),
+                            LocalDate.of(2020, 1, 2), "PBOC", "recount");
+                };
+            }
+            return new RetractRecordCommand(id, record, "withdrawn");
+        }
+
+        private void recorded(String record, String kind) {
+            records.add(record);
+            kinds.put(record, kind);
+        }
     }
 }

@@ -38,7 +38,9 @@ public enum CoalitionErrorCode {
     REPORTS_OUTSIDE_MEMBERSHIP,
     STALE_RECORD_VERSION,
     // Operations on the projections' dead-letter queues.
-    DEAD_LETTER_NOT_FOUND;
+    DEAD_LETTER_NOT_FOUND,
+    // Operations on the views.
+    REBUILD_UNDERWAY;
 
     /** What kind of refusal a code is: the web maps INPUT to 400, NOT_FOUND to 404, CONFLICT to 409. */
     public enum Category { INPUT, NOT_FOUND, CONFLICT }

@@ -15,7 +15,10 @@ import org.coalitionledger.api.view.RebuildViewsCommand;
 import org.coalitionledger.api.view.ViewsRebuild;
 import org.coalitionledger.api.view.ViewsRebuildProgress;
 import org.coalitionledger.query.config.ProcessingGroups;
+import org.coalitionledger.query.views.GenerationFill;
 import org.coalitionledger.query.views.ViewGenerations;
+import org.coalitionledger.api.error.CoalitionErrorCode;
+import org.coalitionledger.api.error.InvalidCommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,12 +30,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Rebuilds the view projections from the event store: an administrator's operation. Each processor is shut down, its
- * tokens reset (which runs the projection's {@code @ResetHandler}, opening a new generation of the view rows) and
- * started again; it then replays the whole store into that generation while partners keep reading the published one,
- * complete as before the rebuild. A watch ({@link #switchOverWhenCaughtUp}) publishes the new generation once every
+ * Rebuilds the view projections from the event store: an administrator's operation. The views processor is shut down
+ * and its tokens reset (which runs the projection's {@code @ResetHandler}, opening a new generation of the view rows);
+ * in the background, a {@link GenerationFill} then fills that generation from the store in parallel and moves the
+ * tokens to the last event it filled, and the processor starts again and replays the rest, while partners keep
+ * reading the published generation, complete as before the rebuild. A watch ({@link #switchOverWhenCaughtUp}) publishes the new generation once every
  * segment has replayed up to the head the store had when the rebuild started; {@link FindViewsRebuildProgressQuery}
  * shows how far it has got.
  * <p>
@@ -54,9 +61,23 @@ public class ProjectionAdministration {
     private final EventStore eventStore;
     private final ViewGenerations generations;
     private final TransactionTemplate outsideAnyTransaction;
+    private final TransactionTemplate fillTransaction;
+    private final GenerationFill fill;
+    /** Fills run one at a time, off the caller's thread: a fill of a large store takes minutes. */
+    private final ExecutorService fills = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "views-rebuild-fill");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The last fill started; null before the first. */
+    private volatile Future<?> filling;
 
     public ProjectionAdministration(EventProcessingConfiguration processing, EventStore eventStore,
-                                    ViewGenerations generations, PlatformTransactionManager transactionManager) {
+                                    ViewGenerations generations, PlatformTransactionManager transactionManager,
+                                    GenerationFill fill) {
+        this.fill = fill;
+        this.fillTransaction = new TransactionTemplate(transactionManager);
+        this.fillTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.processing = processing;
         this.eventStore = eventStore;
         this.generations = generations;
@@ -79,23 +100,51 @@ public class ProjectionAdministration {
         return rebuild;
     }
 
-    /** Resets and restarts every view processor; returns once they run again (not once they have caught up). */
+    /**
+     * Shuts the views processor down and resets it, which opens a new generation to replay into, then fills that
+     * generation in the background ({@link #fillAndRestart}); returns once the reset has committed, not once the
+     * copy is filled or caught up. Refused while a fill runs.
+     */
     synchronized ViewsRebuild rebuild(String rebuildId) {
-        return outsideAnyTransaction.execute(status -> {
-            for (String name : VIEW_PROCESSORS) {
-                StreamingEventProcessor processor = processor(name);
-                log.info("Rebuilding projection {} from the event store", name);
-                processor.shutDown();
-                try {
-                    processor.resetTokens();
-                    generations.rebuildHead(head());
-                } finally {
-                    // Running again either way: a failed reset leaves the old, still consistent views in place.
-                    processor.start();
-                }
+        if (filling != null && !filling.isDone()) {
+            throw new InvalidCommandException(CoalitionErrorCode.REBUILD_UNDERWAY, "a views rebuild is filling its "
+                    + "new copy from the store; ask again once its progress shows the replay running");
+        }
+        StreamingEventProcessor processor = processor(ProcessingGroups.COALITION_VIEWS);
+        outsideAnyTransaction.executeWithoutResult(status -> {
+            log.info("Rebuilding projection {} from the event store", processor.getName());
+            processor.shutDown();
+            try {
+                // Committed before the fill starts: should the node stop during the fill, the processor replays the
+                // whole store into this generation when it starts again, as a rebuild without a fill would.
+                processor.resetTokens();
+                generations.rebuildHead(head());
+            } catch (RuntimeException e) {
+                // Running again: a failed reset leaves the old, still consistent views in place.
+                processor.start();
+                throw e;
             }
-            return new ViewsRebuild(rebuildId, VIEW_PROCESSORS);
         });
+        Future<?> started = fills.submit(() -> fillAndRestart(processor));
+        filling = started;
+        return new ViewsRebuild(rebuildId, VIEW_PROCESSORS);
+    }
+
+    /**
+     * Fills the new generation straight from the store, in parallel ({@link GenerationFill}), and resets the
+     * processor to the last event filled in the same transaction; then starts the processor, which replays what
+     * came after. Should the fill fail, its transaction rolls back to the reset before it and the processor replays
+     * the whole store: slower, with the same result.
+     */
+    private void fillAndRestart(StreamingEventProcessor processor) {
+        try {
+            fillTransaction.executeWithoutResult(status -> fill.fill(report -> processor.resetTokens(
+                    source -> report.lastToken())));
+        } catch (RuntimeException e) {
+            log.warn("Views fill failed; the processor replays the whole store instead", e);
+        } finally {
+            processor.start();
+        }
     }
 
     /**
@@ -129,11 +178,14 @@ public class ProjectionAdministration {
     @QueryHandler
     public ViewsRebuildProgress handle(FindViewsRebuildProgressQuery query) {
         ViewGenerations.State state = generations.state();
-        OptionalLong position = processor(ProcessingGroups.COALITION_VIEWS).processingStatus().values().stream()
+        OptionalLong replayed = processor(ProcessingGroups.COALITION_VIEWS).processingStatus().values().stream()
                 .map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent)
                 .mapToLong(OptionalLong::getAsLong)
                 .min();
+        long filled = fill.position();
+        // While a fill runs the processor is shut down: the fill's position is the rebuild's.
+        OptionalLong position = filled >= 0 ? OptionalLong.of(filled) : replayed;
         return new ViewsRebuildProgress(
                 state.building() == null ? ViewsRebuildProgress.PUBLISHED : ViewsRebuildProgress.REBUILDING,
                 state.published(), state.building(), state.rebuildHead(),

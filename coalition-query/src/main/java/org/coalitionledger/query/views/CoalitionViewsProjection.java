@@ -57,9 +57,11 @@ class CoalitionViewsProjection {
     private final ViewGenerations generations;
     private final CoalitionViewsQueries queries;
     private final CoalitionViewUpdates updates;
+    private final GenerationFill fill;
 
     CoalitionViewsProjection(ViewRows rows, ViewGenerations generations, CoalitionViewsQueries queries,
-                             CoalitionViewUpdates updates) {
+                             CoalitionViewUpdates updates, GenerationFill fill) {
+        this.fill = fill;
         this.rows = rows;
         this.generations = generations;
         this.queries = queries;
@@ -68,91 +70,89 @@ class CoalitionViewsProjection {
 
     @EventHandler
     void on(CoalitionFoundedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), Slice.FOUNDING, null, message);
+        fold(event, message);
     }
 
     @EventHandler
     void on(MemberJoinedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), Slice.MEMBER, event.memberId(), message);
+        fold(event, message);
     }
 
     @EventHandler
     void on(MemberLeftEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), Slice.MEMBER, event.memberId(), message);
+        fold(event, message);
     }
 
     @EventHandler
     void on(MembershipCorrectedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), Slice.MEMBER, event.memberId(), message);
+        fold(event, message);
     }
 
     @EventHandler
     void on(GoalSetEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), Slice.GOAL, event.goalId(), message);
+        fold(event, message);
     }
 
     @EventHandler
     void on(TakedownBatchRecordedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), Slice.RECORD, event.batchId(), message);
+        fold(event, message);
     }
 
     @EventHandler
     void on(ArrestRecordedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
+        fold(event, message);
     }
 
     @EventHandler
     void on(ConfiscationRecordedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
+        fold(event, message);
     }
 
     @EventHandler
     void on(TakedownBatchCorrectedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), Slice.RECORD, event.batchId(), message);
+        fold(event, message);
     }
 
     @EventHandler
     void on(ArrestRecordCorrectedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
+        fold(event, message);
     }
 
     @EventHandler
     void on(ConfiscationRecordCorrectedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
+        fold(event, message);
     }
 
     @EventHandler
     void on(RecordRetractedEvent event, EventMessage<?> message) {
-        fold(event.coalitionId(), Slice.RECORD, event.recordId(), message);
+        fold(event, message);
     }
 
     /**
      * A replay starts from no state at all, into a new generation: the published views stay as they are until the
-     * replay has caught up and the new generation replaces them.
+     * replay has caught up and the new generation replaces them. A reset that follows a {@link GenerationFill}, on the
+     * fill's thread and in its transaction, keeps the generation the fill opened and filled: the replay goes on from
+     * where the fill stopped.
      */
     @ResetHandler
     void reset() {
-        generations.startBuilding();
+        if (!fill.fillingOnThisThread()) {
+            generations.startBuilding();
+        }
     }
 
-    /** The rows an event may change: the founding, one member's stints, one goal or one record. */
-    private enum Slice { FOUNDING, MEMBER, GOAL, RECORD }
-
-    private void fold(String coalitionId, Slice slice, String key, EventMessage<?> message) {
-        if (coalitionId == null || (slice != Slice.FOUNDING && key == null)) {
-            return; // Not a fact of any coalition's views (the fold would ignore it too).
+    private void fold(Object event, EventMessage<?> message) {
+        ViewSlice slice = ViewSlice.of(event).orElse(null);
+        if (slice == null) {
+            return;
         }
+        String coalitionId = slice.coalitionId();
         Batch batch = batch();
         batch.flush();
         long generation = batch.generation.writing();
         long position = position(message);
 
-        FoldSnapshot before = new FoldSnapshot(coalitionId,
-                slice == Slice.FOUNDING ? rows.founding(generation, coalitionId) : null,
-                slice == Slice.MEMBER ? rows.stints(generation, coalitionId, key) : List.of(),
-                slice == Slice.GOAL ? listOf(rows.goal(generation, coalitionId, key)) : List.of(),
-                slice == Slice.RECORD ? listOf(rows.record(generation, coalitionId, key)) : List.of(),
-                List.of());
+        FoldSnapshot before = rows.slice(generation, slice);
         LedgerEntry entry = LedgerEntries.of(message);
         SliceChange change = SliceChange.of(before, entry);
 
@@ -192,10 +192,6 @@ class CoalitionViewsProjection {
         if (batch != null) {
             batch.drop(failed.getIdentifier());
         }
-    }
-
-    private static <T> List<T> listOf(T part) {
-        return part == null ? List.of() : List.of(part);
     }
 
     /** The event's global index in the store: the order of rows across streams. */

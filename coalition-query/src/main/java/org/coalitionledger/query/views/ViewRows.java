@@ -7,9 +7,14 @@ import org.coalitionledger.api.view.FoldSnapshot.RecordState;
 import org.coalitionledger.api.view.FoldSnapshot.StintState;
 import org.coalitionledger.api.view.RestatementView;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -149,6 +154,39 @@ class ViewRows {
                 ViewGenerations.PROCESSOR, coalitionId);
     }
 
+    /** The slice's rows as stored: the state an event of that slice folds into (no restatements). */
+    FoldSnapshot slice(long generation, ViewSlice slice) {
+        String coalitionId = slice.coalitionId();
+        return switch (slice.kind()) {
+            case FOUNDING -> sliceOf(coalitionId, founding(generation, coalitionId), List.of(), null, null);
+            case MEMBER -> sliceOf(coalitionId, null, stints(generation, coalitionId, slice.key()), null, null);
+            case GOAL -> sliceOf(coalitionId, null, List.of(), goal(generation, coalitionId, slice.key()), null);
+            case RECORD -> sliceOf(coalitionId, null, List.of(), null, record(generation, coalitionId, slice.key()));
+        };
+    }
+
+    /** A slice's state from its parts: at most one of founding, stints, goal or record is given. */
+    static FoldSnapshot sliceOf(String coalitionId, CoalitionFoundedEvent founded, List<StintState> stints,
+                                GoalSetEvent goal, RecordState record) {
+        return new FoldSnapshot(coalitionId, founded, stints, goal == null ? List.of() : List.of(goal),
+                record == null ? List.of() : List.of(record), List.of());
+    }
+
+    /** The stored states of those of the coalition's records the ids name, by id (one statement). */
+    Map<String, RecordState> records(long generation, String coalitionId, Collection<String> recordIds) {
+        Map<String, RecordState> found = new HashMap<>();
+        if (recordIds.isEmpty()) {
+            return found;
+        }
+        new NamedParameterJdbcTemplate(jdbc).query("select record_id, state from coalition_view_record "
+                        + "where generation = :generation and coalition_id = :coalition and record_id in (:ids)",
+                Map.of("generation", generation, "coalition", coalitionId, "ids", recordIds),
+                (ResultSet rs) -> {
+                    found.put(rs.getString(1), FoldJson.readPart(rs.getString(2), RecordState.class));
+                });
+        return found;
+    }
+
     /** One member's stints, in order. */
     List<StintState> stints(long generation, String coalitionId, String memberId) {
         return jdbc.query("select state from coalition_view_stint where generation = ? and coalition_id = ? "
@@ -213,6 +251,53 @@ class ViewRows {
                     generation, coalitionId, record.recordId(), record.kind().name(), record.businessDate(), position,
                     state, changeNo, changeNo);
         }
+    }
+
+    /** A record row to write in a batch of them: its state and the global index of the event that created it. */
+    record RecordRow(String coalitionId, long position, RecordState state) {
+    }
+
+    /**
+     * Writes records by batches of statements, as change 1 (a fill): new ones inserted, the others' states updated.
+     */
+    void putRecords(long generation, List<RecordRow> inserts, List<RecordRow> updates) {
+        jdbc.batchUpdate("insert into coalition_view_record (generation, coalition_id, record_id, kind, business_date, "
+                        + "position, state, change_no, first_change_no) values (?, ?, ?, ?, ?, ?, ?, 1, 1)", inserts,
+                inserts.size(), (ps, row) -> {
+                    ps.setLong(1, generation);
+                    ps.setString(2, row.coalitionId());
+                    ps.setString(3, row.state().recordId());
+                    ps.setString(4, row.state().kind().name());
+                    ps.setObject(5, row.state().businessDate());
+                    ps.setLong(6, row.position());
+                    ps.setString(7, FoldJson.writePart(row.state()));
+                });
+        jdbc.batchUpdate("update coalition_view_record set state = ?, change_no = 1 where generation = ? "
+                + "and coalition_id = ? and record_id = ?", updates, updates.size(), (ps, row) -> {
+                    ps.setString(1, FoldJson.writePart(row.state()));
+                    ps.setLong(2, generation);
+                    ps.setString(3, row.coalitionId());
+                    ps.setString(4, row.state().recordId());
+                });
+    }
+
+    /** A restatement row to write in a batch of them, under the global index of the event that made it. */
+    record RestatementRow(String coalitionId, long position, RestatementView restatement) {
+    }
+
+    void insertRestatements(long generation, List<RestatementRow> restatements) {
+        jdbc.batchUpdate("insert into coalition_view_restatement (generation, coalition_id, position, state) "
+                + "values (?, ?, ?, ?)", restatements, restatements.size(), (ps, row) -> {
+                    ps.setLong(1, generation);
+                    ps.setString(2, row.coalitionId());
+                    ps.setLong(3, row.position());
+                    ps.setString(4, FoldJson.writePart(row.restatement()));
+                });
+    }
+
+    /** Counts a fill as every coalition's first change in the generation: the replay after it numbers from 2. */
+    void countFillAsFirstChange(long generation) {
+        jdbc.update("update coalition_view_founding set change_count = 1 where generation = ?", generation);
     }
 
     /** Counts one more committed change of the coalition's rows, in the batch's transaction. */

@@ -1,0 +1,335 @@
+package org.coalitionledger.query.views;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.coalitionledger.api.view.FoldSnapshot;
+import org.coalitionledger.api.view.FoldSnapshot.RecordState;
+import org.coalitionledger.api.view.LedgerEntry;
+import org.coalitionledger.api.view.RestatementView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Fills a new generation of the coalition views straight from the event store, folding in parallel: the first part
+ * of a rebuild. The processor's replay folds one coalition's events on one segment, one event and two statements at
+ * a time; a fill reads the store page by page, folds each page's slices ({@link ViewSlice}) on a pool of threads, so
+ * one coalition's records are folded side by side, and writes the page's rows in batches of statements.
+ * <p>
+ * Every slice's rows are what the processor would have written for the same events: the same shared fold
+ * ({@link SliceChange}) takes the slice's events in store order, from the slice as stored. The fill runs in its
+ * caller's transaction, with the processor shut down, and returns the tracking token of the last event it folded
+ * (gaps in the global index included); the caller resets the processor to that token in the same transaction, so
+ * the replay folds every later event, and an event committing into a gap the fill passed, once. A fill that fails
+ * (an event it cannot read or fold, say) fails whole: its transaction rolls back, and the processor's replay, which
+ * parks a failing event as it always does, rebuilds the generation instead.
+ */
+@Component
+public class GenerationFill {
+
+    private static final Logger log = LoggerFactory.getLogger(GenerationFill.class);
+    /** Events read, folded and written at a time: bounds the memory a fill holds. */
+    static final int PAGE = 1_000;
+
+    private final EventStorageEngine storage;
+    private final ViewRows rows;
+    private final ViewGenerations generations;
+    private final int threads;
+    private final ThreadLocal<Boolean> fillingHere = ThreadLocal.withInitial(() -> false);
+    private final AtomicLong position = new AtomicLong(-1);
+    private volatile Report lastReport;
+
+    GenerationFill(EventStorageEngine storage, ViewRows rows, ViewGenerations generations,
+                   @Value("${coalition.views.fill-threads:0}") int threads) {
+        this.storage = storage;
+        this.rows = rows;
+        this.generations = generations;
+        this.threads = threads > 0 ? threads : Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * What a fill did.
+     *
+     * @param generation            the generation it filled
+     * @param lastToken             the tracking token of the last event it folded; null when it folded none
+     * @param events                  events read (those no view folds included)
+     * @param mostTasksOneCoalition   the most parallel tasks one coalition's slices were folded in (the pool runs a
+     *                                page's tasks side by side, one per thread)
+     */
+    public record Report(long generation, TrackingToken lastToken, long events, int mostTasksOneCoalition) {
+    }
+
+    /**
+     * Fills the generation being built (opened, empty, by the processor's reset) with what the store holds, up to its
+     * head as the fill reads it, then
+     * hands the report to {@code resetProcessor}, which must reset the views processor to the report's last token.
+     * Runs in the caller's transaction, which must commit the fill and the reset together; the processor's reset
+     * handler, called from {@code resetProcessor}, keeps the filled generation.
+     */
+    public synchronized Report fill(Consumer<Report> resetProcessor) {
+        fillingHere.set(true);
+        position.set(-1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, named());
+        Map<String, Set<Integer>> tasksByCoalition = new ConcurrentHashMap<>();
+        try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
+            Long generation = generations.state().building();
+            if (generation == null) {
+                throw new IllegalStateException("no views generation is being built: reset the processor first");
+            }
+            Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
+            TrackingToken lastToken = null;
+            long read = 0;
+            List<TrackedEventMessage<?>> page = new ArrayList<>(PAGE);
+            while (events.hasNext()) {
+                page.add(events.next());
+                if (page.size() == PAGE || !events.hasNext()) {
+                    foldPage(generation, page, pool, tasksByCoalition);
+                    lastToken = page.get(page.size() - 1).trackingToken();
+                    position.set(lastToken.position().orElse(-1));
+                    read += page.size();
+                    page.clear();
+                }
+            }
+            rows.countFillAsFirstChange(generation);
+            int most = tasksByCoalition.values().stream().mapToInt(Set::size).max().orElse(0);
+            Report report = new Report(generation, lastToken, read, most);
+            log.info("Views generation {} filled from the store: {} events up to position {}, on {} threads",
+                    generation, read, position.get(), threads);
+            resetProcessor.accept(report);
+            lastReport = report;
+            return report;
+        } finally {
+            pool.shutdownNow();
+            fillingHere.set(false);
+            position.set(-1);
+        }
+    }
+
+    /** A fill runs on this thread: a processor reset here keeps the generation it filled. */
+    boolean fillingOnThisThread() {
+        return fillingHere.get();
+    }
+
+    /** The global index the running fill has folded up to; -1 when none runs (or it has folded nothing yet). */
+    public long position() {
+        return position.get();
+    }
+
+    /** The last fill's report on this node (tests and logs); null before the first. */
+    public Report lastReport() {
+        return lastReport;
+    }
+
+    /** One event of a page, decoded: its global index, its slice (null if no view folds it) and its entry. */
+    private record Item(long position, ViewSlice slice, LedgerEntry entry) {
+    }
+
+    /** Folds and writes a page. */
+    private void foldPage(long generation, List<TrackedEventMessage<?>> page, ExecutorService pool,
+                          Map<String, Set<Integer>> tasksByCoalition) {
+        List<Item> items = decode(page, pool);
+        write(generation, foldSlices(items, storedSlices(generation, items), pool, tasksByCoalition));
+    }
+
+    /** Reads each event's payload and metadata, in parallel. */
+    private static List<Item> decode(List<TrackedEventMessage<?>> page, ExecutorService pool) {
+        List<Callable<Item>> tasks = new ArrayList<>(page.size());
+        for (int i = 0; i < page.size(); i++) {
+            TrackedEventMessage<?> message = page.get(i);
+            tasks.add(() -> {
+                long position = message.trackingToken().position().orElseThrow(() -> new IllegalStateException(
+                        "event " + message.getIdentifier() + " read without a store position"));
+                ViewSlice slice = ViewSlice.of(message.getPayload()).orElse(null);
+                return new Item(position, slice, slice == null ? null : LedgerEntries.of(message));
+            });
+        }
+        return all(pool, tasks);
+    }
+
+    /** Runs the tasks on the pool and returns their results in order; the first failure fails the fill. */
+    private static <T> List<T> all(ExecutorService pool, List<Callable<T>> tasks) {
+        List<T> results = new ArrayList<>(tasks.size());
+        try {
+            for (Future<T> future : pool.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("views fill failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("views fill interrupted", e);
+        }
+    }
+
+    /** The stored state of every slice the page's events touch, read on the transaction's thread. */
+    private Map<ViewSlice, FoldSnapshot> storedSlices(long generation, List<Item> items) {
+        Map<ViewSlice, FoldSnapshot> stored = new HashMap<>();
+        Map<String, List<String>> recordIds = new LinkedHashMap<>();
+        for (Item item : items) {
+            ViewSlice slice = item.slice();
+            if (slice == null || stored.containsKey(slice)) {
+                continue;
+            }
+            if (slice.kind() == ViewSlice.Kind.RECORD) {
+                stored.put(slice, null);
+                recordIds.computeIfAbsent(slice.coalitionId(), c -> new ArrayList<>()).add(slice.key());
+            } else {
+                // Foundings, memberships and goals are few beside records: one statement each.
+                stored.put(slice, rows.slice(generation, slice));
+            }
+        }
+        recordIds.forEach((coalitionId, ids) -> {
+            Map<String, RecordState> found = rows.records(generation, coalitionId, ids);
+            for (String id : ids) {
+                stored.put(new ViewSlice(coalitionId, ViewSlice.Kind.RECORD, id),
+                        ViewRows.sliceOf(coalitionId, null, List.of(), null, found.get(id)));
+            }
+        });
+        return stored;
+    }
+
+    /** A slice's fold over a page: its state as stored and after, and where each new row began. */
+    private static final class SliceResult {
+        final ViewSlice slice;
+        final FoldSnapshot stored;
+        FoldSnapshot state;
+        long recordPosition = -1;
+        long goalPosition = -1;
+        final Map<Integer, Long> newStintPositions = new HashMap<>();
+        final List<ViewRows.RestatementRow> restatements = new ArrayList<>();
+
+        SliceResult(ViewSlice slice, FoldSnapshot stored) {
+            this.slice = slice;
+            this.stored = stored;
+            this.state = stored;
+        }
+    }
+
+    /** Folds each slice's events in order, slices spread over the pool's threads by the slice's hash. */
+    private List<SliceResult> foldSlices(List<Item> items, Map<ViewSlice, FoldSnapshot> stored, ExecutorService pool,
+                                         Map<String, Set<Integer>> tasksByCoalition) {
+        Map<ViewSlice, List<Item>> bySlice = new LinkedHashMap<>();
+        for (Item item : items) {
+            if (item.slice() != null) {
+                bySlice.computeIfAbsent(item.slice(), s -> new ArrayList<>()).add(item);
+            }
+        }
+        int parts = threads;
+        List<List<ViewSlice>> partition = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            partition.add(new ArrayList<>());
+        }
+        bySlice.keySet().forEach(slice -> partition.get(Math.floorMod(slice.hashCode(), parts)).add(slice));
+
+        List<Callable<List<SliceResult>>> tasks = new ArrayList<>();
+        for (int part = 0; part < parts; part++) {
+            List<ViewSlice> slices = partition.get(part);
+            int task = part;
+            if (!slices.isEmpty()) {
+                tasks.add(() -> {
+                    List<SliceResult> results = new ArrayList<>(slices.size());
+                    for (ViewSlice slice : slices) {
+                        tasksByCoalition.computeIfAbsent(slice.coalitionId(), c -> ConcurrentHashMap.newKeySet())
+                                .add(task);
+                        results.add(foldSlice(slice, stored.get(slice), bySlice.get(slice)));
+                    }
+                    return results;
+                });
+            }
+        }
+        List<SliceResult> results = new ArrayList<>();
+        all(pool, tasks).forEach(results::addAll);
+        return results;
+    }
+
+    /** One slice's events folded in order, as the projection folds them one batch after another. */
+    private static SliceResult foldSlice(ViewSlice slice, FoldSnapshot stored, List<Item> events) {
+        SliceResult result = new SliceResult(slice, stored);
+        for (Item item : events) {
+            SliceChange change = SliceChange.of(result.state, item.entry());
+            for (SliceChange.NumberedStint numbered : change.changedStints()) {
+                if (numbered.stintNo() >= stored.stints().size()) {
+                    result.newStintPositions.putIfAbsent(numbered.stintNo(), item.position());
+                }
+            }
+            if (!change.changedRecords().isEmpty() && result.recordPosition < 0) {
+                result.recordPosition = item.position();
+            }
+            if (change.newGoal() != null && result.goalPosition < 0) {
+                result.goalPosition = item.position();
+            }
+            for (RestatementView restatement : change.newRestatements()) {
+                result.restatements.add(new ViewRows.RestatementRow(slice.coalitionId(), item.position(),
+                        restatement));
+            }
+            FoldSnapshot after = change.after();
+            result.state = ViewRows.sliceOf(slice.coalitionId(), after.founded(), after.stints(),
+                    after.goals().isEmpty() ? null : after.goals().get(0),
+                    after.records().isEmpty() ? null : after.records().get(0));
+        }
+        return result;
+    }
+
+    /** Writes the page's rows as change 1: records and restatements in batches, the few others one by one. */
+    private void write(long generation, List<SliceResult> results) {
+        List<ViewRows.RecordRow> inserts = new ArrayList<>();
+        List<ViewRows.RecordRow> updates = new ArrayList<>();
+        List<ViewRows.RestatementRow> restatements = new ArrayList<>();
+        for (SliceResult result : results) {
+            String coalitionId = result.slice.coalitionId();
+            SliceChange change = new SliceChange(result.stored, result.state);
+            if (change.newFounding() != null) {
+                rows.insertFounding(generation, coalitionId, change.newFounding());
+            }
+            for (SliceChange.NumberedStint numbered : change.changedStints()) {
+                long position = result.newStintPositions.getOrDefault(numbered.stintNo(), -1L);
+                rows.putStint(generation, coalitionId, numbered.stint().joined().memberId(), numbered.stintNo(),
+                        position, numbered.stint(), 1);
+            }
+            if (change.newGoal() != null) {
+                rows.insertGoal(generation, coalitionId, result.goalPosition, change.newGoal(), 1);
+            }
+            for (RecordState record : change.changedRecords()) {
+                if (result.stored.records().isEmpty()) {
+                    inserts.add(new ViewRows.RecordRow(coalitionId, result.recordPosition, record));
+                } else {
+                    updates.add(new ViewRows.RecordRow(coalitionId, -1, record));
+                }
+            }
+            restatements.addAll(result.restatements);
+        }
+        rows.putRecords(generation, inserts, updates);
+        restatements.sort(java.util.Comparator.comparingLong(ViewRows.RestatementRow::position));
+        rows.insertRestatements(generation, restatements);
+    }
+
+    private static java.util.concurrent.ThreadFactory named() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "views-fill-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,8 @@
+package org.coalitionledger.views;
+
+import org.coalitionledger.support.PostgresLedgerApplicationTest;
+
+/** {@link ViewsFillContract} on PostgreSQL. */
+@PostgresLedgerApplicationTest
+class PostgresViewsFillTest extends ViewsFillContract {
+}
