@@ -94,29 +94,38 @@ class CoalitionViewUpdates {
         emitter.emit((Class<Q>) query.getClass(), query::equals, answer);
     }
 
-    /** Whether the subscription's query is one this change updates: of this coalition, and not yet final. */
+    /**
+     * Whether the subscription's query is one this change updates: of this coalition, and not yet final. A view as of
+     * a checkpoint is final: a checkpoint's views never change.
+     */
     private static boolean wantsUpdate(Object query, String coalitionId, Instant lastRecordedAt) {
         String queried;
         Instant recordedAt;
+        Long asOfCheckpoint;
         if (query instanceof FindYearOverYearQuery q) {
             queried = q.coalitionId();
             recordedAt = q.recordedAt();
+            asOfCheckpoint = q.asOfCheckpoint();
         } else if (query instanceof FindMembershipQuery q && q.asOf() != null) {
             queried = q.coalitionId();
             recordedAt = q.recordedAt();
+            asOfCheckpoint = q.asOfCheckpoint();
         } else if (query instanceof FindGoalProgressQuery q) {
             queried = q.coalitionId();
             recordedAt = q.recordedAt();
+            asOfCheckpoint = q.asOfCheckpoint();
         } else if (query instanceof FindRestatementsQuery q) {
             queried = q.coalitionId();
             recordedAt = q.recordedAt();
+            asOfCheckpoint = q.asOfCheckpoint();
         } else if (query instanceof FindCoalitionQuery q) {
             queried = q.coalitionId();
             recordedAt = q.recordedAt();
+            asOfCheckpoint = q.asOfCheckpoint();
         } else {
             return false;
         }
-        return coalitionId.equals(queried) && current(recordedAt, lastRecordedAt);
+        return coalitionId.equals(queried) && asOfCheckpoint == null && current(recordedAt, lastRecordedAt);
     }
 
     /** Live, or as recorded at an instant the ledger has not yet passed. */

@@ -84,11 +84,15 @@ class CoalitionViewUpdatesTest {
     }
 
     @Test
-    void aChangeNoSubscriptionWants_asksForNoAnswer() {
+    void aChangeNoSubscriptionWants_asksForNoAnswer_norDoesAViewAsOfACheckpoint() {
         subscribe(new FindYearOverYearQuery("another", null, null));
         subscribe(new FindCoalitionQuery("another", null));
         subscribe(new FindGoalProgressQuery(ID, last.minusSeconds(60)));
         subscribe(new FindMembershipQuery(ID, null, null));
+        // As of a checkpoint: final, whatever is recorded after it.
+        subscribe(new FindYearOverYearQuery(ID, YearBasis.CALENDAR_YEAR, null, 5L));
+        subscribe(new FindGoalProgressQuery(ID, null, 5L));
+        subscribe(new FindMembershipQuery(ID, java.time.LocalDate.EPOCH, null, 5L));
 
         updates.coalitionChanged(ID, answers, last);
 
