@@ -230,11 +230,24 @@ public class FoldSnapshots {
     }
 
     private Optional<Stored> latestBelow(String coalitionId, long below, Instant recordedAt, Long treeSize) {
-        String cut = treeSize != null ? "s.leaf_index < ?" : "s.covers_until <= ?";
-        Object bound = treeSize != null ? treeSize : OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC);
-        return jdbc.query("select " + COLUMNS + " from coalition_fold_snapshot s where s.coalition_id = ? and "
-                + "s.leaf_index < ? and " + cut + " order by s.leaf_index desc fetch first 1 rows only", this::stored,
-                coalitionId, below, bound).stream().findFirst();
+        return jdbc.query(latestWithin(COLUMNS, "s.leaf_index < ? and ", treeSize != null), this::stored,
+                coalitionId, below, bound(recordedAt, treeSize)).stream().findFirst();
+    }
+
+    /**
+     * The statement that finds a coalition's latest snapshot wholly within a bound: below a tree size, by leaf index,
+     * or recorded by an instant, through the index by time (V92) — a snapshot's {@code covers_until} never decreases
+     * with its leaf index, so the latest by time is the latest by leaf — reading the one row it returns, however many
+     * snapshots came after the instant. Parameters: the coalition, those of {@code condition}, the bound.
+     */
+    static String latestWithin(String columns, String condition, boolean byTreeSize) {
+        return "select " + columns + " from coalition_fold_snapshot s where s.coalition_id = ? and " + condition
+                + (byTreeSize ? "s.leaf_index < ? order by s.leaf_index desc"
+                : "s.covers_until <= ? order by s.covers_until desc, s.leaf_index desc") + " fetch first 1 rows only";
+    }
+
+    private static Object bound(Instant recordedAt, Long treeSize) {
+        return treeSize != null ? treeSize : OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC);
     }
 
     /**
@@ -470,11 +483,8 @@ public class FoldSnapshots {
      * readable head.
      */
     Optional<Progress> nearestHead(String coalitionId, Instant recordedAt, Long treeSize) {
-        String cut = treeSize != null ? "s.leaf_index < ?" : "s.covers_until <= ?";
-        Object bound = treeSize != null ? treeSize : OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC);
-        Optional<Stored> found = jdbc.query("select " + KEY_COLUMNS + ", s.head from coalition_fold_snapshot s "
-                + "where s.coalition_id = ? and " + cut + " order by s.leaf_index desc fetch first 1 rows only",
-                this::storedHead, coalitionId, bound).stream().findFirst();
+        Optional<Stored> found = jdbc.query(latestWithin(KEY_COLUMNS + ", s.head", "", treeSize != null),
+                this::storedHead, coalitionId, bound(recordedAt, treeSize)).stream().findFirst();
         if (found.isEmpty() || found.get().head() == null) {
             return Optional.empty();
         }

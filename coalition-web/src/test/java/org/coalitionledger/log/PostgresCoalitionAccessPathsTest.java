@@ -20,6 +20,44 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
     @Autowired
     Flyway flyway;
 
+    /**
+     * "As recorded at" an early instant finds its snapshot by reading one index entry, not every snapshot taken after
+     * the instant: the planner's own count of the rows the lookup read (seq scans off, so the small table is read
+     * through an index as a large one would be).
+     */
+    @Test
+    void theSnapshotLookupAsRecordedAtAnEarlyInstant_readsOneRow_howeverManySnapshotsCameAfterIt() {
+        JdbcTemplate owner = SchemaOwner.jdbc(flyway);
+        String coalition = "lookup-" + java.util.UUID.randomUUID();
+        java.time.Instant start = java.time.Instant.parse("2020-01-01T00:00:00Z");
+        try {
+            owner.batchUpdate("insert into coalition_fold_snapshot (coalition_id, leaf_index, coalition_leaves, "
+                    + "covers_until, state) values (?, ?, ?, ?, '{}')", java.util.stream.IntStream.range(0, 500)
+                    .mapToObj(i -> new Object[]{coalition, i * 100L, i + 1L, java.sql.Timestamp.from(
+                            start.plusSeconds(60L * i))}).toList());
+            String sql = FoldSnapshots.latestWithin("s.leaf_index", "s.leaf_index < ? and ", false)
+                    .replaceFirst("\\?", "'" + coalition + "'").replaceFirst("\\?", String.valueOf(Long.MAX_VALUE))
+                    .replaceFirst("\\?", "timestamptz '2020-01-01T00:05:30Z'");
+            assertThat(owner.queryForObject(sql, Long.class)).as("the latest snapshot by 00:05:30").isEqualTo(500L);
+            String plan = new org.springframework.transaction.support.TransactionTemplate(
+                    new org.springframework.jdbc.datasource.DataSourceTransactionManager(owner.getDataSource()))
+                    .execute(status -> {
+                        owner.execute("set local enable_seqscan = off");
+                        return owner.queryForObject("explain (analyze, format json) " + sql, String.class);
+                    });
+            tools.jackson.databind.JsonNode root = new tools.jackson.databind.ObjectMapper().readTree(plan);
+            long[] read = new long[1];
+            root.findParents("Node Type").forEach(node -> {
+                if (node.path("Relation Name").asString("").equals("coalition_fold_snapshot")) {
+                    read[0] += node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong();
+                }
+            });
+            assertThat(read[0]).as("snapshot rows the lookup read, in " + plan).isBetween(1L, 2L);
+        } finally {
+            owner.update("delete from coalition_fold_snapshot where coalition_id = ?", coalition);
+        }
+    }
+
     @Test
     void aMovedGlobalIndexInTheCoalitionIndex_isNamedByVerification() {
         JdbcTemplate owner = SchemaOwner.jdbc(flyway);
