@@ -133,11 +133,17 @@ public class ProjectionAdministration {
     /**
      * Fills the new generation straight from the store, in parallel ({@link GenerationFill}), and resets the
      * processor to the last event filled in the same transaction; then starts the processor, which replays what
-     * came after. Should the fill fail, its transaction rolls back to the reset before it and the processor replays
+     * came after. Not while dead letters are parked: then the processor replays the whole store, as it always did. Should the fill fail, its transaction rolls back to the reset before it and the processor replays
      * the whole store: slower, with the same result.
      */
     private void fillAndRestart(StreamingEventProcessor processor) {
         try {
+            if (parkedSequences() > 0) {
+                // The replay queues every event of a parked coalition behind its letters, to be retried in order; a
+                // fill would fold them, and a retry then fold them again. So with letters parked, only the replay.
+                log.info("Views dead letters are parked: the rebuild replays the whole store, without a fill");
+                return;
+            }
             fillTransaction.executeWithoutResult(status -> fill.fill(report -> processor.resetTokens(
                     source -> report.lastToken())));
         } catch (RuntimeException e) {
@@ -190,6 +196,12 @@ public class ProjectionAdministration {
                 state.building() == null ? ViewsRebuildProgress.PUBLISHED : ViewsRebuildProgress.REBUILDING,
                 state.published(), state.building(), state.rebuildHead(),
                 position.isPresent() ? position.getAsLong() : null);
+    }
+
+    /** How many sequences the views' dead-letter queue holds (none when it has no queue). */
+    private long parkedSequences() {
+        return processing.deadLetterQueue(ProcessingGroups.COALITION_VIEWS)
+                .map(queue -> queue.amountOfSequences()).orElse(0L);
     }
 
     /** The event store's last global index, -1 when it is empty. */

@@ -1,9 +1,13 @@
 package org.coalitionledger.web.deadletter;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.coalitionledger.query.views.GenerationFill;
+import org.coalitionledger.query.views.ViewGenerations;
 import org.coalitionledger.support.PoisonedEvents;
 import org.coalitionledger.web.api.ApiFixtures;
 import org.coalitionledger.web.security.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -121,6 +125,44 @@ abstract class DeadLetterContract {
                 return acts;
             }
             after = "&after=" + page.path("next").asLong();
+        }
+    }
+
+    @Autowired
+    GenerationFill fill;
+
+    @Autowired
+    ViewGenerations generations;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    /**
+     * A fill would fold the events the replay queues behind a parked coalition's letters, and their retry would fold
+     * them again: with letters parked, a rebuild replays without a fill.
+     */
+    @Test
+    void aRebuildWhileLettersAreParked_replaysTheStoreWithoutAFill() {
+        String poisoned = foundCoalition("dlq-rebuilt");
+        String poison = ApiFixtures.freshId("poison");
+        PoisonedEvents.poison(poison);
+        try {
+            recordBatch(poisoned, poison, 200);
+            awaitLetters(poisoned, 1);
+            long published = generations.state().published();
+            GenerationFill.Report before = fill.lastReport();
+
+            client(TestTokens.ADMIN).post().uri("/api/v1/admin/projections/rebuild")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\": \"rebuild with letters\"}")
+                    .exchange().expectStatus().isAccepted();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    generations.state().published() == published + 1 && generations.state().building() == null);
+
+            assertThat(fill.lastReport()).as("the last fill, from before this rebuild").isSameAs(before);
+        } finally {
+            PoisonedEvents.cure(poison);
+            // The replay queued the coalition's events again behind its letter: none of them is this test's to keep.
+            processing.deadLetterQueue("coalition-views").orElseThrow().clear();
         }
     }
 
