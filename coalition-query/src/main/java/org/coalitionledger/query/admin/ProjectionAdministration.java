@@ -11,14 +11,14 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.coalitionledger.api.admin.AdminStreams;
 import org.coalitionledger.api.admin.ViewsRebuildStartedEvent;
 import org.coalitionledger.api.view.FindViewsRebuildProgressQuery;
+import org.coalitionledger.api.error.CoalitionErrorCode;
+import org.coalitionledger.api.error.InvalidCommandException;
 import org.coalitionledger.api.view.RebuildViewsCommand;
 import org.coalitionledger.api.view.ViewsRebuild;
 import org.coalitionledger.api.view.ViewsRebuildProgress;
 import org.coalitionledger.query.config.ProcessingGroups;
 import org.coalitionledger.query.views.GenerationFill;
 import org.coalitionledger.query.views.ViewGenerations;
-import org.coalitionledger.api.error.CoalitionErrorCode;
-import org.coalitionledger.api.error.InvalidCommandException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,9 +39,9 @@ import java.util.concurrent.Future;
  * and its tokens reset (which runs the projection's {@code @ResetHandler}, opening a new generation of the view rows);
  * in the background, a {@link GenerationFill} then fills that generation from the store in parallel and moves the
  * tokens to the last event it filled, and the processor starts again and replays the rest, while partners keep
- * reading the published generation, complete as before the rebuild. A watch ({@link #switchOverWhenCaughtUp}) publishes the new generation once every
- * segment has replayed up to the head the store had when the rebuild started; {@link FindViewsRebuildProgressQuery}
- * shows how far it has got.
+ * reading the published generation, complete as before the rebuild. A watch ({@link #switchOverWhenCaughtUp})
+ * publishes the new generation once every segment has replayed up to the head the store had when the rebuild
+ * started; {@link FindViewsRebuildProgressQuery} shows how far it has got.
  * <p>
  * The web reaches this only through the command bus ({@link RebuildViewsCommand}), so the request is checked and
  * recorded like any other command: it must carry the actor metadata, and the rebuild becomes a ledger fact
@@ -133,8 +133,9 @@ public class ProjectionAdministration {
     /**
      * Fills the new generation straight from the store, in parallel ({@link GenerationFill}), and resets the
      * processor to the last event filled in the same transaction; then starts the processor, which replays what
-     * came after. Not while dead letters are parked: then the processor replays the whole store, as it always did. Should the fill fail, its transaction rolls back to the reset before it and the processor replays
-     * the whole store: slower, with the same result.
+     * came after. Not while dead letters are parked: then the processor replays the whole store, as it always did.
+     * Should the fill fail, its transaction rolls back to the reset before it and the processor replays the whole
+     * store: slower, with the same result.
      */
     private void fillAndRestart(StreamingEventProcessor processor) {
         try {

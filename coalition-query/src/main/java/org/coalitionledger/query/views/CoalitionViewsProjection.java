@@ -130,9 +130,9 @@ class CoalitionViewsProjection {
 
     /**
      * A replay starts from no state at all, into a new generation: the published views stay as they are until the
-     * replay has caught up and the new generation replaces them. A reset that follows a {@link GenerationFill}, on the
-     * fill's thread and in its transaction, keeps the generation the fill opened and filled: the replay goes on from
-     * where the fill stopped.
+     * replay has caught up and the new generation replaces them. The reset a {@link GenerationFill} makes when it is
+     * done (on its thread, in its transaction) keeps the generation it filled: the replay goes on from where the fill
+     * stopped.
      */
     @ResetHandler
     void reset() {

@@ -81,10 +81,9 @@ public class GenerationFill {
 
     /**
      * Fills the generation being built (opened, empty, by the processor's reset) with what the store holds, up to its
-     * head as the fill reads it, then
-     * hands the report to {@code resetProcessor}, which must reset the views processor to the report's last token.
-     * Runs in the caller's transaction, which must commit the fill and the reset together; the processor's reset
-     * handler, called from {@code resetProcessor}, keeps the filled generation.
+     * head as the fill reads it, then hands the report to {@code resetProcessor}, which must reset the views processor
+     * to the report's last token. Runs in the caller's transaction, which must commit the fill and the reset
+     * together; the processor's reset handler, called from {@code resetProcessor}, keeps the filled generation.
      */
     public synchronized Report fill(Consumer<Report> resetProcessor) {
         fillingHere.set(true);
