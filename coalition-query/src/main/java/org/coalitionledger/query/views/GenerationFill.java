@@ -48,19 +48,24 @@ import java.util.stream.Stream;
 public class GenerationFill {
 
     private static final Logger log = LoggerFactory.getLogger(GenerationFill.class);
-    /** Events read, folded and written at a time: bounds the memory a fill holds. */
-    static final int PAGE = 1_000;
 
     private final EventStorageEngine storage;
     private final ViewRows rows;
     private final ViewGenerations generations;
     private final int threads;
+    /** Events read, folded and written at a time: bounds the memory a fill holds. */
+    private final int pageSize;
     private final ThreadLocal<Boolean> fillingHere = ThreadLocal.withInitial(() -> false);
     private final AtomicLong position = new AtomicLong(-1);
     private volatile Report lastReport;
 
     GenerationFill(EventStorageEngine storage, ViewRows rows, ViewGenerations generations,
-                   @Value("${coalition.views.fill-threads:0}") int threads) {
+                   @Value("${coalition.views.fill-threads:0}") int threads,
+                   @Value("${coalition.views.fill-page:1000}") int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("coalition.views.fill-page must be at least 1, not " + pageSize);
+        }
+        this.pageSize = pageSize;
         this.storage = storage;
         this.rows = rows;
         this.generations = generations;
@@ -90,6 +95,7 @@ public class GenerationFill {
         position.set(-1);
         ExecutorService pool = Executors.newFixedThreadPool(threads, named());
         Map<String, Set<Integer>> tasksByCoalition = new ConcurrentHashMap<>();
+        WrittenRecords written = new WrittenRecords();
         try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
             Long generation = generations.state().building();
             if (generation == null) {
@@ -98,11 +104,11 @@ public class GenerationFill {
             Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
             TrackingToken lastToken = null;
             long read = 0;
-            List<TrackedEventMessage<?>> page = new ArrayList<>(PAGE);
+            List<TrackedEventMessage<?>> page = new ArrayList<>(pageSize);
             while (events.hasNext()) {
                 page.add(events.next());
-                if (page.size() == PAGE || !events.hasNext()) {
-                    foldPage(generation, page, pool, tasksByCoalition);
+                if (page.size() == pageSize || !events.hasNext()) {
+                    foldPage(generation, page, pool, tasksByCoalition, written);
                     lastToken = page.get(page.size() - 1).trackingToken();
                     position.set(lastToken.position().orElse(-1));
                     read += page.size();
@@ -145,9 +151,10 @@ public class GenerationFill {
 
     /** Folds and writes a page. */
     private void foldPage(long generation, List<TrackedEventMessage<?>> page, ExecutorService pool,
-                          Map<String, Set<Integer>> tasksByCoalition) {
+                          Map<String, Set<Integer>> tasksByCoalition, WrittenRecords written) {
         List<Item> items = decode(page, pool);
-        write(generation, foldSlices(items, storedSlices(generation, items), pool, tasksByCoalition));
+        write(generation, foldSlices(items, storedSlices(generation, items, written), pool, tasksByCoalition),
+                written);
     }
 
     /** Reads each event's payload and metadata, in parallel. */
@@ -181,30 +188,23 @@ public class GenerationFill {
         }
     }
 
-    /** The stored state of every slice the page's events touch, read on the transaction's thread. */
-    private Map<ViewSlice, FoldSnapshot> storedSlices(long generation, List<Item> items) {
+    /**
+     * The stored state of every slice the page's events touch, read on the transaction's thread. A record's row is read
+     * only if this fill may have written it before ({@code written}): the generation started empty.
+     */
+    private Map<ViewSlice, FoldSnapshot> storedSlices(long generation, List<Item> items, WrittenRecords written) {
         Map<ViewSlice, FoldSnapshot> stored = new HashMap<>();
-        Map<String, List<String>> recordIds = new LinkedHashMap<>();
         for (Item item : items) {
             ViewSlice slice = item.slice();
             if (slice == null || stored.containsKey(slice)) {
                 continue;
             }
-            if (slice.kind() == ViewSlice.Kind.RECORD) {
-                stored.put(slice, null);
-                recordIds.computeIfAbsent(slice.coalitionId(), c -> new ArrayList<>()).add(slice.key());
-            } else {
-                // Foundings, memberships and goals are few beside records: one statement each.
-                stored.put(slice, rows.slice(generation, slice));
-            }
+            boolean unwritten = slice.kind() == ViewSlice.Kind.RECORD
+                    && !written.mightContain(slice.coalitionId(), slice.key());
+            // Foundings, memberships and goals are few beside records: one statement each, as for a written record.
+            stored.put(slice, unwritten ? ViewRows.sliceOf(slice.coalitionId(), null, List.of(), null, null)
+                    : rows.slice(generation, slice));
         }
-        recordIds.forEach((coalitionId, ids) -> {
-            Map<String, RecordState> found = rows.records(generation, coalitionId, ids);
-            for (String id : ids) {
-                stored.put(new ViewSlice(coalitionId, ViewSlice.Kind.RECORD, id),
-                        ViewRows.sliceOf(coalitionId, null, List.of(), null, found.get(id)));
-            }
-        });
         return stored;
     }
 
@@ -217,6 +217,9 @@ public class GenerationFill {
         long goalPosition = -1;
         final Map<Integer, Long> newStintPositions = new HashMap<>();
         final List<ViewRows.RestatementRow> restatements = new ArrayList<>();
+        /** The record rows to insert or update, their JSON made by the thread that folded them. */
+        final List<ViewRows.RecordRow> recordInserts = new ArrayList<>();
+        final List<ViewRows.RecordRow> recordUpdates = new ArrayList<>();
 
         SliceResult(ViewSlice slice, FoldSnapshot stored) {
             this.slice = slice;
@@ -287,11 +290,21 @@ public class GenerationFill {
                     after.goals().isEmpty() ? null : after.goals().get(0),
                     after.records().isEmpty() ? null : after.records().get(0));
         }
+        for (RecordState record : new SliceChange(stored, result.state).changedRecords()) {
+            if (stored.records().isEmpty()) {
+                result.recordInserts.add(new ViewRows.RecordRow(slice.coalitionId(), result.recordPosition, record));
+            } else {
+                result.recordUpdates.add(new ViewRows.RecordRow(slice.coalitionId(), -1, record));
+            }
+        }
         return result;
     }
 
-    /** Writes the page's rows as change 1: records and restatements in batches, the few others one by one. */
-    private void write(long generation, List<SliceResult> results) {
+    /**
+     * Writes the page's rows as change 1: records and restatements in batches (their JSON already made by the pool),
+     * the few others one by one.
+     */
+    private void write(long generation, List<SliceResult> results, WrittenRecords written) {
         List<ViewRows.RecordRow> inserts = new ArrayList<>();
         List<ViewRows.RecordRow> updates = new ArrayList<>();
         List<ViewRows.RestatementRow> restatements = new ArrayList<>();
@@ -309,16 +322,12 @@ public class GenerationFill {
             if (change.newGoal() != null) {
                 rows.insertGoal(generation, coalitionId, result.goalPosition, change.newGoal(), 1);
             }
-            for (RecordState record : change.changedRecords()) {
-                if (result.stored.records().isEmpty()) {
-                    inserts.add(new ViewRows.RecordRow(coalitionId, result.recordPosition, record));
-                } else {
-                    updates.add(new ViewRows.RecordRow(coalitionId, -1, record));
-                }
-            }
+            inserts.addAll(result.recordInserts);
+            updates.addAll(result.recordUpdates);
             restatements.addAll(result.restatements);
         }
         rows.putRecords(generation, inserts, updates);
+        inserts.forEach(row -> written.add(row.coalitionId(), row.state().recordId()));
         restatements.sort(java.util.Comparator.comparingLong(ViewRows.RestatementRow::position));
         rows.insertRestatements(generation, restatements);
     }

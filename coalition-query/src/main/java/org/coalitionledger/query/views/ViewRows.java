@@ -7,14 +7,9 @@ import org.coalitionledger.api.view.FoldSnapshot.RecordState;
 import org.coalitionledger.api.view.FoldSnapshot.StintState;
 import org.coalitionledger.api.view.RestatementView;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -172,21 +167,6 @@ class ViewRows {
                 record == null ? List.of() : List.of(record), List.of());
     }
 
-    /** The stored states of those of the coalition's records the ids name, by id (one statement). */
-    Map<String, RecordState> records(long generation, String coalitionId, Collection<String> recordIds) {
-        Map<String, RecordState> found = new HashMap<>();
-        if (recordIds.isEmpty()) {
-            return found;
-        }
-        new NamedParameterJdbcTemplate(jdbc).query("select record_id, state from coalition_view_record "
-                        + "where generation = :generation and coalition_id = :coalition and record_id in (:ids)",
-                Map.of("generation", generation, "coalition", coalitionId, "ids", recordIds),
-                (ResultSet rs) -> {
-                    found.put(rs.getString(1), FoldJson.readPart(rs.getString(2), RecordState.class));
-                });
-        return found;
-    }
-
     /** One member's stints, in order. */
     List<StintState> stints(long generation, String coalitionId, String memberId) {
         return jdbc.query("select state from coalition_view_stint where generation = ? and coalition_id = ? "
@@ -253,8 +233,15 @@ class ViewRows {
         }
     }
 
-    /** A record row to write in a batch of them: its state and the global index of the event that created it. */
-    record RecordRow(String coalitionId, long position, RecordState state) {
+    /**
+     * A record row to write in a batch of them: its state, that state as stored ({@link FoldJson}, written by the
+     * caller so the JSON can be made off the writing thread) and the global index of the event that created it.
+     */
+    record RecordRow(String coalitionId, long position, RecordState state, String stateJson) {
+
+        RecordRow(String coalitionId, long position, RecordState state) {
+            this(coalitionId, position, state, FoldJson.writePart(state));
+        }
     }
 
     /**
@@ -270,11 +257,11 @@ class ViewRows {
                     ps.setString(4, row.state().kind().name());
                     ps.setObject(5, row.state().businessDate());
                     ps.setLong(6, row.position());
-                    ps.setString(7, FoldJson.writePart(row.state()));
+                    ps.setString(7, row.stateJson());
                 });
         jdbc.batchUpdate("update coalition_view_record set state = ?, change_no = 1 where generation = ? "
                 + "and coalition_id = ? and record_id = ?", updates, updates.size(), (ps, row) -> {
-                    ps.setString(1, FoldJson.writePart(row.state()));
+                    ps.setString(1, row.stateJson());
                     ps.setLong(2, generation);
                     ps.setString(3, row.coalitionId());
                     ps.setString(4, row.state().recordId());
@@ -282,7 +269,11 @@ class ViewRows {
     }
 
     /** A restatement row to write in a batch of them, under the global index of the event that made it. */
-    record RestatementRow(String coalitionId, long position, RestatementView restatement) {
+    record RestatementRow(String coalitionId, long position, String stateJson) {
+
+        RestatementRow(String coalitionId, long position, RestatementView restatement) {
+            this(coalitionId, position, FoldJson.writePart(restatement));
+        }
     }
 
     void insertRestatements(long generation, List<RestatementRow> restatements) {
@@ -291,7 +282,7 @@ class ViewRows {
                     ps.setLong(1, generation);
                     ps.setString(2, row.coalitionId());
                     ps.setLong(3, row.position());
-                    ps.setString(4, FoldJson.writePart(row.restatement()));
+                    ps.setString(4, row.stateJson());
                 });
     }
 
