@@ -327,7 +327,9 @@ public class GenerationFill {
             restatements.addAll(result.restatements);
         }
         rows.putRecords(generation, inserts, updates);
-        inserts.forEach(row -> written.add(row.coalitionId(), row.state().recordId()));
+        // Under the key the next pages look records up by: their slice's.
+        results.stream().filter(result -> !result.recordInserts.isEmpty())
+                .forEach(result -> written.add(result.slice.coalitionId(), result.slice.key()));
         restatements.sort(java.util.Comparator.comparingLong(ViewRows.RestatementRow::position));
         rows.insertRestatements(generation, restatements);
     }
