@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A rebuild fills its new copy of the views straight from the store, folding one coalition's slices in parallel
- * tasks, and the copy holds, row for row, what the processor wrote event by event.
+ * tasks, and the copy holds, row for row, what the processor wrote event by event. The test profile fills in pages
+ * of 16 events, so records are corrected pages after the fill wrote them.
  */
 abstract class ViewsFillContract extends ViewsTestSupport {
 
