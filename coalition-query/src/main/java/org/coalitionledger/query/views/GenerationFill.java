@@ -38,8 +38,8 @@ import java.util.stream.Stream;
  * <p>
  * Every slice's rows are what the processor would have written for the same events: the same shared fold
  * ({@link SliceChange}) takes the slice's events in store order, from the slice as stored. The fill runs in its
- * caller's transaction, with the processor shut down, and returns the tracking token of the last event it folded
- * (gaps in the global index included); the caller resets the processor to that token in the same transaction, so
+ * caller's transaction, with the processor shut down, and hands the caller the tracking token of the last event it
+ * folded (gaps in the global index included); the caller resets the processor to that token in the same transaction, so
  * the replay folds every later event, and an event committing into a gap the fill passed, once. A fill that fails
  * (an event it cannot read or fold, say) fails whole: its transaction rolls back, and the processor's replay, which
  * parks a failing event as it always does, rebuilds the generation instead.
@@ -75,8 +75,8 @@ public class GenerationFill {
     /**
      * What a fill did.
      *
-     * @param generation            the generation it filled
-     * @param lastToken             the tracking token of the last event it folded; null when it folded none
+     * @param generation              the generation it filled
+     * @param lastToken               the tracking token of the last event it folded; null when it folded none
      * @param events                  events read (those no view folds included)
      * @param mostTasksOneCoalition   the most parallel tasks one coalition's slices were folded in (the pool runs a
      *                                page's tasks side by side, one per thread)
@@ -309,6 +309,12 @@ public class GenerationFill {
         List<ViewRows.RecordRow> updates = new ArrayList<>();
         List<ViewRows.RestatementRow> restatements = new ArrayList<>();
         for (SliceResult result : results) {
+            inserts.addAll(result.recordInserts);
+            updates.addAll(result.recordUpdates);
+            restatements.addAll(result.restatements);
+            if (result.slice.kind() == ViewSlice.Kind.RECORD) {
+                continue; // Its rows were made by the pool.
+            }
             String coalitionId = result.slice.coalitionId();
             SliceChange change = new SliceChange(result.stored, result.state);
             if (change.newFounding() != null) {
@@ -322,9 +328,6 @@ public class GenerationFill {
             if (change.newGoal() != null) {
                 rows.insertGoal(generation, coalitionId, result.goalPosition, change.newGoal(), 1);
             }
-            inserts.addAll(result.recordInserts);
-            updates.addAll(result.recordUpdates);
-            restatements.addAll(result.restatements);
         }
         rows.putRecords(generation, inserts, updates);
         // Under the key the next pages look records up by: their slice's.
