@@ -9,11 +9,10 @@ import java.time.Instant;
  * @param coalitionId  the coalition
  * @param stale        whether any event of it is parked
  * @param staleSince   when the first parked event was parked (null when not stale)
- * @param parkedEvents how many of its events are parked
  */
-public record ViewStaleness(String coalitionId, boolean stale, Instant staleSince, long parkedEvents) {
+public record ViewStaleness(String coalitionId, boolean stale, Instant staleSince) {
 
     public static ViewStaleness fresh(String coalitionId) {
-        return new ViewStaleness(coalitionId, false, null, 0);
+        return new ViewStaleness(coalitionId, false, null);
     }
 }

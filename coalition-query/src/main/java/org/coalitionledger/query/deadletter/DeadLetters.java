@@ -66,6 +66,19 @@ public class DeadLetters implements DisposableBean {
     private static final String COLUMNS = "dead_letter_id, processing_group, sequence_identifier, sequence_index, "
             + "event_identifier, aggregate_identifier, sequence_number, payload_type, payload_revision, time_stamp, "
             + "enqueued_at, last_touched, cause_type, cause_message";
+    /** The list's total is counted up to this many letters, so the list costs the same however many are parked. */
+    static final int MAX_COUNTED = 10_000;
+    /**
+     * A sequence's first letter, and so when it was parked (letters are parked in their sequence's order), through the
+     * queue's own index of each sequence's letters in order: one index entry however many are parked.
+     */
+    static final String FIRST_OF_SEQUENCE = "select enqueued_at from dead_letter_entry where processing_group = ? "
+            + "and sequence_identifier = ? order by sequence_index fetch first 1 rows only";
+    /** The oldest letters, through the index by time: the rows the list shows, not every letter. */
+    static final String OLDEST = "select " + COLUMNS + " from dead_letter_entry "
+            + "order by enqueued_at, sequence_identifier, sequence_index fetch first ? rows only";
+    static final String COUNTED = "select count(*) from (select 1 from dead_letter_entry fetch first "
+            + (MAX_COUNTED + 1) + " rows only) letters";
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
@@ -86,11 +99,9 @@ public class DeadLetters implements DisposableBean {
     @QueryHandler
     public DeadLetterListView handle(FindDeadLettersQuery query) {
         int limit = Math.max(1, Math.min(MAX_LIST, query.limit()));
-        long total = jdbc.queryForObject("select count(*) from dead_letter_entry", Long.class);
-        List<DeadLetterView> letters = jdbc.query("select " + COLUMNS + " from dead_letter_entry "
-                + "order by enqueued_at, sequence_identifier, sequence_index fetch first " + limit + " rows only",
-                (rs, n) -> view(rs, null, null));
-        return new DeadLetterListView(total, letters);
+        long counted = jdbc.queryForObject(COUNTED, Long.class);
+        List<DeadLetterView> letters = jdbc.query(OLDEST, (rs, n) -> view(rs, null, null), limit);
+        return new DeadLetterListView(Math.min(counted, MAX_COUNTED), counted > MAX_COUNTED, letters);
     }
 
     @QueryHandler
@@ -102,14 +113,10 @@ public class DeadLetters implements DisposableBean {
 
     @QueryHandler
     public ViewStaleness handle(FindViewStalenessQuery query) {
-        return jdbc.queryForObject("select count(*), min(enqueued_at) from dead_letter_entry "
-                        + "where processing_group = ? and sequence_identifier = ?",
-                (rs, n) -> {
-                    long parked = rs.getLong(1);
-                    Timestamp since = rs.getTimestamp(2);
-                    return parked == 0 ? ViewStaleness.fresh(query.coalitionId())
-                            : new ViewStaleness(query.coalitionId(), true, since.toInstant(), parked);
-                }, GROUP, CoalitionSequencingPolicy.sequenceOf(query.coalitionId()));
+        return jdbc.query(FIRST_OF_SEQUENCE, (rs, n) -> rs.getTimestamp(1), GROUP,
+                        CoalitionSequencingPolicy.sequenceOf(query.coalitionId())).stream().findFirst()
+                .map(since -> new ViewStaleness(query.coalitionId(), true, since.toInstant()))
+                .orElseGet(() -> ViewStaleness.fresh(query.coalitionId()));
     }
 
     /**
