@@ -61,12 +61,12 @@ public final class ScaleBenchmark {
                    int importClients, int importChunk, int reps, Path jar, Path out, List<String> appArgs,
                    String viewsProcessor,
                    boolean profile, boolean reportOnly, String label, String database,
-                   boolean targetHeapOnly, boolean readsOnly) {
+                   boolean targetHeapOnly, boolean readsOnly, boolean rebuildOnly) {
 
         Options withJar(Path other) {
             return new Options(sizes, coalitions, seconds, warmUpSeconds, ingestSeconds, importClients, importChunk,
                     reps, other, out, appArgs, viewsProcessor, profile, reportOnly, label, database, targetHeapOnly,
-                    readsOnly);
+                    readsOnly, rebuildOnly);
         }
 
         static Options parse(String[] args) {
@@ -76,6 +76,7 @@ public final class ScaleBenchmark {
             boolean reportOnly = false;
             boolean targetHeapOnly = false;
             boolean readsOnly = false;
+            boolean rebuildOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
@@ -83,10 +84,11 @@ public final class ScaleBenchmark {
                     case "--report-only" -> reportOnly = true;
                     case "--target-heap-only" -> targetHeapOnly = true;
                     case "--reads-only" -> readsOnly = true;
+                    case "--rebuild-only" -> rebuildOnly = true;
                     default -> {
                         if (!args[i].startsWith("--") || i + 1 >= args.length) {
                             throw new IllegalArgumentException("expected --quick, --profile, --report-only, "
-                                    + "--target-heap-only, --reads-only or --name value pairs, got "
+                                    + "--target-heap-only, --reads-only, --rebuild-only or --name value pairs, got "
                                     + Arrays.toString(args));
                         }
                         given.put(args[i].substring(2), args[++i]);
@@ -107,7 +109,7 @@ public final class ScaleBenchmark {
                     given.containsKey("app-args") ? List.of(given.get("app-args").split("\\s+")) : List.of(),
                     given.getOrDefault("views-processor", "coalition-views"),
                     profile, reportOnly, given.getOrDefault("label", ""), given.getOrDefault("database", DEFAULT_DATABASE),
-                    targetHeapOnly, readsOnly);
+                    targetHeapOnly, readsOnly, rebuildOnly);
         }
     }
 
@@ -131,9 +133,9 @@ public final class ScaleBenchmark {
             profile(run, wrk);
             return;
         }
-        if (options.targetHeapOnly() || options.readsOnly()) {
-            // Step 9, or the reads of step 6, alone, on the database and data folder a run of one size left (one
-            // size: one database); the figures replace that run's.
+        if (options.targetHeapOnly() || options.readsOnly() || options.rebuildOnly()) {
+            // Step 9, the reads of step 6 or the rebuild of step 7, alone, on the database and data folder a run of
+            // one size left (one size: one database); the figures replace that run's.
             for (long n : options.sizes()) {
                 Path file = options.out().resolve("scale-" + n + ".properties");
                 Map<String, Double> figures = new HashMap<>(ScaleReport.load(options.out()).stream()
@@ -142,6 +144,8 @@ public final class ScaleBenchmark {
                 Path dir = options.out().resolve("run-" + n);
                 if (options.readsOnly()) {
                     readsAgain(run, wrk, n, dir, figures);
+                } else if (options.rebuildOnly()) {
+                    rebuildAgain(run, n, dir, figures);
                 } else {
                     verifyInTargetHeap(run, n, dir, figures);
                 }
@@ -366,6 +370,29 @@ public final class ScaleBenchmark {
             awaitSnapshots(owner);
             long treeSize = signCheckpoint(ledger);
             reads(ledger, wrk, options, n, events, treeSize, Instant.now(), f);
+        }
+    }
+
+    /**
+     * The views rebuild alone, on the ledger a run left: the scan's limit and the rebuild, each the median of
+     * {@code --reps} runs in the same minutes, so builds can be compared on one large ledger without filling it again.
+     */
+    static void rebuildAgain(Options options, long n, Path dir, Map<String, Double> f) throws Exception {
+        try (LedgerProcess ledger = LedgerProcess.start(options.jar(), options.database(), dir.resolve("data"),
+                dir.resolve("application-rebuild.log"), List.of("-Xmx2g"), appArgs(options));
+             HeapSampler heap = new HeapSampler(ledger)) {
+            var owner = new DriverManagerDataSource(PG + options.database(), "postgres", "");
+            Limits limits = new Limits(owner, BenchDatabase.POSTGRES);
+            long events = limits.eventCount();
+            awaitLog(ledger, events);
+            awaitViews(owner, options.viewsProcessor(), headPosition(owner));
+            log.info("N={}: the scan's limit and the views rebuild, {} times each", n, options.reps());
+            f.put("limit.scan.deser", median(options.reps(), () -> limits.scanRate(false)));
+            heap.startPhase();
+            double seconds = median(options.reps(), () -> rebuildSeconds(ledger, owner, options, "timed again"));
+            f.put("rebuild.seconds", seconds);
+            f.put("rebuild.rps", events / seconds);
+            f.put("heap.rebuild.mib", heap.phasePeakMiB());
         }
     }
 

@@ -19,12 +19,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -33,11 +36,12 @@ import java.util.stream.Stream;
 /**
  * Fills a new generation of the coalition views straight from the event store, folding in parallel: the first part
  * of a rebuild. The processor's replay folds one coalition's events on one segment, one event and two statements at
- * a time; a fill reads the store page by page, folds each page's slices ({@link ViewSlice}) on a pool of threads, so
- * one coalition's records are folded side by side, and writes the page's rows in batches of statements.
+ * a time; a fill reads the store page by page, a page or two ahead, folds each page's slices ({@link ViewSlice}) on a
+ * pool of threads, so one coalition's records are folded side by side, and writes the page's rows in batches of
+ * statements.
  * <p>
  * Every slice's rows are what the processor would have written for the same events: the same shared fold
- * ({@link SliceChange}) takes the slice's events in store order, from the slice as stored. The fill runs in its
+ * ({@link SliceChange}) takes the slice's events in store order, from the slice as stored. The fill writes in its
  * caller's transaction, with the processor shut down, and hands the caller the tracking token of the last event it
  * folded (gaps in the global index included); the caller resets the processor to that token in the same transaction, so
  * the replay folds every later event, and an event committing into a gap the fill passed, once. A fill that fails
@@ -87,33 +91,33 @@ public class GenerationFill {
     /**
      * Fills the generation being built (opened, empty, by the processor's reset) with what the store holds, up to its
      * head as the fill reads it, then hands the report to {@code resetProcessor}, which must reset the views processor
-     * to the report's last token. Runs in the caller's transaction, which must commit the fill and the reset
-     * together; the processor's reset handler, called from {@code resetProcessor}, keeps the filled generation.
+     * to the report's last token. Writes in the caller's transaction, which must commit the fill and the reset
+     * together (the store is read ahead on a thread of its own, {@link ReadAhead}); the processor's reset handler,
+     * called from {@code resetProcessor}, keeps the filled generation.
      */
     public synchronized Report fill(Consumer<Report> resetProcessor) {
         fillingHere.set(true);
         position.set(-1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, named());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, named("views-fill-"));
+        ExecutorService reader = Executors.newSingleThreadExecutor(named("views-fill-read-"));
         Map<String, Set<Integer>> tasksByCoalition = new ConcurrentHashMap<>();
         WrittenRecords written = new WrittenRecords();
-        try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
+        ReadAhead pages = new ReadAhead(pool);
+        try {
             Long generation = generations.state().building();
             if (generation == null) {
                 throw new IllegalStateException("no views generation is being built: reset the processor first");
             }
-            Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
+            reader.execute(pages::readAll);
             TrackingToken lastToken = null;
             long read = 0;
-            List<TrackedEventMessage<?>> page = new ArrayList<>(pageSize);
-            while (events.hasNext()) {
-                page.add(events.next());
-                if (page.size() == pageSize || !events.hasNext()) {
-                    foldPage(generation, page, pool, tasksByCoalition, written);
-                    lastToken = page.get(page.size() - 1).trackingToken();
-                    position.set(lastToken.position().orElse(-1));
-                    read += page.size();
-                    page.clear();
-                }
+            for (ReadPage page = pages.next(); page != null; page = pages.next()) {
+                List<Item> items = results(page.items());
+                write(generation, foldSlices(items, storedSlices(generation, items, written), pool,
+                        tasksByCoalition), written);
+                lastToken = page.lastToken();
+                position.set(lastToken.position().orElse(-1));
+                read += items.size();
             }
             rows.countFillAsFirstChange(generation);
             int most = tasksByCoalition.values().stream().mapToInt(Set::size).max().orElse(0);
@@ -124,9 +128,91 @@ public class GenerationFill {
             lastReport = report;
             return report;
         } finally {
+            // The reader is told to stop, not interrupted: an interrupt during a read can close an H2 file.
+            pages.stop();
+            reader.shutdown();
             pool.shutdownNow();
             fillingHere.set(false);
             position.set(-1);
+        }
+    }
+
+    /** A page read ahead: its last event's token, and its events being decoded on the pool. */
+    private record ReadPage(TrackingToken lastToken, List<Future<Item>> items) {
+    }
+
+    /**
+     * Reads the store a page or two ahead of the fold, on a thread of its own (each of Axon's fetches in a short
+     * transaction of its own: the store is only appended to), and starts decoding each page on the pool as soon as it
+     * is read; so reading, decoding and the fill's writes overlap instead of taking turns. Holds at most
+     * {@value #PAGES_AHEAD} pages beyond the one being read.
+     */
+    private final class ReadAhead {
+
+        private static final int PAGES_AHEAD = 2;
+        private static final Object END = new Object();
+        private final BlockingQueue<Object> pages = new ArrayBlockingQueue<>(PAGES_AHEAD);
+        private final ExecutorService pool;
+        private volatile boolean stopped;
+
+        ReadAhead(ExecutorService pool) {
+            this.pool = pool;
+        }
+
+        /** On the reader's thread: every page, then the end, or what failed; gives up once the fill has ended. */
+        void readAll() {
+            try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(null, false)) {
+                Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
+                List<TrackedEventMessage<?>> page = new ArrayList<>(pageSize);
+                while (events.hasNext()) {
+                    page.add(events.next());
+                    if (page.size() == pageSize || !events.hasNext()) {
+                        if (!put(new ReadPage(page.get(page.size() - 1).trackingToken(), decode(page, pool)))) {
+                            return;
+                        }
+                        page = new ArrayList<>(pageSize);
+                    }
+                }
+                put(END);
+            } catch (RuntimeException | Error e) {
+                put(e);
+            }
+        }
+
+        /** Queues a page for the fill, waiting while it is {@value #PAGES_AHEAD} ahead; false once it has ended. */
+        private boolean put(Object page) {
+            try {
+                while (!stopped) {
+                    if (pages.offer(page, 100, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /** The fill has ended, whether done or failed: the reader stops at its next page. */
+        void stop() {
+            stopped = true;
+        }
+
+        /** On the fill's thread: the next page, or null after the last; the reader's failure fails the fill. */
+        ReadPage next() {
+            Object next;
+            try {
+                next = pages.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("views fill interrupted", e);
+            }
+            if (next instanceof Throwable failure) {
+                throw new IllegalStateException("views fill failed reading the store: " + failure.getMessage(),
+                        failure);
+            }
+            return next == END ? null : (ReadPage) next;
         }
     }
 
@@ -149,34 +235,35 @@ public class GenerationFill {
     private record Item(long position, ViewSlice slice, LedgerEntry entry) {
     }
 
-    /** Folds and writes a page. */
-    private void foldPage(long generation, List<TrackedEventMessage<?>> page, ExecutorService pool,
-                          Map<String, Set<Integer>> tasksByCoalition, WrittenRecords written) {
-        List<Item> items = decode(page, pool);
-        write(generation, foldSlices(items, storedSlices(generation, items, written), pool, tasksByCoalition),
-                written);
-    }
-
-    /** Reads each event's payload and metadata, in parallel. */
-    private static List<Item> decode(List<TrackedEventMessage<?>> page, ExecutorService pool) {
-        List<Callable<Item>> tasks = new ArrayList<>(page.size());
-        for (int i = 0; i < page.size(); i++) {
-            TrackedEventMessage<?> message = page.get(i);
-            tasks.add(() -> {
+    /** Starts reading each event's payload and metadata on the pool. */
+    private static List<Future<Item>> decode(List<TrackedEventMessage<?>> page, ExecutorService pool) {
+        List<Future<Item>> items = new ArrayList<>(page.size());
+        for (TrackedEventMessage<?> message : page) {
+            items.add(pool.submit(() -> {
                 long position = message.trackingToken().position().orElseThrow(() -> new IllegalStateException(
                         "event " + message.getIdentifier() + " read without a store position"));
                 ViewSlice slice = ViewSlice.of(message.getPayload()).orElse(null);
                 return new Item(position, slice, slice == null ? null : LedgerEntries.of(message));
-            });
+            }));
         }
-        return all(pool, tasks);
+        return items;
     }
 
     /** Runs the tasks on the pool and returns their results in order; the first failure fails the fill. */
     private static <T> List<T> all(ExecutorService pool, List<Callable<T>> tasks) {
-        List<T> results = new ArrayList<>(tasks.size());
         try {
-            for (Future<T> future : pool.invokeAll(tasks)) {
+            return results(pool.invokeAll(tasks));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("views fill interrupted", e);
+        }
+    }
+
+    /** The tasks' results in order, waiting for each; the first failure fails the fill. */
+    private static <T> List<T> results(List<Future<T>> futures) {
+        List<T> results = new ArrayList<>(futures.size());
+        try {
+            for (Future<T> future : futures) {
                 results.add(future.get());
             }
             return results;
@@ -337,10 +424,10 @@ public class GenerationFill {
         rows.insertRestatements(generation, restatements);
     }
 
-    private static java.util.concurrent.ThreadFactory named() {
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "views-fill-" + count.incrementAndGet());
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
