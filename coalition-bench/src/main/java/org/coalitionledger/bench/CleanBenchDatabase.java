@@ -21,7 +21,8 @@ class CleanBenchDatabase {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot reach the benchmark database", e);
             }
-            boolean benchPostgres = url.startsWith("jdbc:postgresql:") && url.endsWith("/" + BenchDatabase.PG_NAME);
+            boolean benchPostgres = url.startsWith("jdbc:postgresql:")
+                    && url.replaceFirst("\\?.*", "").endsWith("/" + BenchDatabase.PG_NAME);
             boolean benchH2 = url.startsWith("jdbc:h2:file:") && url.contains("/target/bench-data/");
             if (!benchPostgres && !benchH2) {
                 throw new IllegalStateException("refusing to clean a database that is not a benchmark database: " + url);
