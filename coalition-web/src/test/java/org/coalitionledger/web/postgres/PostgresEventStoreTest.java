@@ -46,7 +46,7 @@ class PostgresEventStoreTest {
 
     /**
      * The driver rewrites a JDBC batch of inserts into multi-row statements (a views rebuild writes its rows in
-     * batches: 1.2 times faster at 1,000,000 events, docs/benchmarks.md).
+     * batches: 42.7–49.3 s against 50.9 s at 1,000,000 events, docs/benchmarks.md).
      */
     @Test
     void batchedInserts_areSentAsMultiRowStatements() throws java.sql.SQLException {
