@@ -91,13 +91,13 @@ public class AuditLogStore {
 
     /**
      * Stored events no leaf names, by global index, from {@code fromGlobalIndex} on: the events the log has not
-     * taken (yet).
+     * taken (yet). Rows are counted as read for {@code countAs}.
      */
-    public void forEachUnloggedEvent(long fromGlobalIndex, Consumer<StoredEvent> action) {
+    public void forEachUnloggedEvent(long fromGlobalIndex, RowsRead.Read countAs, Consumer<StoredEvent> action) {
         stream("select " + EVENT_COLUMNS + " from domain_event_entry e where e.global_index >= ? and not exists "
                 + "(select 1 from audit_leaf l where l.event_id = e.event_identifier) order by e.global_index",
                 rs -> {
-                    rowsRead.count(RowsRead.Read.UNLOGGED_EVENTS);
+                    rowsRead.count(countAs);
                     action.accept(storedEvent(rs));
                 }, fromGlobalIndex);
     }

@@ -211,7 +211,8 @@ public class AuditVerificationService implements DisposableBean {
         Instant overdue = clock.instant().minus(properties.maxLogDelay());
         long[] waiting = {0};
         long[] lowestWaiting = {Long.MAX_VALUE};
-        store.forEachUnloggedEvent(start == null ? 0 : start.unloggedFrom(), event -> {
+        long countedFrom = start == null ? 0 : start.unloggedFrom();
+        store.forEachUnloggedEvent(countedFrom, RowsRead.Read.UNLOGGED_EVENTS, event -> {
             Instant recorded = recordedAt(event);
             if (recorded != null && recorded.isAfter(overdue)) {
                 waiting[0]++;
@@ -228,7 +229,6 @@ public class AuditVerificationService implements DisposableBean {
         // Events below the lowest one still waiting were all logged; an incremental run counts the store from the
         // previous run's bound on (by global index), so the count costs the events since, like the rest of the run.
         long unloggedFrom = Math.min(lowestWaiting[0], maxLogged[0] + 1);
-        long countedFrom = start == null ? 0 : start.unloggedFrom();
         long storedBelow = (start == null ? 0 : start.storedBelow()) + store.storedEventCount(countedFrom,
                 unloggedFrom);
         long eventsInStore = storedBelow + store.storedEventCount(Math.max(countedFrom, unloggedFrom), Long.MAX_VALUE);

@@ -24,6 +24,11 @@ public final class RowsRead {
         LOG,
         /** Stored events no leaf names (verification). */
         UNLOGGED_EVENTS,
+        /**
+         * Stored events no leaf names, read by the scheduled sweep that logs what the log processor missed: a
+         * background job's rows, apart from any request's.
+         */
+        SWEPT_EVENTS,
         /** Stored fold snapshots read to restore the whole fold (their records are counted as {@link #FOLD_RECORDS}). */
         FOLD_SNAPSHOTS,
         /**

@@ -66,7 +66,8 @@ public class UnloggedEventSweeper {
             // Younger ones are most likely commits the log processor is about to deliver (a gap it still waits for).
             Instant settled = Instant.now().minus(properties.maxLogDelay());
             List<StoredEvent> behind = new ArrayList<>();
-            store.forEachUnloggedEvent(Math.max(0, maxLogged - properties.sweepWindow()), event -> {
+            long from = Math.max(0, maxLogged - properties.sweepWindow());
+            store.forEachUnloggedEvent(from, RowsRead.Read.SWEPT_EVENTS, event -> {
                 if (event.globalIndex() < maxLogged && recordedBefore(event, settled)) {
                     behind.add(event);
                 }

@@ -346,6 +346,9 @@ abstract class CoalitionAccessPathsContract {
         String unknown = ApiFixtures.freshId("unknown");
         long size = signCheckpoint();
         for (Read read : Read.values()) {
+            if (read == Read.SWEPT_EVENTS) {
+                continue; // the scheduled sweep's reads, which run when they are due, beside any request
+            }
             long before = store.rowsRead().get(read);
             view(unknown, "asOfCheckpoint=" + size, 404);
             view(unknown, "recordedAt=" + Instant.now(), 404);

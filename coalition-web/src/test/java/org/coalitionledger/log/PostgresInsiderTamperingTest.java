@@ -173,9 +173,14 @@ class PostgresInsiderTamperingTest {
         // The log passed global index 0 with its first leaf; plant only once that lies more than the delay back.
         Instant passed = org.coalitionledger.audit.LogTime.parse(leaf(0).loggedAt()).plus(properties.maxLogDelay());
         await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(passed.plusMillis(500)));
+        long verificationRead = store.rowsRead().get(RowsRead.Read.UNLOGGED_EVENTS);
+        long swept = store.rowsRead().get(RowsRead.Read.SWEPT_EVENTS);
         insert(planted);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> store.leafOfEvent(eventId).isPresent());
+        // The sweep's rows are its own in the rows-read metric, apart from verification's.
+        assertThat(store.rowsRead().get(RowsRead.Read.SWEPT_EVENTS)).isGreaterThan(swept);
+        assertThat(store.rowsRead().get(RowsRead.Read.UNLOGGED_EVENTS)).isEqualTo(verificationRead);
         assertThat(verification.verify().discrepancies()).anySatisfy(d -> {
             assertThat(d.kind()).isEqualTo(LogDiscrepancy.Kind.OUT_OF_ORDER);
             assertThat(d.eventId()).isEqualTo(eventId);
