@@ -46,6 +46,54 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
         }
     }
 
+    /**
+     * Whether the leaves after a head record anything its snapshot already holds (asked for every view as recorded at
+     * or as of a checkpoint) probes each record asked about, however many versions the coalition stores below the
+     * snapshot ({@link PlannedRows}).
+     */
+    @Test
+    void whetherASnapshotHoldsTheRecordsAfterIt_readsOnlyThoseRecords_howeverManyTheCoalitionHolds() {
+        JdbcTemplate owner = SchemaOwner.jdbc(flyway);
+        String coalition = "held-" + java.util.UUID.randomUUID();
+        int stored = 5000;
+        try {
+            owner.batchUpdate("insert into coalition_fold_record_version (coalition_id, record_id, leaf_index, ordinal, "
+                    + "state) values (?, ?, ?, ?, '{}')", java.util.stream.IntStream.range(0, stored)
+                    .mapToObj(i -> new Object[]{coalition, "record-" + i, (long) i, i}).toList());
+            owner.execute("analyze coalition_fold_record_version");
+            // A statement's worth of records recorded after the snapshot; and those with one the snapshot holds.
+            java.util.List<String> asked = java.util.stream.IntStream.range(stored, stored + 500)
+                    .mapToObj(i -> "record-" + i).toList();
+            for (boolean held : java.util.List.of(false, true)) {
+                java.util.List<Object> parameters = new java.util.ArrayList<>(held ? asked.subList(1, asked.size())
+                        : asked);
+                if (held) {
+                    parameters.add("record-7");
+                }
+                int ids = parameters.size();
+                parameters.add(coalition);
+                parameters.add((long) stored);
+                String sql = FoldSnapshots.anyHeldStatement(ids);
+                assertThat(owner.queryForList(sql, String.class, parameters.toArray())).as("held").isEqualTo(
+                        held ? java.util.List.of("record-7") : java.util.List.of());
+                // The plan for these values, and the one PostgreSQL may settle on for the prepared statement.
+                String written = sql;
+                for (Object parameter : parameters) {
+                    written = written.replaceFirst("\\?", parameter instanceof String text ? "'" + text + "'"
+                            : String.valueOf(parameter));
+                }
+                for (PlannedRows.Plan plan : java.util.List.of(
+                        PlannedRows.of(owner, written, "coalition_fold_record_version"),
+                        PlannedRows.ofGeneric(owner, sql, parameters, "coalition_fold_record_version"))) {
+                    assertThat(plan.rows()).as("record versions the lookup read, in " + plan.json())
+                            .isLessThanOrEqualTo(ids);
+                }
+            }
+        } finally {
+            owner.update("delete from coalition_fold_record_version where coalition_id = ?", coalition);
+        }
+    }
+
     @Test
     void aMovedGlobalIndexInTheCoalitionIndex_isNamedByVerification() {
         JdbcTemplate owner = SchemaOwner.jdbc(flyway);
