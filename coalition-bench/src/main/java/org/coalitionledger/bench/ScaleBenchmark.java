@@ -211,6 +211,7 @@ public final class ScaleBenchmark {
             }).seconds());
             long treeSize = signCheckpoint(ledger);
             Instant recordedAt = Instant.now();
+            f.put("historic.leaves-after", (double) leavesAfterLatestSnapshot(owner, "bench-0"));
 
             log.info("N={}: limits", n);
             var sample = limits.sampleRow();
@@ -575,6 +576,26 @@ public final class ScaleBenchmark {
                      + "coalesce((select max(s.leaf_index) from coalition_fold_snapshot s where s.coalition_id = "
                      + "c.coalition_id), -1) group by c.coalition_id having count(*) >= ?) late")) {
             query.setInt(1, SNAPSHOT_INTERVAL);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * The coalition's leaves after its latest fold snapshot: with the snapshots caught up and nothing recorded since,
+     * what each of its views as recorded at the run's instant or as of its checkpoint folds. Anywhere from 0 to
+     * {@value #SNAPSHOT_INTERVAL} - 1, as the run's last leaves fall, so it stands beside those rows.
+     */
+    private static long leavesAfterLatestSnapshot(DriverManagerDataSource owner, String coalition)
+            throws SQLException {
+        try (var connection = owner.getConnection();
+             var query = connection.prepareStatement("select count(*) from audit_leaf_coalition c where "
+                     + "c.coalition_id = ? and c.leaf_index > coalesce((select max(s.leaf_index) from "
+                     + "coalition_fold_snapshot s where s.coalition_id = ?), -1)")) {
+            query.setString(1, coalition);
+            query.setString(2, coalition);
             try (var rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

@@ -163,6 +163,8 @@ final class ScaleReport {
                 new String[]{"incremental verification after up to 1,000 new events, s", "verify.incremental.seconds", ""},
                 new String[]{"views rebuild to caught up, s", "rebuild.seconds", ""},
                 new String[]{"fold snapshots caught up, s after the log", "snapshots.catchup.seconds", ""},
+                new String[]{"bench-0's leaves after its latest fold snapshot (each view as recorded at or as of the "
+                        + "checkpoint folds these)", "historic.leaves-after", ""},
                 new String[]{"peak used heap during full verification, MiB", "heap.verify.mib", ""},
                 new String[]{"full verification with `-Xmx512m` clean (1) or failed (0)", "verify.target-heap.clean",
                         "1 at 1,000,000"},
