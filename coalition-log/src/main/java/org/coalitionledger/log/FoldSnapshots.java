@@ -262,18 +262,16 @@ public class FoldSnapshots {
             List<String> ids = new ArrayList<>(recordIds);
             for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
                 List<String> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-                List<Object> arguments = new ArrayList<>(some);
-                arguments.add(0, snapshot.coalitionId());
-                arguments.add(1, snapshot.leafIndex());
-                jdbc.query("select r.ordinal, r.state from coalition_fold_record_version r where r.coalition_id = ? "
-                        + "and r.leaf_index <= ? and r.record_id in (" + placeholders(some.size()) + ") "
-                        + "order by r.ordinal, r.leaf_index desc", (java.sql.ResultSet rs) -> {
-                            store.rowsRead().count(RowsRead.Read.FOLD_RECORDS);
-                            if (!records.containsKey(rs.getInt(1))) {
-                                records.put(rs.getInt(1), JSON.readValue(rs.getString(2),
-                                        FoldSnapshot.RecordState.class));
-                            }
-                        }, arguments.toArray());
+                List<Object> arguments = new ArrayList<>(List.of(snapshot.coalitionId(), snapshot.leafIndex(),
+                        snapshot.coalitionId(), snapshot.leafIndex()));
+                arguments.addAll(some);
+                jdbc.query(latestVersionsStatement(some.size()), (java.sql.ResultSet rs) -> {
+                    String state = rs.getString(2);
+                    if (state != null) { // null: the snapshot does not hold that record
+                        store.rowsRead().count(RowsRead.Read.FOLD_RECORDS);
+                        records.putIfAbsent(rs.getInt(1), JSON.readValue(state, FoldSnapshot.RecordState.class));
+                    }
+                }, arguments.toArray());
             }
             List<RestatementView> trail = restatementsAt(snapshot.coalitionId(), snapshot.leafIndex());
             return Optional.of(CoalitionLedgerFold.restoreForTrail(withoutRecords.withRecords(
@@ -283,6 +281,19 @@ public class FoldSnapshots {
                     snapshot.coalitionId(), snapshot.leafIndex(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The statement {@link #restoreForTrail} runs: for each of {@code ids} record ids, its place in fold order and its
+     * latest state at or before a leaf, both null where the snapshot does not hold it. Parameters: the coalition and the
+     * leaf, twice, then the ids. As in {@link #anyHeldStatement}, each record is looked up on the whole key by
+     * subqueries of its own, so the plan cannot become a walk of every version the coalition stores.
+     */
+    static String latestVersionsStatement(int ids) {
+        String latest = " from coalition_fold_record_version r where r.coalition_id = ? and r.record_id = ids.id "
+                + "and r.leaf_index <= ? order by r.leaf_index desc fetch first 1 rows only)";
+        return "select (select r.ordinal" + latest + " as ordinal, (select r.state" + latest + " as state from "
+                + recordIdTable(ids);
     }
 
     private static FoldSnapshot withoutRecords(Stored snapshot) {
@@ -533,7 +544,7 @@ public class FoldSnapshots {
      * at 100,000 events, a coalition's share of the ledger at any size).
      */
     static String anyHeldStatement(int ids) {
-        return "select ids.id from (values " + String.join(", ", Collections.nCopies(ids, "(?)")) + ") as ids(id) "
+        return "select ids.id from " + recordIdTable(ids) + " "
                 + "where (select r.leaf_index from coalition_fold_record_version r where r.coalition_id = ? "
                 + "and r.record_id = ids.id and r.leaf_index <= ? fetch first 1 rows only) is not null "
                 + "fetch first 1 rows only";
@@ -790,7 +801,8 @@ public class FoldSnapshots {
         progress.storedRestatements += expected.size();
     }
 
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
+    /** A table {@code ids(id)} of {@code count} record ids, the statement's parameters. */
+    private static String recordIdTable(int count) {
+        return "(values " + String.join(", ", Collections.nCopies(count, "(?)")) + ") as ids(id)";
     }
 }

@@ -47,50 +47,56 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
     }
 
     /**
-     * Whether the leaves after a head record anything its snapshot already holds (asked for every view as recorded at
-     * or as of a checkpoint) probes each record asked about, however many versions the coalition stores below the
-     * snapshot ({@link PlannedRows}).
+     * The lookups of the records the leaves after a snapshot name, asked for every view as recorded at or as of a
+     * checkpoint — whether the snapshot already holds any of them (every view but the trail), and their latest
+     * versions (the restatement trail) — probe each record asked about, however many versions the coalition stores
+     * below the snapshot ({@link PlannedRows}), under the plan for the values and under the generic plan PostgreSQL
+     * may settle on for the prepared statement.
      */
     @Test
-    void whetherASnapshotHoldsTheRecordsAfterIt_readsOnlyThoseRecords_howeverManyTheCoalitionHolds() {
+    void theRecordsAfterASnapshot_areLookedUpOneByOne_howeverManyTheCoalitionHolds() {
         JdbcTemplate owner = SchemaOwner.jdbc(flyway);
         String coalition = "held-" + java.util.UUID.randomUUID();
         int stored = 5000;
         try {
             owner.batchUpdate("insert into coalition_fold_record_version (coalition_id, record_id, leaf_index, ordinal, "
-                    + "state) values (?, ?, ?, ?, '{}')", java.util.stream.IntStream.range(0, stored)
-                    .mapToObj(i -> new Object[]{coalition, "record-" + i, (long) i, i}).toList());
+                    + "state) values (?, ?, ?, ?, ?)", java.util.stream.IntStream.range(0, stored)
+                    .mapToObj(i -> new Object[]{coalition, "record-" + i, (long) i, i, "{\"at\":" + i + "}"})
+                    .toList());
             owner.execute("analyze coalition_fold_record_version");
-            // A statement's worth of records recorded after the snapshot; and those with one the snapshot holds.
-            java.util.List<String> asked = java.util.stream.IntStream.range(stored, stored + 500)
-                    .mapToObj(i -> "record-" + i).toList();
-            for (boolean held : java.util.List.of(false, true)) {
-                java.util.List<Object> parameters = new java.util.ArrayList<>(held ? asked.subList(1, asked.size())
-                        : asked);
-                if (held) {
-                    parameters.add("record-7");
-                }
-                int ids = parameters.size();
-                parameters.add(coalition);
-                parameters.add((long) stored);
-                String sql = FoldSnapshots.anyHeldStatement(ids);
-                assertThat(owner.queryForList(sql, String.class, parameters.toArray())).as("held").isEqualTo(
-                        held ? java.util.List.of("record-7") : java.util.List.of());
-                // The plan for these values, and the one PostgreSQL may settle on for the prepared statement.
-                String written = sql;
-                for (Object parameter : parameters) {
-                    written = written.replaceFirst("\\?", parameter instanceof String text ? "'" + text + "'"
-                            : String.valueOf(parameter));
-                }
-                for (PlannedRows.Plan plan : java.util.List.of(
-                        PlannedRows.of(owner, written, "coalition_fold_record_version"),
-                        PlannedRows.ofGeneric(owner, sql, parameters, "coalition_fold_record_version"))) {
-                    assertThat(plan.rows()).as("record versions the lookup read, in " + plan.json())
-                            .isLessThanOrEqualTo(ids);
-                }
-            }
+            // A statement's worth of records recorded after the snapshot, and one it holds.
+            java.util.List<String> ids = new java.util.ArrayList<>(java.util.stream.IntStream.range(stored,
+                    stored + 499).mapToObj(i -> "record-" + i).toList());
+            ids.add("record-7");
+
+            java.util.List<Object> held = new java.util.ArrayList<>(ids);
+            held.addAll(java.util.List.of(coalition, (long) stored));
+            String sql = FoldSnapshots.anyHeldStatement(ids.size());
+            assertThat(owner.queryForList(sql, String.class, held.toArray())).containsExactly("record-7");
+            assertReadAtMost(owner, sql, held, ids.size());
+
+            java.util.List<Object> latest = new java.util.ArrayList<>(java.util.List.of(coalition, (long) stored,
+                    coalition, (long) stored));
+            latest.addAll(ids);
+            sql = FoldSnapshots.latestVersionsStatement(ids.size());
+            assertThat(owner.queryForList(sql, latest.toArray())).filteredOn(row -> row.get("state") != null)
+                    .singleElement().satisfies(row -> assertThat(row).containsEntry("ordinal", 7)
+                            .containsEntry("state", "{\"at\":7}"));
+            assertReadAtMost(owner, sql, latest, 2L * ids.size());
         } finally {
             owner.update("delete from coalition_fold_record_version where coalition_id = ?", coalition);
+        }
+    }
+
+    private static void assertReadAtMost(JdbcTemplate owner, String sql, java.util.List<Object> parameters, long most) {
+        String written = sql;
+        for (Object parameter : parameters) {
+            written = written.replaceFirst("\\?", parameter instanceof String text ? "'" + text + "'"
+                    : String.valueOf(parameter));
+        }
+        for (PlannedRows.Plan plan : java.util.List.of(PlannedRows.of(owner, written, "coalition_fold_record_version"),
+                PlannedRows.ofGeneric(owner, sql, parameters, "coalition_fold_record_version"))) {
+            assertThat(plan.rows()).as("record versions read, in " + plan.json()).isLessThanOrEqualTo(most);
         }
     }
 
