@@ -149,6 +149,47 @@ abstract class ViewsRebuildContract extends ViewsTestSupport {
                 Long.class, published + 1)).as("the old copy is gone").isZero();
     }
 
+    /**
+     * A rebuild resets every segment of the views processor, which Axon refuses while another node holds one: the
+     * request is refused with a 409 that says so, records no rebuild, and leaves the published views in place and
+     * this node's processor running.
+     */
+    @Test
+    void rebuild_whileAnotherNodeHoldsASegmentOfTheViews_isRefused409_andChangesNothing() {
+        String id = foundCoalition();
+        Map<String, String> before = eventually(() -> partnerViews(id), views -> views.get("").contains(
+                "\"memberCount\":2,"));
+        long published = progress().path("publishedGeneration").asLong();
+        String rebuildsRecorded = "select count(*) from domain_event_entry where payload_type like '%."
+                + org.coalitionledger.api.admin.ViewsRebuildStartedEvent.class.getSimpleName() + "'";
+        long rebuildsBefore = jdbc.queryForObject(rebuildsRecorded, Long.class);
+        // Another node's claim, fresh for the length of the test.
+        jdbc.update("update token_entry set owner = ?, timestamp = ? where processor_name = ? and segment = 0",
+                "another-node", Instant.now().plus(Duration.ofHours(1)).toString(), "coalition-views");
+        try {
+            client(TestTokens.ADMIN).post().uri("/api/v1/admin/projections/rebuild")
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\": \"two nodes\"}").exchange()
+                    .expectStatus().isEqualTo(409)
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.code").isEqualTo("VIEWS_CLAIMED_BY_ANOTHER_NODE")
+                    .jsonPath("$.detail").value(detail -> assertThat((String) detail)
+                            .contains("another node processes the views", "another-node"));
+        } finally {
+            jdbc.update("update token_entry set owner = null where processor_name = ? and segment = 0 and owner = ?",
+                    "coalition-views", "another-node");
+        }
+        JsonNode after = progress();
+        assertThat(after.path("state").asString()).isEqualTo("PUBLISHED");
+        assertThat(after.path("publishedGeneration").asLong()).isEqualTo(published);
+        assertThat(jdbc.queryForObject(rebuildsRecorded, Long.class)).as("rebuilds recorded").isEqualTo(rebuildsBefore);
+        assertThat(partnerViews(id)).isEqualTo(before);
+        // The processor runs again and claims the segment back: a batch recorded now reaches the views.
+        recordListings(id, "after-refusal", LocalDate.of(2019, 1, 1), LocalDate.of(2019, 2, 1), 4242);
+        eventually(() -> partnerViews(id), views -> views.get("/year-over-year?basis=calendar-year")
+                .contains("\"listingsRemoved\":4242"));
+    }
+
     @Test
     void rebuildProgress_rejected_403_forEveryoneButAdministrators() {
         for (String token : List.of(TestTokens.PARTNER, TestTokens.AUDITOR, TestTokens.MONITOR)) {

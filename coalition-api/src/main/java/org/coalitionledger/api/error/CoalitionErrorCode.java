@@ -40,7 +40,8 @@ public enum CoalitionErrorCode {
     // Operations on the projections' dead-letter queues.
     DEAD_LETTER_NOT_FOUND,
     // Operations on the views.
-    REBUILD_UNDERWAY;
+    REBUILD_UNDERWAY,
+    VIEWS_CLAIMED_BY_ANOTHER_NODE;
 
     /** What kind of refusal a code is: the web maps INPUT to 400, NOT_FOUND to 404, CONFLICT to 409. */
     public enum Category { INPUT, NOT_FOUND, CONFLICT }
