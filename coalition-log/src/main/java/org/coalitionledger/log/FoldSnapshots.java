@@ -539,9 +539,10 @@ public class FoldSnapshots {
     /**
      * The statement {@link #holdsAny} runs: the first of {@code ids} record ids (the parameters, then the coalition and
      * the leaf) with a version at or before the leaf. Each id is looked up by a subquery of its own on the whole key,
-     * which the planner cannot merge into a scan: written as {@code record_id in (...)}, PostgreSQL chose to walk
-     * every version of the coalition up to the leaf through its index by leaf and filter them (10,000 rows a request
-     * at 100,000 events, a coalition's share of the ledger at any size).
+     * which the planner cannot merge into a scan: written as {@code record_id in (...)}, PostgreSQL could plan it as a
+     * walk of every version the coalition stores up to the leaf, through its index by leaf (the prepared statement's
+     * generic plan does; so did a plan for the values, under the statistics a benchmark run left), a cost that grows
+     * with the coalition.
      */
     static String anyHeldStatement(int ids) {
         return "select ids.id from " + recordIdTable(ids) + " "

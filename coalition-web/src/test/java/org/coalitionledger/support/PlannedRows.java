@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * How many rows of a table a PostgreSQL statement reads, by the planner's own count ({@code EXPLAIN ANALYZE}): the
- * rows its scans of the table returned and those they read and filtered out, in every loop. Sequential scans are off, so a small
- * test table is read through its indexes as a large one would be. Shows a cost by counting, not by timing.
+ * rows its scans of the table returned and those they read and filtered out, in every loop. Sequential scans are off,
+ * so a small test table is read through its indexes as a large one would be. Shows a cost by counting, not by timing.
  */
 public final class PlannedRows {
 
