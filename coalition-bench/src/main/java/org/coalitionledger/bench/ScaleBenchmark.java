@@ -557,6 +557,10 @@ public final class ScaleBenchmark {
      */
     static final int SNAPSHOT_INTERVAL = 100;
 
+    /** A leaf {@code c} of the coalition index that follows its coalition's latest fold snapshot. */
+    private static final String AFTER_LATEST_SNAPSHOT = "c.leaf_index > coalesce((select max(s.leaf_index) from "
+            + "coalition_fold_snapshot s where s.coalition_id = c.coalition_id), -1)";
+
     /**
      * Waits until the fold snapshot writer has caught up: no coalition has {@value #SNAPSHOT_INTERVAL} or more logged
      * leaves after its latest snapshot. Views as recorded at an instant fold the leaves after the nearest one, so
@@ -572,9 +576,8 @@ public final class ScaleBenchmark {
     private static long leavesBehindSnapshots(DriverManagerDataSource owner) throws SQLException {
         try (var connection = owner.getConnection();
              var query = connection.prepareStatement("select coalesce(sum(behind), 0) from (select count(*) as "
-                     + "behind from audit_leaf_coalition c where c.coalition_id is not null and c.leaf_index > "
-                     + "coalesce((select max(s.leaf_index) from coalition_fold_snapshot s where s.coalition_id = "
-                     + "c.coalition_id), -1) group by c.coalition_id having count(*) >= ?) late")) {
+                     + "behind from audit_leaf_coalition c where c.coalition_id is not null and "
+                     + AFTER_LATEST_SNAPSHOT + " group by c.coalition_id having count(*) >= ?) late")) {
             query.setInt(1, SNAPSHOT_INTERVAL);
             try (var rows = query.executeQuery()) {
                 rows.next();
@@ -592,10 +595,8 @@ public final class ScaleBenchmark {
             throws SQLException {
         try (var connection = owner.getConnection();
              var query = connection.prepareStatement("select count(*) from audit_leaf_coalition c where "
-                     + "c.coalition_id = ? and c.leaf_index > coalesce((select max(s.leaf_index) from "
-                     + "coalition_fold_snapshot s where s.coalition_id = ?), -1)")) {
+                     + "c.coalition_id = ? and " + AFTER_LATEST_SNAPSHOT)) {
             query.setString(1, coalition);
-            query.setString(2, coalition);
             try (var rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

@@ -89,12 +89,8 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
     }
 
     private static void assertReadAtMost(JdbcTemplate owner, String sql, java.util.List<Object> parameters, long most) {
-        String written = sql;
-        for (Object parameter : parameters) {
-            written = written.replaceFirst("\\?", parameter instanceof String text ? "'" + text + "'"
-                    : String.valueOf(parameter));
-        }
-        for (PlannedRows.Plan plan : java.util.List.of(PlannedRows.of(owner, written, "coalition_fold_record_version"),
+        for (PlannedRows.Plan plan : java.util.List.of(
+                PlannedRows.of(owner, sql, parameters, "coalition_fold_record_version"),
                 PlannedRows.ofGeneric(owner, sql, parameters, "coalition_fold_record_version"))) {
             assertThat(plan.rows()).as("record versions read, in " + plan.json()).isLessThanOrEqualTo(most);
         }

@@ -31,10 +31,20 @@ public final class PlannedRows {
         return rows(plan, table);
     }
 
+    /** As {@link #of}, for {@code sql} with {@code ?} parameters, which are written in ({@link #literal}). */
+    public static Plan of(JdbcTemplate owner, String sql, List<?> parameters, String table) {
+        StringBuilder written = new StringBuilder();
+        int parameter = 0;
+        for (char c : sql.toCharArray()) {
+            written.append(c == '?' ? literal(parameters.get(parameter++)) : String.valueOf(c));
+        }
+        return of(owner, written.toString(), table);
+    }
+
     /**
      * As {@link #of}, for the generic plan of {@code sql} with {@code ?} parameters: the plan PostgreSQL may settle on
      * for a statement the application has prepared and run a few times, made without the parameters' values (and so
-     * without what their statistics would tell). Strings are written in quoted, anything else as it prints.
+     * without what their statistics would tell).
      */
     public static Plan ofGeneric(JdbcTemplate owner, String sql, List<?> parameters, String table) {
         StringBuilder numbered = new StringBuilder();
@@ -42,8 +52,7 @@ public final class PlannedRows {
         for (char c : sql.toCharArray()) {
             numbered.append(c == '?' ? "$" + ++parameter : String.valueOf(c));
         }
-        String values = String.join(", ", parameters.stream().map(value -> value instanceof String text
-                ? "'" + text.replace("'", "''") + "'" : String.valueOf(value)).toList());
+        String values = String.join(", ", parameters.stream().map(PlannedRows::literal).toList());
         String plan = new TransactionTemplate(new DataSourceTransactionManager(owner.getDataSource()))
                 .execute(status -> {
                     owner.execute("set local enable_seqscan = off");
@@ -57,6 +66,11 @@ public final class PlannedRows {
                     }
                 });
         return rows(plan, table);
+    }
+
+    /** A parameter as SQL: a string quoted, anything else as it prints. */
+    private static String literal(Object value) {
+        return value instanceof String text ? "'" + text.replace("'", "''") + "'" : String.valueOf(value);
     }
 
     private static Plan rows(String plan, String table) {

@@ -120,16 +120,16 @@ public class ProjectionAdministration {
                 // whole store into this generation when it starts again, as a rebuild without a fill would.
                 processor.resetTokens();
                 generations.rebuildHead(head());
-            } catch (UnableToClaimTokenException e) {
-                // Axon resets only segments no other node holds; a rebuild on one node of several is refused, whole.
-                processor.start();
-                throw new InvalidCommandException(CoalitionErrorCode.VIEWS_CLAIMED_BY_ANOTHER_NODE, "another node "
-                        + "processes the views (" + e.getMessage() + "): a rebuild resets every segment of the views "
-                        + "processor, so ask for it while this node runs alone (stop the others, rebuild, start them "
-                        + "again); the views are unchanged");
             } catch (RuntimeException e) {
                 // Running again: a failed reset leaves the old, still consistent views in place.
                 processor.start();
+                if (e instanceof UnableToClaimTokenException) {
+                    // Axon resets only segments no other node holds: on one node of several, a refusal.
+                    throw new InvalidCommandException(CoalitionErrorCode.VIEWS_CLAIMED_BY_ANOTHER_NODE, "another node "
+                            + "processes the views (" + e.getMessage() + "): a rebuild resets every segment of the "
+                            + "views processor, so ask for it while this node runs alone (stop the others, rebuild, "
+                            + "start them again); the views are unchanged");
+                }
                 throw e;
             }
         });
