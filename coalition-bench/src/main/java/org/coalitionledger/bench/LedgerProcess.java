@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +32,20 @@ final class LedgerProcess implements AutoCloseable {
     private final int port;
     private final int managementPort;
     private final Path log;
+    private final Path gcLog;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private LedgerProcess(Process process, int port, int managementPort, Path log) {
+    private LedgerProcess(Process process, int port, int managementPort, Path log, Path gcLog) {
         this.process = process;
         this.port = port;
         this.managementPort = managementPort;
         this.log = log;
+        this.gcLog = gcLog;
     }
 
     /**
-     * Starts the jar and waits until {@code /actuator/health} answers.
+     * Starts the jar and waits until {@code /actuator/health} answers. Its garbage collector's log goes beside
+     * {@code log} ({@code -gc} added to the name).
      *
      * @param jvmOptions e.g. a heap size or a flight recording
      * @param appArgs    extra {@code --name=value} settings (e.g. admission limits raised for the benchmark)
@@ -57,6 +61,8 @@ final class LedgerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        Path gcLog = log.resolveSibling(log.getFileName().toString().replaceFirst("(\\.log)?$", "-gc.log"));
+        command.add(GcPauses.jvmOption(gcLog));
         command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=postgres", "--server.port=" + port,
                 // The management endpoints on a port (and event loop) of their own, as README advises for production.
                 "--management.server.port=" + managementPort,
@@ -79,9 +85,14 @@ final class LedgerProcess implements AutoCloseable {
         env.put("COALITION_PARTNER_TOKEN", PARTNER);
         env.put("COALITION_AUDITOR_TOKEN", AUDITOR);
         env.put("COALITION_MONITOR_TOKEN", MONITOR);
-        LedgerProcess ledger = new LedgerProcess(builder.start(), port, managementPort, log);
+        LedgerProcess ledger = new LedgerProcess(builder.start(), port, managementPort, log, gcLog);
         ledger.awaitHealthy(Duration.ofMinutes(15));
         return ledger;
+    }
+
+    /** The garbage collector's pauses from {@code from} to {@code to}. */
+    GcPauses gcPauses(Instant from, Instant to) throws IOException {
+        return GcPauses.within(gcLog, from, to);
     }
 
     long pid() {

@@ -280,7 +280,7 @@ public final class ScaleBenchmark {
         putLoad(f, "static", read(wrk, options, url, LedgerProcess.PARTNER, STATIC));
         WrkResult live = read(wrk, options, url, LedgerProcess.PARTNER, yoy);
         putLoad(f, "yoy.live", live);
-        paced(wrk, url, s, "yoy.live", live, f, LedgerProcess.PARTNER, yoy);
+        paced(ledger, wrk, s, "yoy.live", live, f, LedgerProcess.PARTNER, yoy);
         putLoad(f, "yoy.recorded", read(wrk, options, url, LedgerProcess.PARTNER, recorded));
         putLoad(f, "yoy.checkpoint", read(wrk, options, url, LedgerProcess.PARTNER,
                 yoy + "?asOfCheckpoint=" + treeSize));
@@ -289,33 +289,58 @@ public final class ScaleBenchmark {
         String proof = "/api/v1/audit/proofs/inclusion?leaf={r}";
         WrkResult proofs = read(wrk, options, url, LedgerProcess.AUDITOR, proof, String.valueOf(treeSize));
         putLoad(f, "proof", proofs);
-        paced(wrk, url, s, "proof", proofs, f, LedgerProcess.AUDITOR, proof, String.valueOf(treeSize));
+        paced(ledger, wrk, s, "proof", proofs, f, LedgerProcess.AUDITOR, proof, String.valueOf(treeSize));
+
+        log.info("N={}: /actuator/health while {} threads of this process spin, the server idle", n,
+                HISTORIC_VIEWS_AT_ONCE);
+        putLoad(f, "health.spinning", CpuSpin.during(HISTORIC_VIEWS_AT_ONCE, () -> wrk.run(ledger.managementUrl(),
+                "get.lua", 1, 1, s, LedgerProcess.PARTNER, "/actuator/health", "1", "close")));
 
         log.info("N={}: /actuator/health while 32 clients ask for the view as recorded at", n);
         CompletableFuture<WrkResult> hammer = wrk.start(url, "get.lua", 2, 32, s + 2, LedgerProcess.PARTNER,
                 recorded);
         Thread.sleep(1000);
-        WrkResult health = wrk.run(ledger.managementUrl(), "get.lua", 1, 1, s, LedgerProcess.PARTNER,
-                "/actuator/health", "1", "close");
+        WrkResult health = withGcPauses(ledger, f, "health.hammered", () -> wrk.run(ledger.managementUrl(),
+                "get.lua", 1, 1, s, LedgerProcess.PARTNER, "/actuator/health", "1", "close"));
         putLoad(f, "hammer", hammer.join());
         putLoad(f, "health.hammered", health);
     }
 
     /**
+     * Runs a latency load and records the garbage collector's pauses while it ran, under {@code <key>.gc.count},
+     * {@code .longest-ms} and {@code .total-ms}: what stopped every request in flight at once.
+     */
+    private static WrkResult withGcPauses(LedgerProcess ledger, Map<String, Double> f, String key,
+                                          Callable<WrkResult> load) throws Exception {
+        Instant from = Instant.now();
+        WrkResult result = load.call();
+        GcPauses pauses = ledger.gcPauses(from, Instant.now());
+        f.put(key + ".gc.count", (double) pauses.count());
+        f.put(key + ".gc.longest-ms", pauses.longest());
+        f.put(key + ".gc.total-ms", pauses.total());
+        return result;
+    }
+
+    /**
      * The load {@code max} measured, again at about half of its rate: the targets' "p99 at half of max". A request is
      * quicker at the lower rate than at full load, so a short run at the pause the full load gives measures that, and
-     * the pause is set again from it. Figures under {@code <key>.half}.
+     * the pause is set again from it. Figures under {@code <key>.half}; the static file at the same pause, the limit,
+     * under {@code <key>.half.static}.
      */
-    private static void paced(Wrk wrk, String url, int seconds, String key, WrkResult max, Map<String, Double> f,
-                              String token, String... pathAndBound) throws Exception {
+    private static void paced(LedgerProcess ledger, Wrk wrk, int seconds, String key, WrkResult max,
+                              Map<String, Double> f, String token, String... pathAndBound) throws Exception {
+        String url = ledger.baseUrl();
         double half = max.successesPerSecond() / 2;
         WrkResult calibration = wrk.run(url, "paced.lua", 2, READ_CONNECTIONS, PACING_SECONDS,
                 pacedArgs(pauseMillis(READ_CONNECTIONS, half, max.p50Millis()), token, pathAndBound));
         long pause = pauseMillis(READ_CONNECTIONS, half, calibration.p50Millis());
         f.put(key + ".half.pause-ms", (double) pause);
         f.put(key + ".half.max", max.successesPerSecond());
-        putLoad(f, key + ".half", wrk.run(url, "paced.lua", 2, READ_CONNECTIONS, seconds,
-                pacedArgs(pause, token, pathAndBound)));
+        putLoad(f, key + ".half", withGcPauses(ledger, f, key + ".half", () -> wrk.run(url, "paced.lua", 2,
+                READ_CONNECTIONS, seconds, pacedArgs(pause, token, pathAndBound))));
+        // Its limit: the static file at the same pause, what this machine gives the simplest answer at that rate.
+        putLoad(f, key + ".half.static", withGcPauses(ledger, f, key + ".half.static", () -> wrk.run(url,
+                "paced.lua", 2, READ_CONNECTIONS, seconds, pacedArgs(pause, token, STATIC))));
     }
 
     /** paced.lua's arguments: the pause, then get.lua's. */
@@ -445,13 +470,16 @@ public final class ScaleBenchmark {
      * meets admission control as a crowd of partners would. {@code --app-args} come last and replace a setting of
      * the same name (Spring Boot joins a setting given twice on the command line into a list).
      */
+    /** Views as recorded at or as of a checkpoint the benchmark's server computes at once (its admission limit). */
+    static final int HISTORIC_VIEWS_AT_ONCE = 16;
+
     static List<String> appArgs(Options options) {
         int importers = Math.max(2, options.importClients());
         List<String> args = new ArrayList<>(List.of(
                 "--coalition.web.limits.imports.total=" + importers,
                 "--coalition.web.limits.imports.per-credential=" + importers,
-                "--coalition.web.limits.historic-views.total=16",
-                "--coalition.web.limits.historic-views.per-credential=16",
+                "--coalition.web.limits.historic-views.total=" + HISTORIC_VIEWS_AT_ONCE,
+                "--coalition.web.limits.historic-views.per-credential=" + HISTORIC_VIEWS_AT_ONCE,
                 "--coalition.web.limits.historic-views.time-budget=PT30S",
                 "--coalition.web.limits.event-history.total=16",
                 "--coalition.web.limits.event-history.per-credential=16",

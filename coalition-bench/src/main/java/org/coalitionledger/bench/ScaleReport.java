@@ -63,15 +63,21 @@ final class ScaleReport {
             new LatencyRow("year-over-year, live, 8 clients", "yoy.live", ""),
             new LatencyRow("year-over-year, live, 8 clients paced to about half of max", "yoy.live.half",
                     "p99 < 10 ms at half of max"),
+            new LatencyRow("static file, 8 clients at the live view's pause (the limit of the row above)",
+                    "yoy.live.half.static", ""),
             new LatencyRow("year-over-year, as recorded at, 8 clients", "yoy.recorded", "p99 < 100 ms at 1,000,000"),
             new LatencyRow("year-over-year, as of a checkpoint, 8 clients", "yoy.checkpoint",
                     "p99 < 100 ms at 1,000,000"),
             new LatencyRow("event-history page, 8 clients", "history", ""),
             new LatencyRow("inclusion proof, 8 clients", "proof", ""),
             new LatencyRow("inclusion proof, 8 clients paced to about half of max", "proof.half", "p99 < 5 ms"),
+            new LatencyRow("static file, 8 clients at the proof's pause (the limit of the row above)",
+                    "proof.half.static", ""),
             new LatencyRow("as recorded at, 32 clients (the hammer)", "hammer", ""),
             new LatencyRow("`/actuator/health`, 1 client, a new connection each, during the hammer", "health.hammered",
-                    "p99 < 50 ms"));
+                    "p99 < 50 ms"),
+            new LatencyRow("`/actuator/health` the same, the server idle while " + ScaleBenchmark.HISTORIC_VIEWS_AT_ONCE
+                    + " threads of the harness spin (the limit of the row above)", "health.spinning", ""));
 
     private ScaleReport() {
     }
@@ -149,6 +155,26 @@ final class ScaleReport {
                 md.append(' ').append(cell).append(" |");
             }
             md.append(' ').append(row.target()).append(" |\n");
+        }
+
+        md.append("\n#### The application's garbage-collection pauses during a latency run: how many, the longest and "
+                + "all of them, ms\n\n| load |");
+        runs.forEach(r -> md.append(" N = ").append(number(r.get(N))).append(" |"));
+        md.append("\n|---|");
+        runs.forEach(r -> md.append("---|"));
+        md.append('\n');
+        for (LatencyRow row : LATENCIES) {
+            if (runs.stream().noneMatch(r -> r.containsKey(row.key() + ".gc.count"))) {
+                continue;
+            }
+            md.append("| ").append(row.label()).append(" |");
+            for (Map<String, Double> run : runs) {
+                Double count = run.get(row.key() + ".gc.count");
+                md.append(' ').append(count == null ? "—" : number(count) + ", "
+                        + decimal(run.get(row.key() + ".gc.longest-ms"), 1) + " / "
+                        + decimal(run.get(row.key() + ".gc.total-ms"), 1)).append(" |");
+            }
+            md.append('\n');
         }
 
         md.append("\n#### CPU, duration and heap\n\n| figure |");

@@ -65,6 +65,21 @@ class ScaleReportTest {
     }
 
     @Test
+    void markdown_listsTheGcPausesOfEachLoadThatRecordedThem() {
+        Map<String, Double> run = fullRun(10_000);
+        run.put("proof.half.gc.count", 3.0);
+        run.put("proof.half.gc.longest-ms", 41.25);
+        run.put("proof.half.gc.total-ms", 60.5);
+
+        String md = ScaleReport.markdown(List.of(run), Map.of());
+
+        assertThat(md).contains("| inclusion proof, 8 clients paced to about half of max | 3, 41.3 / 60.5 |");
+        // The latency table's row and the pauses' row; a load without pauses recorded has no row of pauses.
+        assertThat(md.lines().filter(line -> line.startsWith("| inclusion proof, 8 clients paced"))).hasSize(2);
+        assertThat(md.lines().filter(line -> line.startsWith("| year-over-year, live, 8 clients paced"))).hasSize(1);
+    }
+
+    @Test
     void saveAndLoad_giveBackEveryRun_orderedByEventCount(@TempDir Path dir) throws Exception {
         ScaleReport.save(fullRun(100_000), dir.resolve("scale-100000.properties"));
         ScaleReport.save(fullRun(10_000), dir.resolve("scale-10000.properties"));
