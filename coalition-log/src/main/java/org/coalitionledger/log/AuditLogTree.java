@@ -4,7 +4,9 @@ import org.coalitionledger.audit.LogLeaf;
 import org.coalitionledger.audit.MerkleTree;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -19,6 +21,10 @@ import java.util.function.Function;
  * checked against the tile hashes computed when this node took those leaves: a leaf hash changed since is named
  * ({@link MerkleTree.LeavesChangedException}), not proved, and a checkpoint whose consistency with the last one
  * needs such a tile is not signed.
+ *
+ * <p>Concurrent reads wait for each other only while they work in memory: the table is read outside the tree's lock
+ * (the new leaves, then each tile a read asks for, after which the read runs again with it), so a read whose query
+ * is slow holds up no other.
  */
 @Component
 public class AuditLogTree {
@@ -28,41 +34,92 @@ public class AuditLogTree {
 
     private final AuditLogStore store;
     private final MerkleTree tree;
+    /** The running read's tiles from the table, by first leaf; guarded by this. */
+    private Map<Long, List<byte[]>> fetchedTiles = Map.of();
 
     AuditLogTree(AuditLogStore store) {
         this.store = store;
-        this.tree = MerkleTree.tiled(TILE_HEIGHT, store::leafHashes);
+        this.tree = MerkleTree.tiled(TILE_HEIGHT, this::fetchedTile);
     }
 
-    /** Runs {@code reader} on the tree, brought up to date with the committed leaves; the tree must not escape. */
-    public synchronized <T> T read(Function<MerkleTree, T> reader) {
+    /**
+     * Runs {@code reader} on the tree, brought up to date with the committed leaves; the tree must not escape. The
+     * reader runs once more for each tile it needs from the table, so it must only read.
+     */
+    public <T> T read(Function<MerkleTree, T> reader) {
         catchUp();
-        // Each read checks the tiles it needs as they are stored now.
-        tree.forgetStoredTiles();
-        return reader.apply(tree);
+        Map<Long, List<byte[]>> tiles = new HashMap<>();
+        while (true) {
+            TileNeeded needed;
+            synchronized (this) {
+                fetchedTiles = tiles;
+                // Each read checks the tiles it needs as they are stored now.
+                tree.forgetStoredTiles();
+                try {
+                    return reader.apply(tree);
+                } catch (TileNeeded e) {
+                    needed = e;
+                } finally {
+                    tree.forgetStoredTiles();
+                    fetchedTiles = Map.of();
+                }
+            }
+            tiles.put(needed.from, store.leafHashes(needed.from, needed.to));
+        }
     }
 
     /** How many hashes the tree holds in memory, brought up to date. */
-    public synchronized long hashesHeld() {
+    public long hashesHeld() {
         catchUp();
-        return tree.hashesHeld();
+        synchronized (this) {
+            return tree.hashesHeld();
+        }
+    }
+
+    private List<byte[]> fetchedTile(long from, long to) {
+        List<byte[]> tile = fetchedTiles.get(from);
+        if (tile == null) {
+            throw new TileNeeded(from, to);
+        }
+        return tile;
     }
 
     private void catchUp() {
         while (true) {
-            long from = tree.size();
+            long from;
+            synchronized (this) {
+                from = tree.size();
+            }
             List<LogLeaf> page = store.leaves(from, from + CATCH_UP_PAGE);
-            for (LogLeaf leaf : page) {
-                if (leaf.leafIndex() != tree.size()) {
-                    // Leaf indexes are dense by construction; a hole means the table was edited by hand.
-                    throw new IllegalStateException("audit_leaf has no leaf " + tree.size() + " (next is "
-                            + leaf.leafIndex() + ")");
+            synchronized (this) {
+                for (LogLeaf leaf : page) {
+                    if (leaf.leafIndex() < tree.size()) {
+                        continue; // another read took it from the table meanwhile
+                    }
+                    if (leaf.leafIndex() != tree.size()) {
+                        // Leaf indexes are dense by construction; a hole means the table was edited by hand.
+                        throw new IllegalStateException("audit_leaf has no leaf " + tree.size() + " (next is "
+                                + leaf.leafIndex() + ")");
+                    }
+                    tree.append(leaf.leafHash());
                 }
-                tree.append(leaf.leafHash());
             }
             if (page.size() < CATCH_UP_PAGE) {
                 return;
             }
+        }
+    }
+
+    /** A read asked for a tile of leaf hashes it does not have yet: read it from the table, then run it again. */
+    private static final class TileNeeded extends RuntimeException {
+
+        private final long from;
+        private final long to;
+
+        TileNeeded(long from, long to) {
+            super(null, null, false, false);
+            this.from = from;
+            this.to = to;
         }
     }
 }

@@ -14,6 +14,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -61,6 +68,55 @@ class AuditLogTreeTest {
                 assertThat(body).contains(HexFormat.of().formatHex(sibling));
             }
         }
+    }
+
+    @Test
+    void aReadWaitingForTheTable_holdsUpNoOtherRead() throws Exception {
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(60)).build();
+        twoTilesOfEvents(client);
+        long size = LogCatchUp.await(jdbc);
+        MerkleTree whole = new MerkleTree();
+        store.leaves(0, size).forEach(leaf -> whole.append(leaf.leafHash()));
+        // The first tile read from the table waits until released: a query that PostgreSQL answers slowly.
+        CountDownLatch firstTileAsked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        AuditLogTree slowTable = new AuditLogTree(new AuditLogStore(jdbc) {
+            @Override
+            public List<byte[]> leafHashes(long start, long end) {
+                if (first.compareAndSet(true, false)) {
+                    firstTileAsked.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.leafHashes(start, end);
+            }
+        });
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<String>> waiting = readers.submit(() -> hex(slowTable.read(t -> t.inclusionProof(3, size))));
+            assertThat(firstTileAsked.await(30, TimeUnit.SECONDS)).isTrue();
+
+            // A proof from another tile, and the root, while the first read waits for its tile.
+            List<String> other = readers.submit(() -> hex(slowTable.read(t -> t.inclusionProof(TILE + 3, size))))
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(other).isEqualTo(hex(whole.inclusionProof(TILE + 3, size)));
+            assertThat(waiting).isNotDone();
+
+            release.countDown();
+            assertThat(waiting.get(30, TimeUnit.SECONDS)).isEqualTo(hex(whole.inclusionProof(3, size)));
+        } finally {
+            release.countDown();
+            readers.shutdownNow();
+        }
+    }
+
+    private static List<String> hex(List<byte[]> hashes) {
+        return hashes.stream().map(HexFormat.of()::formatHex).toList();
     }
 
     /** Records twice a tile's worth of takedown batches in one import (at least a leaf each). */
