@@ -462,6 +462,9 @@ public final class ScaleBenchmark {
         }
     }
 
+    /** Views as recorded at or as of a checkpoint the benchmark's server computes at once (its admission limit). */
+    static final int HISTORIC_VIEWS_AT_ONCE = 16;
+
     /**
      * The application's settings for a run: the admission limits per credential raised to the harness's own
      * concurrency (every load runs under one bootstrap credential, and a benchmark measures what the machine does,
@@ -470,9 +473,6 @@ public final class ScaleBenchmark {
      * meets admission control as a crowd of partners would. {@code --app-args} come last and replace a setting of
      * the same name (Spring Boot joins a setting given twice on the command line into a list).
      */
-    /** Views as recorded at or as of a checkpoint the benchmark's server computes at once (its admission limit). */
-    static final int HISTORIC_VIEWS_AT_ONCE = 16;
-
     static List<String> appArgs(Options options) {
         int importers = Math.max(2, options.importClients());
         List<String> args = new ArrayList<>(List.of(
