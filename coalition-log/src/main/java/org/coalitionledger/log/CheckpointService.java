@@ -77,17 +77,19 @@ public class CheckpointService {
 
     /** Signs the log at its current size, unless a checkpoint of that size exists; then returns that one. */
     public synchronized Signed checkpointNow() {
-        record Head(long size, byte[] root, StoredCheckpoint latest, List<byte[]> proofFromLatest) {
+        record Head(long size, byte[] root, List<byte[]> proofFromLatest) {
         }
         KeyChain chain = keys.chain();
+        // Read before the tree catches up with the leaf table: whatever checkpoint is found covers leaves committed
+        // before, which the tree then holds. Read after, one another node signed meanwhile could cover more leaves
+        // than the tree, and look like leaves removed.
+        StoredCheckpoint latest = store.latestCheckpoint().orElse(null);
         Head head = tree.read(t -> {
-            StoredCheckpoint latest = store.latestCheckpoint().orElse(null);
             long size = t.size();
             List<byte[]> proof = latest == null || latest.treeSize() > size ? List.of()
                     : t.consistencyProof(latest.treeSize(), size);
-            return new Head(size, t.root(), latest, proof);
+            return new Head(size, t.root(), proof);
         });
-        StoredCheckpoint latest = head.latest();
         if (latest != null) {
             Checkpoint signed;
             try {

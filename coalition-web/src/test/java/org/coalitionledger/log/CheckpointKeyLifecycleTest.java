@@ -18,13 +18,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The signing key is never silently replaced: the key store on a real (H2 file) ledger database migrated by the
- * application's own migrations, with real key files.
+ * The signing key is never silently replaced, and a checkpoint another node signs meanwhile is not taken for removed
+ * leaves: the key store and the signing on a real (H2 file) ledger database migrated by the application's own
+ * migrations, with real key files.
  */
 class CheckpointKeyLifecycleTest {
 
@@ -33,12 +41,13 @@ class CheckpointKeyLifecycleTest {
     @TempDir
     Path dir;
     Path keyFile;
+    JdbcDataSource dataSource;
     AuditLogStore store;
     AuditProperties properties;
 
     @BeforeEach
     void ledger() {
-        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").load().migrate();
         store = new AuditLogStore(new JdbcTemplate(dataSource));
@@ -104,6 +113,52 @@ class CheckpointKeyLifecycleTest {
         assertThatThrownBy(service::checkpointNow).isInstanceOf(CheckpointService.SigningRefusedException.class)
                 .hasMessageContaining("refusing to sign");
         assertThat(store.checkpointCount()).isEqualTo(1);
+    }
+
+    @Test
+    void checkpointSignedByAnotherNodeWhileThisOneCatchesUp_isNotTakenForRemovedLeaves() throws Exception {
+        CheckpointKeyStore keys = new CheckpointKeyStore(properties, store);
+        signFirstCheckpoint(keys);
+        store.appendLeaf(new LogLeaf(0, 1, "event-1", MerkleHashes.leafHash(new byte[] {1})), null);
+        // This node's tree reads the leaves (one), then waits before it goes on: meanwhile a second leaf is
+        // logged and another node signs the log at two leaves.
+        CountDownLatch caughtUp = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        AuditLogTree slowTree = new AuditLogTree(new AuditLogStore(new JdbcTemplate(dataSource)) {
+            @Override
+            public List<LogLeaf> leaves(long start, long end) {
+                List<LogLeaf> leaves = super.leaves(start, end);
+                if (first.compareAndSet(true, false)) {
+                    caughtUp.countDown();
+                    try {
+                        goOn.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return leaves;
+            }
+        });
+        CheckpointService thisNode = new CheckpointService(store, slowTree, keys, properties, null, null, null);
+        CheckpointService otherNode = new CheckpointService(store, new AuditLogTree(store), keys, properties, null,
+                null, null);
+        ExecutorService signer = Executors.newSingleThreadExecutor();
+        try {
+            Future<CheckpointService.Signed> signing = signer.submit(thisNode::checkpointNow);
+            assertThat(caughtUp.await(30, TimeUnit.SECONDS)).isTrue();
+            store.appendLeaf(new LogLeaf(1, 2, "event-2", MerkleHashes.leafHash(new byte[] {2})), null);
+            assertThat(otherNode.checkpointNow().checkpoint().treeSize()).isEqualTo(2);
+            goOn.countDown();
+
+            // This node signs the log as its tree holds it, one leaf; it does not refuse for leaves removed.
+            CheckpointService.Signed signed = signing.get(30, TimeUnit.SECONDS);
+            assertThat(signed.checkpoint().treeSize()).isEqualTo(1);
+            assertThat(store.checkpointCount()).isEqualTo(3);
+        } finally {
+            goOn.countDown();
+            signer.shutdownNow();
+        }
     }
 
     /** The ledger's first checkpoint (of the empty log), signed with the key store's key. */
