@@ -161,6 +161,24 @@ class CheckpointKeyLifecycleTest {
         }
     }
 
+    @Test
+    void leavesRemovedBehindASignedCheckpoint_areNamed_andNothingIsSigned() {
+        CheckpointKeyStore keys = new CheckpointKeyStore(properties, store);
+        signFirstCheckpoint(keys);
+        store.appendLeaf(new LogLeaf(0, 1, "event-1", MerkleHashes.leafHash(new byte[] {1})), null);
+        store.appendLeaf(new LogLeaf(1, 2, "event-2", MerkleHashes.leafHash(new byte[] {2})), null);
+        new CheckpointService(store, new AuditLogTree(store), keys, properties, null, null, null).checkpointNow();
+        new JdbcTemplate(dataSource).update("delete from audit_leaf where leaf_index = 1");
+
+        // A node started afterwards builds its tree from the table: one leaf, under a checkpoint of two.
+        CheckpointService restarted = new CheckpointService(store, new AuditLogTree(store), keys, properties, null,
+                null, null);
+        assertThatThrownBy(restarted::checkpointNow).isInstanceOf(CheckpointService.SigningRefusedException.class)
+                .hasMessageContaining("the log holds 1 leaves but a checkpoint of 2 was signed")
+                .hasMessageContaining("leaves were removed");
+        assertThat(store.checkpointCount()).isEqualTo(2);
+    }
+
     /** The ledger's first checkpoint (of the empty log), signed with the key store's key. */
     private void signFirstCheckpoint(CheckpointKeyStore keys) {
         String note = new Checkpoint(ORIGIN, 0, MerkleHashes.emptyTreeHash()).sign(ORIGIN, keys.signingKeyPair());
