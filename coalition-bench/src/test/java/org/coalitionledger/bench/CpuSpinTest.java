@@ -3,16 +3,18 @@ package org.coalitionledger.bench;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class CpuSpinTest {
 
     @Test
     void during_keepsTheThreadsSpinningWhileTheWorkRuns_andStopsThemAfter() throws Exception {
         long spinningDuringWork = CpuSpin.during(3, () -> {
-            Thread.sleep(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> spinningThreads() == 3);
             return spinningThreads();
         });
 
