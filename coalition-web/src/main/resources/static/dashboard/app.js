@@ -61,9 +61,15 @@ function message(key) {
 
 async function signIn(key) {
     message(null);
-    let list;
+    const coalitions = [];
     try {
-        list = await api.json('/api/v1/coalitions', key);
+        // The list comes a page at a time; next names the following page until it is null.
+        let page = await api.json('/api/v1/coalitions', key);
+        coalitions.push(...page.coalitions);
+        while (page.next) {
+            page = await api.json(`/api/v1/coalitions?after=${encodeURIComponent(page.next)}`, key);
+            coalitions.push(...page.coalitions);
+        }
     } catch (error) {
         message(error instanceof api.Unauthorized ? 'keyRejected'
             : error instanceof api.Forbidden ? 'keyForbidden' : 'unreachable');
@@ -71,10 +77,10 @@ async function signIn(key) {
     }
     api.storeKey(key);
     state.key = key;
-    state.coalitions = list.coalitions;
+    state.coalitions = coalitions;
     const select = $('#coalition');
-    select.replaceChildren(...list.coalitions.map((c) => new Option(`${c.name} (${c.coalitionId})`, c.coalitionId)));
-    state.coalitionId = list.coalitions[0]?.coalitionId ?? null;
+    select.replaceChildren(...coalitions.map((c) => new Option(`${c.name} (${c.coalitionId})`, c.coalitionId)));
+    state.coalitionId = coalitions[0]?.coalitionId ?? null;
     $('#sign-in').hidden = true;
     $('#dashboard').hidden = false;
     $('#sign-out').hidden = false;

@@ -24,11 +24,9 @@ import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.coalitionledger.api.coalition.JoinCoalitionCommand;
 import org.coalitionledger.api.coalition.LeaveCoalitionCommand;
 import org.coalitionledger.api.reporting.CorrectRecordCommand;
-import org.coalitionledger.api.view.CoalitionListView;
 import org.coalitionledger.api.view.CoalitionView;
 import org.coalitionledger.api.view.FigureName;
 import org.coalitionledger.api.view.FindCoalitionQuery;
-import org.coalitionledger.api.view.FindCoalitionsQuery;
 import org.coalitionledger.api.view.FindGoalProgressQuery;
 import org.coalitionledger.api.view.FindMembershipQuery;
 import org.coalitionledger.api.view.FindRestatementsQuery;
@@ -395,9 +393,9 @@ abstract class CoalitionViewsContract extends ViewsTestSupport {
     /** Every view of every coalition, keyed by what was asked. */
     private Map<String, Object> everyView() {
         Map<String, Object> views = new LinkedHashMap<>();
-        CoalitionListView coalitions = query(new FindCoalitionsQuery(), CoalitionListView.class);
+        List<CoalitionView> coalitions = everyCoalition();
         views.put("coalitions", coalitions);
-        for (CoalitionView coalition : coalitions.coalitions()) {
+        for (CoalitionView coalition : coalitions) {
             String id = coalition.coalitionId();
             views.put(id + " coalition", query(new FindCoalitionQuery(id, null), CoalitionView.class));
             for (YearBasis basis : YearBasis.values()) {

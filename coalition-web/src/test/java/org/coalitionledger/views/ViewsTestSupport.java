@@ -24,6 +24,9 @@ import org.coalitionledger.api.reporting.RetractRecordCommand;
 import org.coalitionledger.api.reporting.RecordTakedownBatchCommand;
 import org.coalitionledger.api.reporting.Reporter;
 import org.coalitionledger.api.reporting.ReporterType;
+import org.coalitionledger.api.view.CoalitionListView;
+import org.coalitionledger.api.view.CoalitionView;
+import org.coalitionledger.api.view.FindCoalitionsQuery;
 import org.coalitionledger.api.view.YearOverYearView;
 import org.coalitionledger.api.view.YearRow;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,6 +77,23 @@ abstract class ViewsTestSupport {
 
     <R> R query(Object query, Class<R> type) {
         return queryGateway.query(query, ResponseTypes.instanceOf(type)).join();
+    }
+
+    /**
+     * Every founded coalition, by id, read a few at a time: each page holds at most the asked limit and names the
+     * next one while more follow.
+     */
+    List<CoalitionView> everyCoalition() {
+        int limit = 3;
+        List<CoalitionView> all = new ArrayList<>();
+        String after = null;
+        do {
+            CoalitionListView page = query(new FindCoalitionsQuery(after, limit), CoalitionListView.class);
+            assertThat(page.coalitions()).hasSizeLessThanOrEqualTo(limit);
+            all.addAll(page.coalitions());
+            after = page.next();
+        } while (after != null);
+        return all;
     }
 
     /**

@@ -1,5 +1,13 @@
 package org.coalitionledger.api.view;
 
-/** Ask for every coalition the ledger holds, as a {@link CoalitionListView}. */
-public record FindCoalitionsQuery() {
+/**
+ * Ask for a page of the coalitions the ledger holds, by coalition id, as a {@link CoalitionListView}: at most
+ * {@code limit} of them, those after the id {@code after} (null for the first page).
+ */
+public record FindCoalitionsQuery(String after, int limit) {
+    public FindCoalitionsQuery {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+    }
 }

@@ -18,7 +18,7 @@ import org.coalitionledger.api.view.YearOverYearView;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -81,18 +81,21 @@ class CoalitionViewsQueries {
                 .map(CoalitionLedgerFold::coalition).orElse(null);
     }
 
-    /** Every founded coalition, by id. Never null: no coalition is an empty list. */
+    /** A page of the founded coalitions, by id. Never null: no coalition is an empty list. */
     @QueryHandler
     CoalitionListView handle(FindCoalitionsQuery query) {
-        // The coalition summary needs the founding and the stints only, not the figures.
-        List<CoalitionView> coalitions = generations.readPublished(generation -> rows.coalitionIds(generation)
-                .stream()
-                .flatMap(id -> rows.coalition(generation, id, false).stream())
-                .map(CoalitionLedgerFold::restore)
-                .map(CoalitionLedgerFold::coalition)
-                .sorted(Comparator.comparing(CoalitionView::coalitionId))
-                .toList());
-        return new CoalitionListView(coalitions);
+        return generations.readPublished(generation -> {
+            // One id beyond the page tells whether another page follows.
+            List<String> ids = rows.coalitionIds(generation, query.after(), query.limit() + 1);
+            List<String> page = ids.subList(0, Math.min(ids.size(), query.limit()));
+            // The coalition summary needs the founding and the stints only, not the figures.
+            List<CoalitionView> coalitions = new ArrayList<>();
+            for (String id : page) {
+                rows.coalition(generation, id, false)
+                        .ifPresent(snapshot -> coalitions.add(CoalitionLedgerFold.restore(snapshot).coalition()));
+            }
+            return new CoalitionListView(coalitions, ids.size() > page.size() ? page.get(page.size() - 1) : null);
+        });
     }
 
     /**

@@ -24,6 +24,7 @@ class ViewRows {
 
     private final JdbcTemplate jdbc;
     private final LongAdder recordRowsRead = new LongAdder();
+    private final LongAdder coalitionIdsRead = new LongAdder();
 
     ViewRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -101,10 +102,18 @@ class ViewRows {
         return recordRowsRead.sum();
     }
 
-    /** Every founded coalition's id in the generation, in id order. */
-    List<String> coalitionIds(long generation) {
-        return jdbc.queryForList("select coalition_id from coalition_view_founding where generation = ? "
-                + "order by coalition_id", String.class, generation);
+    /** At most {@code max} ids of the coalitions founded in the generation, in id order, those after {@code after}. */
+    List<String> coalitionIds(long generation, String after, int max) {
+        List<String> ids = jdbc.queryForList("select coalition_id from coalition_view_founding where generation = ? "
+                + "and coalition_id > ? order by coalition_id limit ?", String.class, generation,
+                after == null ? "" : after, max);
+        coalitionIdsRead.add(ids.size());
+        return ids;
+    }
+
+    /** How many coalition ids the reads of the list of coalitions have returned (tests). */
+    long coalitionIdsRead() {
+        return coalitionIdsRead.sum();
     }
 
     CoalitionFoundedEvent founding(long generation, String coalitionId) {

@@ -3,7 +3,9 @@ package org.coalitionledger.web.api;
 import org.coalitionledger.web.limits.Uninterrupted;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +18,7 @@ import org.coalitionledger.web.security.ApiKeys;
 import org.coalitionledger.web.security.IdentityProperties;
 import org.coalitionledger.web.security.Role;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,8 +28,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
@@ -107,9 +112,33 @@ class ApiKeyController {
     }
 
     @GetMapping
-    @Operation(operationId = "listApiKeys", summary = "Every API key ever issued, newest first (never a secret)")
-    Mono<List<ApiKeys.ApiKey>> list() {
-        return Mono.fromCallable(apiKeys::list).subscribeOn(Uninterrupted.SCHEDULER);
+    @Operation(operationId = "listApiKeys", summary = "The API keys ever issued, newest first, a page at a time "
+            + "(never a secret)", description = "A JSON array of at most 'limit' keys. When more follow, the answer's "
+            + "Link header names the next page (rel=\"next\"): the same request with 'after' set to the last key's "
+            + "id.")
+    @ApiResponse(responseCode = "200", description = "a page of keys",
+            headers = @Header(name = HttpHeaders.LINK, description = "<...>; rel=\"next\" while more keys follow"))
+    Mono<ResponseEntity<List<ApiKeys.ApiKey>>> list(
+            @Parameter(description = "the id of the last key already seen (the previous page's last)")
+            @RequestParam(required = false) String after,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION)
+            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) int limit) {
+        return Mono.defer(() -> {
+            Paging.checkLimit(limit);
+            return Mono.fromCallable(() -> {
+                ApiKeys.Page page = apiKeys.page(after, limit).orElseThrow(() ->
+                        new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
+                                "after must be the id of an issued API key: " + after + " is none"));
+                if (!page.more()) {
+                    return ResponseEntity.ok(page.keys());
+                }
+                String next = UriComponentsBuilder.fromPath("/api/v1/admin/api-keys")
+                        .queryParam("after", page.keys().get(limit - 1).keyId()).queryParam("limit", limit)
+                        .build().toUriString();
+                return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"")
+                        .body(page.keys());
+            }).subscribeOn(Uninterrupted.SCHEDULER);
+        });
     }
 
     @GetMapping("/{keyId}")

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.coalitionledger.web.limits.Limits;
+import org.coalitionledger.api.validation.Checks;
 import org.coalitionledger.api.view.CoalitionListView;
 import org.coalitionledger.api.view.CoalitionView;
 import org.coalitionledger.api.view.FindCoalitionQuery;
@@ -70,10 +71,21 @@ class CoalitionReadController {
     }
 
     @GetMapping
-    @Operation(operationId = "listCoalitions", summary = "Every coalition the ledger holds")
-    Mono<CoalitionListView> coalitions() {
-        return reads.query(new FindCoalitionsQuery(), CoalitionListView.class)
-                .defaultIfEmpty(new CoalitionListView(List.of()));
+    @Operation(operationId = "listCoalitions", summary = "The coalitions the ledger holds, by id, a page at a time",
+            description = "Pass the answer's next as 'after' for the following page, until next is null.")
+    Mono<CoalitionListView> coalitions(
+            @Parameter(description = "the last coalition id already seen (the previous page's next)")
+            @RequestParam(required = false) String after,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION)
+            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) int limit) {
+        return Mono.defer(() -> {
+            Paging.checkLimit(limit);
+            if (after != null) {
+                Checks.id(after, "after");
+            }
+            return reads.query(new FindCoalitionsQuery(after, limit), CoalitionListView.class)
+                    .defaultIfEmpty(new CoalitionListView(List.of(), null));
+        });
     }
 
     @GetMapping("/{id}")

@@ -22,9 +22,6 @@ import org.coalitionledger.api.admin.RetryDeadLetterCommand;
 import org.coalitionledger.api.error.CoalitionErrorCode;
 import org.coalitionledger.api.error.InvalidCommandException;
 import org.coalitionledger.api.validation.Checks;
-import org.coalitionledger.web.error.ApiProblemException;
-import org.coalitionledger.web.error.WebErrorCode;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -50,8 +47,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Administration", description = "Operator actions (role ADMIN)")
 class DeadLetterController {
 
-    static final int MAX_LIMIT = 1000;
-
     @Schema(description = "Why a dead letter is retried or evicted (recorded with the act).")
     record DeadLetterAction(@NotBlank @Size(max = Checks.MAX_TEXT)
                             @Pattern(regexp = ApiKeyController.PLAIN_TEXT) String reason) {
@@ -68,13 +63,10 @@ class DeadLetterController {
     @GetMapping
     @Operation(operationId = "listDeadLetters",
             summary = "The parked events of the view projections, oldest first (payloads left out)")
-    Mono<DeadLetterListView> list(@Parameter(description = "at most this many, 1 to 1000")
-                                  @RequestParam(defaultValue = "100") int limit) {
+    Mono<DeadLetterListView> list(@Parameter(description = "at most this many, 1 to " + Paging.MAX_LIMIT)
+                                  @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) int limit) {
         return Mono.defer(() -> {
-            if (limit < 1 || limit > MAX_LIMIT) {
-                throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
-                        "limit must be between 1 and " + MAX_LIMIT);
-            }
+            Paging.checkLimit(limit);
             return reads.query(new FindDeadLettersQuery(limit), DeadLetterListView.class)
                     .subscribeOn(Uninterrupted.SCHEDULER);
         });

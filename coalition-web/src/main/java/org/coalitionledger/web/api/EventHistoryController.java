@@ -52,8 +52,6 @@ import java.util.stream.Stream;
 class EventHistoryController {
 
     static final String NDJSON = "application/x-ndjson";
-    static final int MAX_LIMIT = 1000;
-
     private final EventStore eventStore;
     private final RecordStreams recordStreams;
     private final BlockingWork work;
@@ -75,8 +73,8 @@ class EventHistoryController {
     Mono<ResponseEntity<Object>> coalitionEvents(@PathVariable String id,
             @Parameter(description = "global index of the last event already seen (the previous page's next)")
             @RequestParam(required = false) Long after,
-            @Parameter(description = "page size, 1 to 1000 (JSON only)")
-            @RequestParam(defaultValue = "100") int limit,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION + " (JSON only)")
+            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) int limit,
             @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
         return Mono.defer(() -> {
             Checks.id(id, "coalitionId");
@@ -105,8 +103,8 @@ class EventHistoryController {
     Mono<ResponseEntity<Object>> coalitionRecordEvents(@PathVariable String id, @PathVariable String recordId,
             @Parameter(description = "sequence number of the last event already seen (the previous page's next)")
             @RequestParam(required = false) Long after,
-            @Parameter(description = "page size, 1 to 1000 (JSON only)")
-            @RequestParam(defaultValue = "100") int limit,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION + " (JSON only)")
+            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) int limit,
             @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
         return Mono.defer(() -> {
             Checks.id(id, "coalitionId");
@@ -130,8 +128,8 @@ class EventHistoryController {
     Mono<ResponseEntity<Object>> recordEvents(@PathVariable String recordId,
             @Parameter(description = "sequence number of the last event already seen (the previous page's next)")
             @RequestParam(required = false) Long after,
-            @Parameter(description = "page size, 1 to 1000 (JSON only)")
-            @RequestParam(defaultValue = "100") int limit,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION + " (JSON only)")
+            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) int limit,
             @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
         return Mono.defer(() -> {
             Checks.id(recordId, "recordId");
@@ -172,8 +170,8 @@ class EventHistoryController {
     Mono<ResponseEntity<Object>> administrativeEvents(
             @Parameter(description = "global index of the last event already seen (the previous page's next)")
             @RequestParam(required = false) Long after,
-            @Parameter(description = "page size, 1 to 1000 (JSON only)")
-            @RequestParam(defaultValue = "100") int limit,
+            @Parameter(description = Paging.LIMIT_DESCRIPTION + " (JSON only)")
+            @RequestParam(defaultValue = Paging.DEFAULT_LIMIT) int limit,
             @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
         return Mono.defer(() -> {
             checkPaging(after, limit);
@@ -182,10 +180,7 @@ class EventHistoryController {
     }
 
     private static void checkPaging(Long after, int limit) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
-                    "limit must be between 1 and " + MAX_LIMIT);
-        }
+        Paging.checkLimit(limit);
         // The next position is after + 1, so the largest long would wrap around to the start of the stream.
         if (after != null && (after < 0 || after == Long.MAX_VALUE)) {
             throw new ApiProblemException(HttpStatus.BAD_REQUEST, WebErrorCode.VALIDATION_FAILED,
@@ -228,9 +223,10 @@ class EventHistoryController {
     private Mono<ResponseEntity<Object>> respondInPages(Pages pages, Long after, int limit, String accept) {
         long from = after == null ? -1L : after;
         if (ndjson(accept)) {
-            Flux<EventView> all = Flux.defer(() -> Flux.fromStream(() -> Stream.iterate(pages.read(from, MAX_LIMIT),
+            int max = Paging.MAX_LIMIT;
+            Flux<EventView> all = Flux.defer(() -> Flux.fromStream(() -> Stream.iterate(pages.read(from, max),
                                     Objects::nonNull, page -> page.next() == null ? null
-                                            : pages.read(page.next(), MAX_LIMIT))
+                                            : pages.read(page.next(), max))
                             .flatMap(page -> page.events().stream().map(EventHistoryController::view))))
                     .subscribeOn(Uninterrupted.SCHEDULER);
             return Mono.just(ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(all));

@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +58,13 @@ public class ApiKeys {
                          Instant expiresAt, Instant revokedAt, String revokedBy, String revocationReason) {
     }
 
+    /** A page of keys, newest first; {@code more} when keys follow its last. */
+    public record Page(List<ApiKey> keys, boolean more) {
+        public Page {
+            keys = List.copyOf(keys);
+        }
+    }
+
     /** A freshly issued key: the token (shown this once) and the event that records the issue. */
     public record Issued(ApiKey key, String token, String eventId) {
     }
@@ -73,6 +81,7 @@ public class ApiKeys {
             + "revoked_at, revoked_by, revocation_reason";
 
     private final JdbcTemplate jdbc;
+    private final LongAdder rowsListed = new LongAdder();
     private final EventStore eventStore;
     private final TransactionTemplate transaction;
 
@@ -169,9 +178,32 @@ public class ApiKeys {
         return jdbc.query("select " + COLUMNS + " from api_key where key_id = ?", ROWS, keyId).stream().findFirst();
     }
 
-    /** Every key ever issued, newest first (no secrets). */
-    public List<ApiKey> list() {
-        return jdbc.query("select " + COLUMNS + " from api_key order by issued_at desc, key_id", ROWS);
+    /**
+     * A page of at most {@code limit} keys, newest first (no secrets): the newest, or those that follow the key
+     * {@code after}; empty when no key has that id. The order is an index, so a page reads its own rows (and one
+     * more, to tell whether keys follow), however many keys were issued.
+     */
+    public Optional<Page> page(String after, int limit) {
+        List<ApiKey> keys;
+        if (after == null) {
+            keys = jdbc.query("select " + COLUMNS + " from api_key order by issued_at desc, key_id desc limit ?",
+                    ROWS, limit + 1);
+        } else {
+            Optional<ApiKey> last = find(after);
+            if (last.isEmpty()) {
+                return Optional.empty();
+            }
+            keys = jdbc.query("select " + COLUMNS + " from api_key where (issued_at, key_id) < (?, ?) "
+                    + "order by issued_at desc, key_id desc limit ?", ROWS, Timestamp.from(last.get().issuedAt()),
+                    after, limit + 1);
+        }
+        rowsListed.add(keys.size());
+        return Optional.of(new Page(keys.subList(0, Math.min(limit, keys.size())), keys.size() > limit));
+    }
+
+    /** How many key rows the pages have read (tests). */
+    public long rowsListed() {
+        return rowsListed.sum();
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -1,6 +1,7 @@
 package org.coalitionledger.web.dashboard;
 
 import org.coalitionledger.support.LedgerApplicationTest;
+import org.coalitionledger.web.api.ApiFixtures;
 import org.coalitionledger.web.security.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +70,8 @@ class DashboardBrowserTest {
     static final Duration PATIENCE = Duration.ofSeconds(60);
     static final String YEAR_ONE = "Mar 7, 2018 – Mar 6, 2019";
     static final String YEAR_TWO = "Mar 7, 2019 – Mar 6, 2020";
+    /** The size of a page of the list of coalitions when none is asked for. */
+    static final int DEFAULT_PAGE = 100;
 
     @LocalServerPort
     int port;
@@ -156,10 +159,14 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
         assertThat(sessionKey()).isNull();
 
-        // The partner's key: the first-year figures.
+        // The partner's key: every coalition to choose from, over more than one page of the list, then the
+        // first-year figures.
+        List<String> coalitions = moreThanOnePageOfCoalitions();
         signIn(TestTokens.PARTNER);
         until(b -> browser.findElement(By.id("dashboard")).isDisplayed());
         assertThat(sessionKey()).isEqualTo(TestTokens.PARTNER);
+        assertThat(new Select(browser.findElement(By.id("coalition"))).getOptions())
+                .extracting(option -> option.getAttribute("value")).isEqualTo(coalitions);
         new Select(browser.findElement(By.id("coalition"))).selectByValue("cewto");
         // (Other tests sharing this application may have recorded later years of cewto; the first year is as shipped.)
         until(b -> firstRow().startsWith(YEAR_ONE) && text("#live-status").startsWith("Live"));
@@ -302,6 +309,36 @@ class DashboardBrowserTest {
     WebTestClient api(String token) {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
                 .defaultHeader("Authorization", "Bearer " + token).build();
+    }
+
+    /**
+     * Founds coalitions until the list of coalitions has more than one page at its default size; every coalition id,
+     * read page after page from the API.
+     */
+    List<String> moreThanOnePageOfCoalitions() throws IOException {
+        JsonNode first = coalitionsAfter(null);
+        int listed = first.path("next").isNull() ? first.path("coalitions").size() : DEFAULT_PAGE + 1;
+        for (int i = listed; i <= DEFAULT_PAGE; i++) {
+            String id = "dashboard-" + UUID.randomUUID().toString().substring(0, 8);
+            api(TestTokens.ADMIN).post().uri("/api/v1/coalitions").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(ApiFixtures.foundCoalition(id)).exchange().expectStatus().isCreated();
+        }
+        await().atMost(PATIENCE).until(() -> !coalitionsAfter(null).path("next").isNull());
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = coalitionsAfter(after);
+            page.path("coalitions").forEach(coalition -> ids.add(coalition.path("coalitionId").asString()));
+            after = page.path("next").isNull() ? null : page.path("next").asString();
+        } while (after != null);
+        return ids;
+    }
+
+    JsonNode coalitionsAfter(String after) throws IOException {
+        byte[] body = api(TestTokens.PARTNER).get().uri(after == null ? "/api/v1/coalitions"
+                        : "/api/v1/coalitions?after=" + after).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBodyContent();
+        return mapper.readTree(body);
     }
 
     /** An administrator signs a checkpoint of the log as it is; its tree size. */

@@ -358,6 +358,9 @@ public final class HostileInputCorpus {
                 C + co + "/events?after=-5",
                 C + co + "/events?after=9223372036854775807",
                 C + co + "/records/" + existingRecord + "/events?limit=100000",
+                "/api/v1/coalitions?limit=0",
+                "/api/v1/coalitions?limit=1e9",
+                "/api/v1/coalitions?after=%27%20OR%201=1--",
                 C + "UPPER/year-over-year",
                 C + "a%3Ab/records/x/events",
                 C + "no-such-coalition/year-over-year",
@@ -369,6 +372,10 @@ public final class HostileInputCorpus {
                 "/api/v1/no-such-endpoint");
         for (String path : paths) {
             add("query: " + path, "GET", path, TestTokens.AUDITOR, null, null, Map.of());
+        }
+        for (String path : List.of("/api/v1/admin/api-keys?limit=1001", "/api/v1/admin/api-keys?limit=-1",
+                "/api/v1/admin/api-keys?after=%27%20OR%201=1--")) {
+            add("query: " + path, "GET", path, TestTokens.ADMIN, null, null, Map.of());
         }
     }
 

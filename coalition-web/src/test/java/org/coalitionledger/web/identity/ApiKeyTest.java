@@ -3,6 +3,7 @@ package org.coalitionledger.web.identity;
 import org.coalitionledger.support.EventStoreRows;
 import org.coalitionledger.support.LedgerApplicationTest;
 import org.coalitionledger.web.api.ApiFixtures;
+import org.coalitionledger.web.security.ApiKeys;
 import org.coalitionledger.web.security.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +39,8 @@ class ApiKeyTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ApiKeys apiKeys;
 
     WebTestClient client(String token) {
         return IdentityTestSupport.client(port, token);
@@ -128,6 +132,36 @@ class ApiKeyTest {
                 .bodyValue(IdentityTestSupport.issueBody("mallory@example.org", "ADMIN")).exchange()
                 .expectStatus().isForbidden();
         assertThat(EventStoreRows.count(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void apiKeys_listedNewestFirst_aPageAtATime_eachWithinItsLimit_andEveryOneOnce() {
+        List<String> issued = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            issued.add(issue(ApiFixtures.freshId("paged") + "@example.org", "PARTNER").path("key").path("keyId")
+                    .asString());
+        }
+        List<String> inTwos = IdentityTestSupport.everyKeyId(client(TestTokens.ADMIN), KEYS + "?limit=2", 2);
+        assertThat(inTwos).containsAll(issued).doesNotHaveDuplicates()
+                .isEqualTo(jdbc.queryForList("select key_id from api_key order by issued_at desc, key_id desc",
+                        String.class));
+        assertThat(inTwos.indexOf(issued.get(2))).isLessThan(inTwos.indexOf(issued.get(1)));
+        assertThat(inTwos.indexOf(issued.get(1))).isLessThan(inTwos.indexOf(issued.get(0)));
+        assertThat(IdentityTestSupport.everyKeyId(client(TestTokens.ADMIN), KEYS, 100)).isEqualTo(inTwos);
+
+        // A page reads its own rows and one more, however many keys were issued.
+        long before = apiKeys.rowsListed();
+        client(TestTokens.ADMIN).get().uri(KEYS + "?limit=2").exchange().expectStatus().isOk();
+        assertThat(apiKeys.rowsListed() - before).isEqualTo(3);
+    }
+
+    @Test
+    void apiKeys_aPageSizeOutsideItsBounds_orAnAfterThatIsNoKey_is400() {
+        WebTestClient admin = client(TestTokens.ADMIN);
+        IdentityTestSupport.problem(admin.get().uri(KEYS + "?limit=0").exchange(), 400, "VALIDATION_FAILED");
+        IdentityTestSupport.problem(admin.get().uri(KEYS + "?limit=1001").exchange(), 400, "VALIDATION_FAILED");
+        IdentityTestSupport.problem(admin.get().uri(KEYS + "?after=0000000000000000").exchange(), 400,
+                "VALIDATION_FAILED");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.coalitionledger.web.identity;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -8,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -57,5 +59,24 @@ final class IdentityTestSupport {
                 .jsonPath("$.status").isEqualTo(status)
                 .jsonPath("$.code").isEqualTo(code)
                 .jsonPath("$.type").value(type -> assertThat((String) type).startsWith("urn:problem:coalition:"));
+    }
+
+    /**
+     * Every key id, from {@code first} on, following each answer's {@code Link: <...>; rel="next"}; each page holds
+     * at most {@code limit} keys.
+     */
+    static List<String> everyKeyId(WebTestClient admin, String first, int limit) {
+        List<String> ids = new ArrayList<>();
+        String uri = first;
+        while (uri != null) {
+            var answer = admin.get().uri(uri).exchange().expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult();
+            JsonNode page = answer.getResponseBody();
+            assertThat(page.size()).isLessThanOrEqualTo(limit);
+            page.forEach(key -> ids.add(key.path("keyId").asString()));
+            String link = answer.getResponseHeaders().getFirst(HttpHeaders.LINK);
+            uri = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf(">; rel=\"next\""));
+        }
+        return ids;
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.JsonNode;
 
@@ -105,6 +106,18 @@ class PostgresIdentityTest {
                     "UNAUTHENTICATED");
             assertThat(EventStoreRows.count(jdbc)).isEqualTo(before);
         }
+    }
+
+    @Test
+    void apiKeys_listedNewestFirst_aPageAtATime_andEveryOneOnce_onPostgreSQL() {
+        WebTestClient admin = IdentityTestSupport.client(port, TestTokens.ADMIN);
+        for (int i = 0; i < 3; i++) {
+            IdentityTestSupport.issue(admin, ApiFixtures.freshId("paged") + "@example.org", "AUDITOR");
+        }
+        assertThat(IdentityTestSupport.everyKeyId(admin, "/api/v1/admin/api-keys?limit=2", 2))
+                .doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(3)
+                .isEqualTo(jdbc.queryForList("select key_id from api_key order by issued_at desc, key_id desc",
+                        String.class));
     }
 
     @Test
