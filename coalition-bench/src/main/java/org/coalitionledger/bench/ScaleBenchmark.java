@@ -209,6 +209,7 @@ public final class ScaleBenchmark {
                 awaitSnapshots(owner);
                 return null;
             }).seconds());
+            analyze(owner);
             long treeSize = signCheckpoint(ledger);
             Instant recordedAt = Instant.now();
             f.put("historic.leaves-after", (double) leavesAfterLatestSnapshot(owner, "bench-0"));
@@ -394,6 +395,7 @@ public final class ScaleBenchmark {
             long events = new Limits(owner, BenchDatabase.POSTGRES).eventCount();
             awaitLog(ledger, events);
             awaitSnapshots(owner);
+            analyze(owner);
             long treeSize = signCheckpoint(ledger);
             reads(ledger, wrk, options, n, events, treeSize, Instant.now(), f);
         }
@@ -598,6 +600,18 @@ public final class ScaleBenchmark {
         Progress progress = new Progress("the leaves the fold snapshots cover", 0, STALL_LIMIT);
         while (!progress.reached(-leavesBehindSnapshots(owner))) {
             Thread.sleep(500);
+        }
+    }
+
+    /**
+     * The planner's statistics of the tables just filled, as PostgreSQL's autovacuum gathers them by itself after
+     * large inserts: a server run with autovacuum off (as some test machines are) would otherwise plan every read
+     * on a filled ledger as if its tables were empty.
+     */
+    private static void analyze(DriverManagerDataSource owner) throws SQLException {
+        log.info("analyze: the filled tables' statistics");
+        try (var connection = owner.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("analyze");
         }
     }
 

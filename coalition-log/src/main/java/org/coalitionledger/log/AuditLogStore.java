@@ -13,11 +13,13 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -45,6 +47,8 @@ public class AuditLogStore {
 
     private static final RowMapper<StoredEvent> EVENT = (rs, i) -> storedEvent(rs);
     private static final RowMapper<LogLeaf> LEAF = (rs, i) -> leaf(rs);
+    private static final RowMapper<IndexAndTime> INDEX_AND_TIME = (rs, i) -> new IndexAndTime(rs.getLong(1),
+            rs.getString(2));
     private static final RowMapper<StoredCheckpoint> CHECKPOINT = (rs, i) -> new StoredCheckpoint(
             rs.getLong("tree_size"), rs.getBytes("root_hash"), rs.getString("note"),
             rs.getObject("signed_at", OffsetDateTime.class).toInstant());
@@ -257,6 +261,87 @@ public class AuditLogStore {
                 + " rows only", EVENT, afterGlobalIndex);
         rowsRead.count(RowsRead.Read.EVENT_HISTORY, events.size());
         return events;
+    }
+
+    /**
+     * The lowest global index in {@code (afterGlobalIndex, upToGlobalIndex]} that no stored event holds while a later
+     * one, stored within {@code delay} of {@code now}, does: a write that took its index before others and has not
+     * committed yet (or rolled back, which a reader cannot tell apart until the delay has passed). A reader whose
+     * cursor passed it would never see it commit. Empty when there is none.
+     *
+     * <p>Only the events stored within twice the delay are looked at: none when the last event up to
+     * {@code upToGlobalIndex} is older (one row read), else those found by a binary search of the store's timestamps
+     * along its index. So the cost grows with the recent writes, never with the store. Timestamps are taken as
+     * rising with the global index, as writers set them; twice the delay absorbs their skew. An unreadable timestamp
+     * counts as old. Rows read count as {@link RowsRead.Read#RECENT_WRITES}.
+     */
+    public OptionalLong unsettledGap(long afterGlobalIndex, long upToGlobalIndex, Instant now, Duration delay) {
+        if (upToGlobalIndex <= afterGlobalIndex + 1) {
+            return OptionalLong.empty();
+        }
+        Instant searched = now.minus(delay.multipliedBy(2));
+        Instant young = now.minus(delay);
+        List<IndexAndTime> last = jdbc.query("select global_index, time_stamp from domain_event_entry "
+                + "where global_index > ? and global_index <= ? order by global_index desc fetch first 1 rows only",
+                INDEX_AND_TIME, afterGlobalIndex, upToGlobalIndex);
+        rowsRead.count(RowsRead.Read.RECENT_WRITES, last.size());
+        if (last.isEmpty() || !last.get(0).storedAfter(searched)) {
+            return OptionalLong.empty(); // a page of older events: nothing about it can still commit
+        }
+        // The first event stored after 'searched', by a binary search over the global index.
+        Long firstRecent = null;
+        long low = afterGlobalIndex + 1;
+        long high = upToGlobalIndex;
+        while (low <= high) {
+            long middle = low + (high - low) / 2;
+            List<IndexAndTime> first = jdbc.query("select global_index, time_stamp from domain_event_entry "
+                    + "where global_index >= ? and global_index <= ? order by global_index fetch first 1 rows only",
+                    INDEX_AND_TIME, middle, high);
+            rowsRead.count(RowsRead.Read.RECENT_WRITES, first.size());
+            if (first.isEmpty()) {
+                high = middle - 1;
+            } else if (first.get(0).storedAfter(searched)) {
+                firstRecent = first.get(0).globalIndex();
+                high = middle - 1;
+            } else {
+                low = first.get(0).globalIndex() + 1;
+            }
+        }
+        if (firstRecent == null) {
+            return OptionalLong.empty();
+        }
+        // An index is missing only between two stored events: below the first event ever stored, none is.
+        Long before = jdbc.queryForObject("select max(global_index) from domain_event_entry where global_index < ?",
+                Long.class, firstRecent);
+        long from = before == null ? firstRecent - 1 : Math.max(before, afterGlobalIndex);
+        Long stored = jdbc.queryForObject("select count(*) from domain_event_entry where global_index > ? "
+                + "and global_index <= ?", Long.class, from, upToGlobalIndex);
+        if (stored != null && stored == upToGlobalIndex - from) {
+            return OptionalLong.empty(); // no index missing
+        }
+        List<IndexAndTime> recent = jdbc.query("select global_index, time_stamp from domain_event_entry "
+                + "where global_index > ? and global_index <= ? order by global_index", INDEX_AND_TIME, from,
+                upToGlobalIndex);
+        rowsRead.count(RowsRead.Read.RECENT_WRITES, recent.size());
+        long expected = from + 1;
+        for (IndexAndTime row : recent) {
+            if (row.globalIndex() > expected && row.storedAfter(young)) {
+                return OptionalLong.of(expected);
+            }
+            expected = row.globalIndex() + 1;
+        }
+        return OptionalLong.empty();
+    }
+
+    private record IndexAndTime(long globalIndex, String timestamp) {
+
+        boolean storedAfter(Instant instant) {
+            try {
+                return Instant.parse(timestamp).isAfter(instant);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
     }
 
     /** The highest global index the log holds (-1 when empty): one probe of the unique index. */

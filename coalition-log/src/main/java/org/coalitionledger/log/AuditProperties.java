@@ -18,10 +18,13 @@ import java.time.Duration;
  * @param maxLogDelay        how long a stored event may stay unlogged, or enter the log behind its position, before
  *                           verification names it
  * @param sweepWindow        how many recent global indexes the sweep for unlogged events looks back over
+ * @param historySettleTime  how long an event-history page waits for a write that took its global index before
+ *                           later ones and has not committed (default {@code maxLogDelay}: a page never passes an
+ *                           event that the log would not name as late)
  */
 @ConfigurationProperties("coalition.audit")
 public record AuditProperties(String origin, Path keyFile, Duration checkpointInterval, int maxLeavesPerPage,
-                              Duration maxLogDelay, long sweepWindow) {
+                              Duration maxLogDelay, long sweepWindow, Duration historySettleTime) {
 
     public AuditProperties {
         if (origin == null || origin.isBlank()) {
@@ -41,6 +44,9 @@ public record AuditProperties(String origin, Path keyFile, Duration checkpointIn
         }
         if (sweepWindow <= 0) {
             sweepWindow = 100_000;
+        }
+        if (historySettleTime == null) {
+            historySettleTime = maxLogDelay;
         }
     }
 }

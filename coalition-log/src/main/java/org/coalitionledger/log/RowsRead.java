@@ -20,6 +20,11 @@ public final class RowsRead {
          * and the administrative acts.
          */
         EVENT_HISTORY,
+        /**
+         * Global indexes and timestamps of events stored lately, read by event-history pages to find a write that
+         * may still commit before where the page would lead its reader.
+         */
+        RECENT_WRITES,
         /** Leaves with their events, in log order: verification and bundles. */
         LOG,
         /** Stored events no leaf names (verification). */

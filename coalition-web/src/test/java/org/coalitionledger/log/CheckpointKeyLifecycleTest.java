@@ -52,7 +52,7 @@ class CheckpointKeyLifecycleTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/h2").load().migrate();
         store = new AuditLogStore(new JdbcTemplate(dataSource));
         keyFile = dir.resolve("keys").resolve("signing-key.p8");
-        properties = new AuditProperties(ORIGIN, keyFile, null, 0, null, 0);
+        properties = new AuditProperties(ORIGIN, keyFile, null, 0, null, 0, null);
     }
 
     @Test

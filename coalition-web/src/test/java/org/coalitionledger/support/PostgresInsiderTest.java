@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
  * The whole application on a PostgreSQL database of its own ({@code coalition_test_insider}, wiped before the
  * context starts), for tests that tamper with the ledger as an insider would and leave marks that cannot be undone
  * (an append-only log keeps what it was given). A short log delay and sweep interval, so a row inserted behind the
- * log's position is swept in and named within seconds. Runs only with {@code -Dcoalition.postgres.tests=true}.
+ * log's position is swept in and named within seconds; event-history pages wait as long for writes still committing
+ * (the other test contexts do not wait). Runs only with {@code -Dcoalition.postgres.tests=true}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,6 +29,7 @@ import java.lang.annotation.Target;
                 "coalition.data-dir=./target/test-data/pg-insider-${random.uuid}",
                 "spring.flyway.clean-disabled=false",
                 "coalition.audit.max-log-delay=PT3S",
+                "coalition.audit.history-settle-time=PT3S",
                 "coalition.audit.sweep-interval=PT1S"})
 @ActiveProfiles({"test", "postgres", "pgtest"})
 public @interface PostgresInsiderTest {

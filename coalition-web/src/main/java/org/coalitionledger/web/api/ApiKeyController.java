@@ -117,7 +117,8 @@ class ApiKeyController {
             + "Link header names the next page (rel=\"next\"): the same request with 'after' set to the last key's "
             + "id.")
     @ApiResponse(responseCode = "200", description = "a page of keys",
-            headers = @Header(name = HttpHeaders.LINK, description = "<...>; rel=\"next\" while more keys follow"))
+            headers = @Header(name = HttpHeaders.LINK, description = "<...>; rel=\"next\" while more keys follow",
+                    schema = @Schema(type = "string")))
     Mono<ResponseEntity<List<ApiKeys.ApiKey>>> list(
             @Parameter(description = "the id of the last key already seen (the previous page's last)")
             @RequestParam(required = false) String after,

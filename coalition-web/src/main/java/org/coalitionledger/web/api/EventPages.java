@@ -9,10 +9,14 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.coalitionledger.api.CoalitionIds;
 import org.coalitionledger.audit.StoredEvent;
 import org.coalitionledger.log.AuditLogStore;
+import org.coalitionledger.log.AuditProperties;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -22,12 +26,14 @@ import java.util.stream.Stream;
  *   <li>a coalition's events through the log's coalition index (membership is the event payload's coalition id, as
  *   the index has it), and then the store's tail that the log has not reached yet (what it will log within moments),
  *   read and filtered at most a page's worth of rows at a time: however far the log lags, a page that finds too few
- *   of the coalition's events there ends where its read ended and says where to go on. A write that took its
- *   global index before others but commits after them (and so after the log, or a reader's cursor, passed that
- *   index) appears at its own global index: a reader whose cursor has passed it sees it only by reading again from
- *   before it;</li>
+ *   of the coalition's events there ends where its read ended and says where to go on;</li>
  *   <li>the administrative acts (streams {@code admin:...}) through the store's index of them.</li>
  * </ul>
+ * A page never leads a reader past a write that may still commit: a global index that no stored event holds while a
+ * later one, stored within {@code coalition.audit.history-settle-time} (by default the log's {@code max-log-delay}),
+ * does ({@link AuditLogStore#unsettledGap}). Such a page ends before that index, with no next; the events after it
+ * come once it commits, or once that time has passed without it (a write that rolled back). A write committing later
+ * still is one the log names as late. Zero turns the wait off.
  * Rows are turned into messages by Axon's own serializer and upcaster chain (with its known-types guard), as the
  * event store's reads do. Blocking.
  */
@@ -36,7 +42,8 @@ class EventPages {
 
     /**
      * Up to a page of events in global-index order, and the global index to read on after: the last event's, or where
-     * a bounded read of the store's tail ended; null when nothing followed when the page was read.
+     * a bounded read of the store's tail ended; null when nothing followed when the page was read, or when what
+     * followed came after a write that may still commit.
      */
     record Page(List<TrackedEventMessage<?>> events, Long next) {
 
@@ -52,14 +59,39 @@ class EventPages {
 
     private final AuditLogStore store;
     private final Configuration axon;
+    private final Duration settleTime;
 
-    EventPages(AuditLogStore store, Configuration axon) {
+    EventPages(AuditLogStore store, Configuration axon, AuditProperties audit) {
         this.store = store;
         this.axon = axon;
+        this.settleTime = audit.historySettleTime();
     }
 
     /** Up to {@code max} of the coalition's events after global index {@code after}. */
     Page coalition(String coalitionId, long after, int max) {
+        return settled(after, coalitionRead(coalitionId, after, max));
+    }
+
+    /** Up to {@code max} administrative acts after global index {@code after}. */
+    Page administrative(long after, int max) {
+        return settled(after, Page.of(store.administrativeEvents(after, max + 1).stream().map(this::message).toList(),
+                max));
+    }
+
+    /** The page, or what of it comes before a write that may still commit below where it would lead the reader. */
+    private Page settled(long after, Page page) {
+        long end = page.next() != null ? page.next()
+                : page.events().isEmpty() ? after : position(page.events().get(page.events().size() - 1));
+        OptionalLong unsettled = settleTime.isZero() ? OptionalLong.empty()
+                : store.unsettledGap(after, end, Instant.now(), settleTime);
+        if (unsettled.isEmpty()) {
+            return page;
+        }
+        return new Page(page.events().stream().filter(event -> position(event) < unsettled.getAsLong()).toList(),
+                null);
+    }
+
+    private Page coalitionRead(String coalitionId, long after, int max) {
         long logged = store.maxLoggedGlobalIndex();
         List<TrackedEventMessage<?>> read = new ArrayList<>(max + 1);
         for (StoredEvent event : store.coalitionEvents(coalitionId, after, logged, max + 1)) {
@@ -82,11 +114,6 @@ class EventPages {
             return new Page(read, tail.get(tail.size() - 1).globalIndex());
         }
         return new Page(read, null);
-    }
-
-    /** Up to {@code max} administrative acts after global index {@code after}. */
-    Page administrative(long after, int max) {
-        return Page.of(store.administrativeEvents(after, max + 1).stream().map(this::message).toList(), max);
     }
 
     static long position(TrackedEventMessage<?> event) {
