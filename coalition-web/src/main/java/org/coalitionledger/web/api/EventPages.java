@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  * A page never leads a reader past a write that may still commit: a global index that no stored event holds while a
  * later one, stored within {@code coalition.audit.history-settle-time} (by default the log's {@code max-log-delay}),
  * does ({@link AuditLogStore#unsettledGap}). Such a page ends before that index, with no next; the events after it
- * come once it commits, or once that time has passed without it (a write that rolled back). A write committing later
- * still is one the log names as late. Zero turns the wait off.
+ * come once it commits, or once that time has passed without it (a write that rolled back). With the default, a
+ * write committing later still is one the log names as late. Zero turns the wait off.
  * Rows are turned into messages by Axon's own serializer and upcaster chain (with its known-types guard), as the
  * event store's reads do. Blocking.
  */
