@@ -229,13 +229,22 @@ public class AuditLogStore {
      */
     public List<StoredEvent> coalitionEvents(String coalitionId, long afterGlobalIndex, long upToGlobalIndex,
             int max) {
-        List<StoredEvent> events = jdbc.query("select " + EVENT_COLUMNS + " from audit_leaf_coalition c "
-                + "join domain_event_entry e on e.global_index = c.global_index "
-                + "where c.coalition_id = ? and c.global_index > ? and c.global_index <= ? "
-                + "order by c.global_index fetch first " + max + " rows only", EVENT, coalitionId, afterGlobalIndex,
+        List<StoredEvent> events = jdbc.query(coalitionEventsStatement(max), EVENT, coalitionId, afterGlobalIndex,
                 upToGlobalIndex);
         rowsRead.count(RowsRead.Read.EVENT_HISTORY, events.size());
         return events;
+    }
+
+    /**
+     * The page is taken from the coalition index first and only then joined to the events: with the tables'
+     * statistics, PostgreSQL plans a join limited as a whole as a merge join that walks the event table from its
+     * first row up to the page.
+     */
+    static String coalitionEventsStatement(int max) {
+        return "select " + EVENT_COLUMNS + " from (select p.global_index from audit_leaf_coalition p "
+                + "where p.coalition_id = ? and p.global_index > ? and p.global_index <= ? "
+                + "order by p.global_index fetch first " + max + " rows only) c "
+                + "join domain_event_entry e on e.global_index = c.global_index order by c.global_index";
     }
 
     /**

@@ -96,6 +96,25 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
         }
     }
 
+    /**
+     * A page of the small coalition's event history reads its own rows of the event table, with the tables'
+     * statistics gathered (as autovacuum gathers them in production): not every event stored before the page.
+     */
+    @Test
+    void anEventHistoryPage_readsItsOwnEventRows_withTheTablesStatistics() {
+        JdbcTemplate owner = SchemaOwner.jdbc(flyway);
+        owner.execute("analyze");
+        int page = 5;
+        long head = owner.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        String sql = AuditLogStore.coalitionEventsStatement(page + 1);
+        java.util.List<Object> parameters = java.util.List.of(small, -1L, head);
+        assertThat(owner.queryForList(sql, parameters.toArray())).hasSize(page + 1);
+        for (PlannedRows.Plan plan : java.util.List.of(PlannedRows.of(owner, sql, parameters, "domain_event_entry"),
+                PlannedRows.ofGeneric(owner, sql, parameters, "domain_event_entry"))) {
+            assertThat(plan.rows()).as("event rows read, in " + plan.json()).isLessThanOrEqualTo(page + 1);
+        }
+    }
+
     @Test
     void aMovedGlobalIndexInTheCoalitionIndex_isNamedByVerification() {
         JdbcTemplate owner = SchemaOwner.jdbc(flyway);
