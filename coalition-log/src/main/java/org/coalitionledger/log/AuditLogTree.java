@@ -53,13 +53,12 @@ public class AuditLogTree {
             TileNeeded needed;
             synchronized (this) {
                 fetchedTiles = tiles;
-                // Each read checks the tiles it needs as they are stored now.
-                tree.forgetStoredTiles();
                 try {
                     return reader.apply(tree);
                 } catch (TileNeeded e) {
                     needed = e;
                 } finally {
+                    // Each read checks the tiles it needs as they are stored then, the next one included.
                     tree.forgetStoredTiles();
                     fetchedTiles = Map.of();
                 }

@@ -9,9 +9,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -270,7 +268,7 @@ class CoalitionApiTest {
     @Test
     void coalitions_listAndOne_and404ForAnUnknownOne() {
         String id = founded();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(everyCoalitionId(1000))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(CoalitionListPages.everyCoalitionId(partner(), 1000))
                 .contains(id, "cewto"));
         partner().get().uri(C + id).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.name").isEqualTo("Test coalition " + id)
@@ -282,11 +280,11 @@ class CoalitionApiTest {
     @Test
     void coalitions_comeAPageAtATime_eachWithinItsLimit_andEveryOneOnce_inIdOrder() {
         List<String> ids = List.of(founded(), founded(), founded());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(everyCoalitionId(1000))
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(CoalitionListPages.everyCoalitionId(partner(), 1000))
                 .containsAll(ids));
-        List<String> inTwos = everyCoalitionId(2);
+        List<String> inTwos = CoalitionListPages.everyCoalitionId(partner(), 2);
         assertThat(inTwos).containsAll(ids).contains("cewto").doesNotHaveDuplicates().isSorted();
-        assertThat(inTwos).isEqualTo(everyCoalitionId(1000));
+        assertThat(inTwos).isEqualTo(CoalitionListPages.everyCoalitionId(partner(), 1000));
         JsonNode byDefault = partner().get().uri("/api/v1/coalitions").exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(byDefault.path("coalitions").size()).isBetween(1, 100);
@@ -298,22 +296,6 @@ class CoalitionApiTest {
         problem(partner().get().uri("/api/v1/coalitions?limit=1001").exchange(), 400, "VALIDATION_FAILED");
         problem(partner().get().uri("/api/v1/coalitions?limit=many").exchange(), 400, "MALFORMED_REQUEST");
         problem(partner().get().uri("/api/v1/coalitions?after=Not_An_Id").exchange(), 400, "INVALID_ID");
-    }
-
-    /** Every coalition id, following the pages of {@code limit}; each page holds at most that many. */
-    private List<String> everyCoalitionId(int limit) {
-        List<String> ids = new ArrayList<>();
-        String after = null;
-        do {
-            Optional<String> from = Optional.ofNullable(after);
-            JsonNode page = partner().get().uri(uri -> uri.path("/api/v1/coalitions").queryParam("limit", limit)
-                            .queryParamIfPresent("after", from).build())
-                    .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
-            assertThat(page.path("coalitions").size()).isLessThanOrEqualTo(limit);
-            page.path("coalitions").forEach(coalition -> ids.add(coalition.path("coalitionId").asString()));
-            after = page.path("next").isNull() ? null : page.path("next").asString();
-        } while (after != null);
-        return ids;
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.coalitionledger.web.dashboard;
 
 import org.coalitionledger.support.LedgerApplicationTest;
 import org.coalitionledger.web.api.ApiFixtures;
+import org.coalitionledger.web.api.CoalitionListPages;
 import org.coalitionledger.web.security.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -316,27 +317,19 @@ class DashboardBrowserTest {
      * read page after page from the API.
      */
     List<String> moreThanOnePageOfCoalitions() throws IOException {
-        JsonNode first = coalitionsAfter(null);
+        JsonNode first = firstPageOfCoalitions();
         int listed = first.path("next").isNull() ? first.path("coalitions").size() : DEFAULT_PAGE + 1;
         for (int i = listed; i <= DEFAULT_PAGE; i++) {
             String id = "dashboard-" + UUID.randomUUID().toString().substring(0, 8);
             api(TestTokens.ADMIN).post().uri("/api/v1/coalitions").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(ApiFixtures.foundCoalition(id)).exchange().expectStatus().isCreated();
         }
-        await().atMost(PATIENCE).until(() -> !coalitionsAfter(null).path("next").isNull());
-        List<String> ids = new ArrayList<>();
-        String after = null;
-        do {
-            JsonNode page = coalitionsAfter(after);
-            page.path("coalitions").forEach(coalition -> ids.add(coalition.path("coalitionId").asString()));
-            after = page.path("next").isNull() ? null : page.path("next").asString();
-        } while (after != null);
-        return ids;
+        await().atMost(PATIENCE).until(() -> !firstPageOfCoalitions().path("next").isNull());
+        return CoalitionListPages.everyCoalitionId(api(TestTokens.PARTNER), DEFAULT_PAGE);
     }
 
-    JsonNode coalitionsAfter(String after) throws IOException {
-        byte[] body = api(TestTokens.PARTNER).get().uri(after == null ? "/api/v1/coalitions"
-                        : "/api/v1/coalitions?after=" + after).exchange()
+    JsonNode firstPageOfCoalitions() throws IOException {
+        byte[] body = api(TestTokens.PARTNER).get().uri("/api/v1/coalitions").exchange()
                 .expectStatus().isOk().expectBody().returnResult().getResponseBodyContent();
         return mapper.readTree(body);
     }
