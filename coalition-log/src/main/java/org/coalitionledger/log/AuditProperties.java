@@ -20,7 +20,10 @@ import java.time.Duration;
  * @param sweepWindow        how many recent global indexes the sweep for unlogged events looks back over
  * @param historySettleTime  how long an event-history page waits for a write that took its global index before
  *                           later ones and has not committed (default {@code maxLogDelay}: a page never passes an
- *                           event that the log would not name as late)
+ *                           event that the log would not name as late; zero: no wait)
+ *
+ * <p>A negative duration is refused at start: read as "no wait" or "never late", it would silently turn off a check
+ * the auditors rely on.
  */
 @ConfigurationProperties("coalition.audit")
 public record AuditProperties(String origin, Path keyFile, Duration checkpointInterval, int maxLeavesPerPage,
@@ -47,6 +50,15 @@ public record AuditProperties(String origin, Path keyFile, Duration checkpointIn
         }
         if (historySettleTime == null) {
             historySettleTime = maxLogDelay;
+        }
+        refuseNegative("checkpoint-interval", checkpointInterval);
+        refuseNegative("max-log-delay", maxLogDelay);
+        refuseNegative("history-settle-time", historySettleTime);
+    }
+
+    private static void refuseNegative(String name, Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalArgumentException("coalition.audit." + name + " must not be negative; got " + value);
         }
     }
 }

@@ -115,6 +115,30 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
         }
     }
 
+    /**
+     * The log's latest leaves with their events and index rows, as an incremental verification or a bundle from a
+     * checkpoint reads them, read only those leaves' rows of each table with the tables' statistics gathered: not
+     * the whole coalition index.
+     */
+    @Test
+    void theLatestLoggedRows_readTheirOwnRowsOfEveryTable_withTheTablesStatistics() {
+        JdbcTemplate owner = SchemaOwner.jdbc(flyway);
+        owner.execute("analyze");
+        int range = 5;
+        long end = owner.queryForObject("select max(leaf_index) + 1 from audit_leaf", Long.class);
+        assertThat(end).as("leaves logged").isGreaterThan(20L * range);
+        java.util.List<Object> parameters = java.util.List.of(end - range, end, end - range, end);
+        assertThat(owner.queryForList(AuditLogStore.LOGGED_ROWS, parameters.toArray())).hasSize(range)
+                .allSatisfy(row -> assertThat(row.get("indexed")).isNotNull());
+        for (String table : java.util.List.of("audit_leaf", "audit_leaf_coalition", "domain_event_entry")) {
+            for (PlannedRows.Plan plan : java.util.List.of(
+                    PlannedRows.of(owner, AuditLogStore.LOGGED_ROWS, parameters, table),
+                    PlannedRows.ofGeneric(owner, AuditLogStore.LOGGED_ROWS, parameters, table))) {
+                assertThat(plan.rows()).as(table + " rows read, in " + plan.json()).isLessThanOrEqualTo(range);
+            }
+        }
+    }
+
     @Test
     void aMovedGlobalIndexInTheCoalitionIndex_isNamedByVerification() {
         JdbcTemplate owner = SchemaOwner.jdbc(flyway);
