@@ -67,8 +67,8 @@ public class UnloggedEventSweeper {
             Instant settled = Instant.now().minus(properties.maxLogDelay());
             List<StoredEvent> behind = new ArrayList<>();
             long from = Math.max(0, maxLogged - properties.sweepWindow());
-            store.forEachUnloggedEvent(from, RowsRead.Read.SWEPT_EVENTS, event -> {
-                if (event.globalIndex() < maxLogged && recordedBefore(event, settled)) {
+            store.forEachUnsweptEvent(from, maxLogged, event -> {
+                if (recordedBefore(event, settled)) {
                     behind.add(event);
                 }
             });

@@ -47,6 +47,15 @@ public final class PlannedRows {
      * without what their statistics would tell).
      */
     public static Plan ofGeneric(JdbcTemplate owner, String sql, List<?> parameters, String table) {
+        return ofGeneric(owner, sql, parameters, table, false);
+    }
+
+    /**
+     * As {@link #ofGeneric}, with sequential scans allowed when {@code seqScans}: the generic plan as a server plans it,
+     * where a condition it cannot estimate (a lower bound alone is taken to keep a third of the table) can make
+     * hashing a whole table look cheaper than probing it.
+     */
+    public static Plan ofGeneric(JdbcTemplate owner, String sql, List<?> parameters, String table, boolean seqScans) {
         StringBuilder numbered = new StringBuilder();
         int parameter = 0;
         for (char c : sql.toCharArray()) {
@@ -55,7 +64,7 @@ public final class PlannedRows {
         String values = String.join(", ", parameters.stream().map(PlannedRows::literal).toList());
         String plan = new TransactionTemplate(new DataSourceTransactionManager(owner.getDataSource()))
                 .execute(status -> {
-                    owner.execute("set local enable_seqscan = off");
+                    owner.execute("set local enable_seqscan = " + (seqScans ? "on" : "off"));
                     owner.execute("set local plan_cache_mode = force_generic_plan");
                     owner.execute("prepare planned_rows as " + numbered);
                     try {
