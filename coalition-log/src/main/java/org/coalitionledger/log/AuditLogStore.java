@@ -122,8 +122,8 @@ public class AuditLogStore {
 
     /**
      * The statement of {@link #forEachUnsweptEvent}. Each event's leaf is looked up by its global index (unique, as the
-     * event's), one probe per event of the window: the sweep runs every few seconds, and PostgreSQL's generic plan for
-     * {@code not exists} by event id hashes every leaf ever logged each time.
+     * event's), one probe per event of the window: the sweep runs every few seconds, and matched by event id with
+     * {@code not exists}, PostgreSQL may hash every leaf ever logged each time (it did on a ledger of 100,000 events).
      */
     static final String UNSWEPT_EVENTS = "select " + EVENT_COLUMNS + " from domain_event_entry e "
             + "where e.global_index >= ? and e.global_index < ? and (select g.leaf_index from audit_leaf g "
