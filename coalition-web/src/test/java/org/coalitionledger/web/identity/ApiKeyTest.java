@@ -155,6 +155,24 @@ class ApiKeyTest {
         assertThat(apiKeys.rowsListed() - before).isEqualTo(3);
     }
 
+    /** Keys issued in the same instant come by key id, newest id first, and a page may end between them. */
+    @Test
+    void apiKeys_issuedInTheSameInstant_comeByKeyIdDescending_noneSkippedAtAPagesEnd() {
+        List<String> tied = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            tied.add(issue(ApiFixtures.freshId("tied") + "@example.org", "PARTNER").path("key").path("keyId")
+                    .asString());
+        }
+        // One instant before every other key's, so that the walk's last pages hold only these.
+        java.sql.Timestamp oldest = jdbc.queryForObject("select min(issued_at) from api_key",
+                java.sql.Timestamp.class);
+        jdbc.update("update api_key set issued_at = ? where key_id in (?, ?, ?)", java.sql.Timestamp.from(
+                oldest.toInstant().minus(java.time.Duration.ofDays(1))), tied.get(0), tied.get(1), tied.get(2));
+        List<String> inOnes = IdentityTestSupport.everyKeyId(client(TestTokens.ADMIN), KEYS + "?limit=1", 1);
+        assertThat(inOnes).doesNotHaveDuplicates()
+                .endsWith(tied.stream().sorted(java.util.Comparator.reverseOrder()).toArray(String[]::new));
+    }
+
     @Test
     void apiKeys_aPageSizeOutsideItsBounds_orAnAfterThatIsNoKey_is400() {
         WebTestClient admin = client(TestTokens.ADMIN);
