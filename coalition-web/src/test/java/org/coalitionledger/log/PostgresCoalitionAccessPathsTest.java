@@ -88,6 +88,13 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
         }
     }
 
+    /** The schema owner's connection, the test database's statistics gathered first (as autovacuum does). */
+    private JdbcTemplate analyzed() {
+        JdbcTemplate owner = SchemaOwner.jdbc(flyway);
+        owner.execute("analyze");
+        return owner;
+    }
+
     private static void assertReadAtMost(JdbcTemplate owner, String sql, java.util.List<Object> parameters, long most) {
         assertReadAtMost(owner, sql, parameters, "coalition_fold_record_version", most);
     }
@@ -107,8 +114,7 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
      */
     @Test
     void anEventHistoryPage_readsItsOwnEventRows_withTheTablesStatistics() {
-        JdbcTemplate owner = SchemaOwner.jdbc(flyway);
-        owner.execute("analyze");
+        JdbcTemplate owner = analyzed();
         int page = 5;
         long head = owner.queryForObject("select max(global_index) from domain_event_entry", Long.class);
         String sql = AuditLogStore.coalitionEventsStatement(page + 1);
@@ -124,8 +130,7 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
      */
     @Test
     void theLatestLoggedRows_readTheirOwnRowsOfEveryTable_withTheTablesStatistics() {
-        JdbcTemplate owner = SchemaOwner.jdbc(flyway);
-        owner.execute("analyze");
+        JdbcTemplate owner = analyzed();
         int range = 5;
         long end = owner.queryForObject("select max(leaf_index) + 1 from audit_leaf", Long.class);
         assertThat(end).as("leaves logged").isGreaterThan(20L * range);
@@ -145,8 +150,7 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
      */
     @Test
     void theSweepForUnloggedEvents_readsItsWindowsRows_withTheTablesStatistics() {
-        JdbcTemplate owner = SchemaOwner.jdbc(flyway);
-        owner.execute("analyze");
+        JdbcTemplate owner = analyzed();
         int window = 5;
         long logged = owner.queryForObject("select max(global_index) from audit_leaf", Long.class);
         assertThat(owner.queryForObject("select count(*) from audit_leaf", Long.class)).as("leaves logged")

@@ -51,6 +51,16 @@ class ApiKeyTest {
         return IdentityTestSupport.issue(client(TestTokens.ADMIN), subject, role);
     }
 
+    /** The key ids of {@code count} partner keys issued one after another, to fresh subjects. */
+    private List<String> partnerKeys(String prefix, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(issue(ApiFixtures.freshId(prefix) + "@example.org", "PARTNER").path("key").path("keyId")
+                    .asString());
+        }
+        return ids;
+    }
+
     @Test
     void apiKey_issued_usedAndNamedOnEveryEvent_thenRevoked_nextRequest401() {
         String subject = ApiFixtures.freshId("alice") + "@example.org";
@@ -136,11 +146,7 @@ class ApiKeyTest {
 
     @Test
     void apiKeys_listedNewestFirst_aPageAtATime_eachWithinItsLimit_andEveryOneOnce() {
-        List<String> issued = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            issued.add(issue(ApiFixtures.freshId("paged") + "@example.org", "PARTNER").path("key").path("keyId")
-                    .asString());
-        }
+        List<String> issued = partnerKeys("paged", 4);
         List<String> inTwos = IdentityTestSupport.everyKeyId(client(TestTokens.ADMIN), KEYS + "?limit=2", 2);
         assertThat(inTwos).containsAll(issued).doesNotHaveDuplicates()
                 .isEqualTo(jdbc.queryForList("select key_id from api_key order by issued_at desc, key_id desc",
@@ -158,11 +164,7 @@ class ApiKeyTest {
     /** Keys issued in the same instant come by key id, newest id first, and a page may end between them. */
     @Test
     void apiKeys_issuedInTheSameInstant_comeByKeyIdDescending_noneSkippedAtAPagesEnd() {
-        List<String> tied = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            tied.add(issue(ApiFixtures.freshId("tied") + "@example.org", "PARTNER").path("key").path("keyId")
-                    .asString());
-        }
+        List<String> tied = partnerKeys("tied", 3);
         // One instant before every other key's, so that the walk's last pages hold only these.
         java.sql.Timestamp oldest = jdbc.queryForObject("select min(issued_at) from api_key",
                 java.sql.Timestamp.class);
