@@ -61,12 +61,12 @@ public final class ScaleBenchmark {
                    int importClients, int importChunk, int reps, Path jar, Path out, List<String> appArgs,
                    String viewsProcessor,
                    boolean profile, boolean reportOnly, String label, String database,
-                   boolean targetHeapOnly, boolean readsOnly, boolean rebuildOnly) {
+                   boolean targetHeapOnly, boolean readsOnly, boolean rebuildOnly, boolean verificationOnly) {
 
         Options withJar(Path other) {
             return new Options(sizes, coalitions, seconds, warmUpSeconds, ingestSeconds, importClients, importChunk,
                     reps, other, out, appArgs, viewsProcessor, profile, reportOnly, label, database, targetHeapOnly,
-                    readsOnly, rebuildOnly);
+                    readsOnly, rebuildOnly, verificationOnly);
         }
 
         static Options parse(String[] args) {
@@ -77,6 +77,7 @@ public final class ScaleBenchmark {
             boolean targetHeapOnly = false;
             boolean readsOnly = false;
             boolean rebuildOnly = false;
+            boolean verificationOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
@@ -85,10 +86,12 @@ public final class ScaleBenchmark {
                     case "--target-heap-only" -> targetHeapOnly = true;
                     case "--reads-only" -> readsOnly = true;
                     case "--rebuild-only" -> rebuildOnly = true;
+                    case "--verification-only" -> verificationOnly = true;
                     default -> {
                         if (!args[i].startsWith("--") || i + 1 >= args.length) {
                             throw new IllegalArgumentException("expected --quick, --profile, --report-only, "
-                                    + "--target-heap-only, --reads-only, --rebuild-only or --name value pairs, got "
+                                    + "--target-heap-only, --reads-only, --rebuild-only, --verification-only or "
+                                    + "--name value pairs, got "
                                     + Arrays.toString(args));
                         }
                         given.put(args[i].substring(2), args[++i]);
@@ -109,7 +112,7 @@ public final class ScaleBenchmark {
                     given.containsKey("app-args") ? List.of(given.get("app-args").split("\\s+")) : List.of(),
                     given.getOrDefault("views-processor", "coalition-views"),
                     profile, reportOnly, given.getOrDefault("label", ""), given.getOrDefault("database", DEFAULT_DATABASE),
-                    targetHeapOnly, readsOnly, rebuildOnly);
+                    targetHeapOnly, readsOnly, rebuildOnly, verificationOnly);
         }
     }
 
@@ -133,8 +136,8 @@ public final class ScaleBenchmark {
             profile(run, wrk);
             return;
         }
-        if (options.targetHeapOnly() || options.readsOnly() || options.rebuildOnly()) {
-            // Step 9, the reads of step 6 or the rebuild of step 7, alone, on the database and data folder a run of
+        if (options.targetHeapOnly() || options.readsOnly() || options.rebuildOnly() || options.verificationOnly()) {
+            // Step 9, the reads of step 6, the rebuild of step 7 or the full verification, alone, on the database and data folder a run of
             // one size left (one size: one database); the figures replace that run's.
             for (long n : options.sizes()) {
                 Path file = options.out().resolve("scale-" + n + ".properties");
@@ -146,6 +149,8 @@ public final class ScaleBenchmark {
                     readsAgain(run, wrk, n, dir, figures);
                 } else if (options.rebuildOnly()) {
                     rebuildAgain(run, n, dir, figures);
+                } else if (options.verificationOnly()) {
+                    verifyAgain(run, n, dir, figures);
                 } else {
                     verifyInTargetHeap(run, n, dir, figures);
                 }
@@ -225,14 +230,7 @@ public final class ScaleBenchmark {
 
             log.info("N={}: full verification", n);
             heap.startPhase();
-            Timed<HttpResponse<String>> timed = timed(() -> ledger.get("/api/v1/audit/verification",
-                    LedgerProcess.AUDITOR));
-            var verification = timed.value();
-            double verifySeconds = timed.seconds();
-            if (verification.statusCode() != 200) {
-                throw new IllegalStateException("verification answered " + verification.statusCode() + ": "
-                        + verification.body());
-            }
+            double verifySeconds = fullVerificationSeconds(ledger);
             f.put("verify.full.seconds", verifySeconds);
             f.put("verify.full.rps", events / verifySeconds);
             f.put("heap.verify.mib", heap.phasePeakMiB());
@@ -422,6 +420,41 @@ public final class ScaleBenchmark {
             f.put("rebuild.rps", events / seconds);
             f.put("heap.rebuild.mib", heap.phasePeakMiB());
         }
+    }
+
+    /**
+     * Full verification alone, on the ledger a run left, its log and fold snapshots caught up: the limit (scan +
+     * SHA-256) and the verification, each the median of {@code --reps} runs in the same minutes, so builds can be
+     * compared on one large ledger without filling it again.
+     */
+    static void verifyAgain(Options options, long n, Path dir, Map<String, Double> f) throws Exception {
+        try (LedgerProcess ledger = LedgerProcess.start(options.jar(), options.database(), dir.resolve("data"),
+                dir.resolve("application-verification.log"), List.of("-Xmx2g"), appArgs(options));
+             HeapSampler heap = new HeapSampler(ledger)) {
+            var owner = new DriverManagerDataSource(PG + options.database(), "postgres", "");
+            Limits limits = new Limits(owner, BenchDatabase.POSTGRES);
+            long events = limits.eventCount();
+            awaitLog(ledger, events);
+            awaitSnapshots(owner);
+            log.info("N={}: the scan's limit and the full verification, {} times each", n, options.reps());
+            f.put("limit.scan.sha256", median(options.reps(), limits::scanHashRate));
+            heap.startPhase();
+            double seconds = median(options.reps(), () -> fullVerificationSeconds(ledger));
+            f.put("verify.full.seconds", seconds);
+            f.put("verify.full.rps", events / seconds);
+            f.put("heap.verify.mib", heap.phasePeakMiB());
+        }
+    }
+
+    /** Seconds one full verification takes; it must answer 200. */
+    private static double fullVerificationSeconds(LedgerProcess ledger) throws Exception {
+        Timed<HttpResponse<String>> timed = timed(() -> ledger.get("/api/v1/audit/verification",
+                LedgerProcess.AUDITOR));
+        if (timed.value().statusCode() != 200) {
+            throw new IllegalStateException("verification answered " + timed.value().statusCode() + ": "
+                    + timed.value().body());
+        }
+        return timed.seconds();
     }
 
     /** Signs a checkpoint of the whole log; its tree size. */

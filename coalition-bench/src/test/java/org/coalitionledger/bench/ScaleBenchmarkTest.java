@@ -98,11 +98,14 @@ class ScaleBenchmarkTest {
         assertThat(full.out()).isEqualTo(Path.of("x"));
         assertThat(full.readsOnly()).isFalse();
         assertThat(full.rebuildOnly()).isFalse();
+        assertThat(full.verificationOnly()).isFalse();
         assertThat(full.warmUpSeconds()).as("no warm-up unless asked for").isZero();
         assertThat(ScaleBenchmark.Options.parse(new String[]{"--warm-up", "10"}).warmUpSeconds()).isEqualTo(10);
         assertThat(ScaleBenchmark.Options.parse(new String[]{"--reads-only", "--events", "1000000"}).readsOnly())
                 .isTrue();
         assertThat(ScaleBenchmark.Options.parse(new String[]{"--rebuild-only", "--events", "1000000"}).rebuildOnly())
                 .isTrue();
+        assertThat(ScaleBenchmark.Options.parse(new String[]{"--verification-only", "--events", "100000"})
+                .verificationOnly()).isTrue();
     }
 }
