@@ -35,6 +35,11 @@ public final class CoalitionIds {
     private CoalitionIds() {
     }
 
+    /** Whether payloads of {@code type} carry a coalition id: a record with a {@code String coalitionId} component. */
+    public static boolean isCarriedBy(Class<?> type) {
+        return ACCESSORS.get(type) != null;
+    }
+
     /** The payload's coalition id; empty for a payload that has none (or a null one). */
     public static Optional<String> of(Object payload) {
         if (payload == null) {

@@ -47,36 +47,45 @@ public final class LeafEncoding {
 
     /** The v1 leaf bytes of {@code event} (no position, no log time). */
     public static byte[] encode(StoredEvent event) {
-        Writer out = new Writer();
-        out.string(VERSION_TAG);
-        content(out, event);
-        return out.toByteArray();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        writeV1(new Writer(buffer::write), event);
+        return buffer.toByteArray();
     }
 
     /** The v2 leaf bytes of {@code event}, logged at {@code loggedAt} (in {@link LogTime} form). */
     public static byte[] encodeV2(StoredEvent event, String loggedAt) {
-        LogTime.parse(loggedAt);
-        Writer out = new Writer();
-        out.string(VERSION_TAG_V2);
-        out.uint64(event.globalIndex());
-        out.string(loggedAt);
-        content(out, event);
-        return out.toByteArray();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        writeV2(new Writer(buffer::write), event, loggedAt);
+        return buffer.toByteArray();
     }
 
     /** SHA-256(0x00 || v1 leaf), the hash of a v1 leaf of this event. */
     public static byte[] leafHash(StoredEvent event) {
-        return MerkleHashes.leafHash(encode(event));
+        // Written straight into the hash: verification hashes every leaf, and a copy of each would cost as much.
+        return MerkleHashes.leafHash(digest -> writeV1(new Writer(digest::update), event));
     }
 
     /** SHA-256(0x00 || v2 leaf), the hash of a v2 leaf of this event logged at {@code loggedAt}. */
     public static byte[] leafHashV2(StoredEvent event, String loggedAt) {
-        return MerkleHashes.leafHash(encodeV2(event, loggedAt));
+        return MerkleHashes.leafHash(digest -> writeV2(new Writer(digest::update), event, loggedAt));
     }
 
     /** The hash {@code leaf} must have if it was computed from {@code event}, in the leaf's own version. */
     public static byte[] leafHash(LogLeaf leaf, StoredEvent event) {
         return leaf.version() == 1 ? leafHash(event) : leafHashV2(event, leaf.loggedAt());
+    }
+
+    private static void writeV1(Writer out, StoredEvent event) {
+        out.string(VERSION_TAG);
+        content(out, event);
+    }
+
+    private static void writeV2(Writer out, StoredEvent event, String loggedAt) {
+        LogTime.parse(loggedAt);
+        out.string(VERSION_TAG_V2);
+        out.uint64(event.globalIndex());
+        out.string(loggedAt);
+        content(out, event);
     }
 
     private static void content(Writer out, StoredEvent event) {
@@ -91,8 +100,19 @@ public final class LeafEncoding {
         out.bytes(event.metadata());
     }
 
+    /** Where the leaf bytes go: a buffer, or a hash. */
+    @FunctionalInterface
+    private interface Sink {
+        void write(byte[] bytes, int offset, int length);
+    }
+
     private static final class Writer {
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final Sink sink;
+        private final byte[] number = new byte[Long.BYTES];
+
+        Writer(Sink sink) {
+            this.sink = sink;
+        }
 
         void string(String value) {
             if (value == null) {
@@ -104,22 +124,38 @@ public final class LeafEncoding {
 
         void bytes(byte[] value) {
             uint32(value.length);
-            buffer.writeBytes(value);
+            sink.write(value, 0, value.length);
         }
 
         void uint32(int value) {
-            buffer.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value).array());
+            for (int i = 0; i < Integer.BYTES; i++) {
+                number[i] = (byte) (value >>> (8 * (Integer.BYTES - 1 - i)));
+            }
+            sink.write(number, 0, Integer.BYTES);
         }
 
         void uint64(long value) {
-            buffer.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(value).array());
+            for (int i = 0; i < Long.BYTES; i++) {
+                number[i] = (byte) (value >>> (8 * (Long.BYTES - 1 - i)));
+            }
+            sink.write(number, 0, Long.BYTES);
         }
 
         /**
          * UTF-8 that refuses unpaired surrogates; String.getBytes would turn each into '?', letting two
-         * different strings share one encoding.
+         * different strings share one encoding. A string without surrogates (nearly every one) is encoded by
+         * String.getBytes, which gives the same bytes without a new encoder.
          */
         private static byte[] strictUtf8(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                if (Character.isSurrogate(value.charAt(i))) {
+                    return strictUtf8WithSurrogates(value);
+                }
+            }
+            return value.getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static byte[] strictUtf8WithSurrogates(String value) {
             try {
                 ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
@@ -132,10 +168,6 @@ public final class LeafEncoding {
                 throw new IllegalArgumentException("string field is not valid Unicode (unpaired surrogate): "
                         + e.getMessage(), e);
             }
-        }
-
-        byte[] toByteArray() {
-            return buffer.toByteArray();
         }
     }
 }

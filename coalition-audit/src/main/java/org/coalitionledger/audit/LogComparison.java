@@ -80,22 +80,20 @@ public final class LogComparison {
      * @return the discrepancy, or null when the leaf recomputes from the event at its position
      */
     public static LogDiscrepancy check(LogLeaf leaf, StoredEvent atLoggedPosition, StoredEvent withLoggedId) {
-        String subject = "leaf " + leaf.leafIndex() + " (event " + leaf.eventId() + ", global index "
-                + leaf.globalIndex() + ")";
         if (atLoggedPosition != null && atLoggedPosition.eventId().equals(leaf.eventId())) {
             byte[] recomputed = LeafEncoding.leafHash(leaf, atLoggedPosition);
             if (MessageDigest.isEqual(recomputed, leaf.leafHash())) {
                 return null;
             }
             return new LogDiscrepancy(LogDiscrepancy.Kind.ALTERED, leaf.leafIndex(), leaf.eventId(),
-                    leaf.globalIndex(), subject + ": the stored event was altered; its row hashes to "
+                    leaf.globalIndex(), subject(leaf) + ": the stored event was altered; its row hashes to "
                     + hex(recomputed) + ", the log holds " + hex(leaf.leafHash()));
         }
         if (atLoggedPosition == null && withLoggedId == null) {
             return new LogDiscrepancy(LogDiscrepancy.Kind.MISSING, leaf.leafIndex(), leaf.eventId(),
-                    leaf.globalIndex(), subject + ": the event is missing from the event store");
+                    leaf.globalIndex(), subject(leaf) + ": the event is missing from the event store");
         }
-        StringBuilder detail = new StringBuilder(subject).append(": the event was moved; global index ")
+        StringBuilder detail = new StringBuilder(subject(leaf)).append(": the event was moved; global index ")
                 .append(leaf.globalIndex());
         detail.append(atLoggedPosition == null ? " is empty"
                 : " now holds event " + atLoggedPosition.eventId());
@@ -113,6 +111,11 @@ public final class LogComparison {
         }
         return new LogDiscrepancy(LogDiscrepancy.Kind.REORDERED, leaf.leafIndex(), leaf.eventId(),
                 leaf.globalIndex(), detail.toString());
+    }
+
+    /** How a discrepancy names its leaf; made only for one (a clean leaf, nearly every one, needs no text). */
+    private static String subject(LogLeaf leaf) {
+        return "leaf " + leaf.leafIndex() + " (event " + leaf.eventId() + ", global index " + leaf.globalIndex() + ")";
     }
 
     private static String hex(byte[] hash) {

@@ -3,6 +3,7 @@ package org.coalitionledger.audit;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The RFC 9162 §2.1 (same as RFC 6962 §2.1) Merkle Tree Hash over SHA-256.
@@ -37,6 +38,14 @@ public final class MerkleHashes {
         MessageDigest digest = sha256();
         digest.update(LEAF_PREFIX);
         digest.update(leafData);
+        return digest.digest();
+    }
+
+    /** SHA-256(0x00 || leafData), the leaf data written by {@code leafData} straight into the hash. */
+    static byte[] leafHash(Consumer<MessageDigest> leafData) {
+        MessageDigest digest = sha256();
+        digest.update(LEAF_PREFIX);
+        leafData.accept(digest);
         return digest.digest();
     }
 

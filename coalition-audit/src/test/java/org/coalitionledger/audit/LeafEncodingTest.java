@@ -139,6 +139,33 @@ class LeafEncodingTest {
     }
 
     @Test
+    void leafHashes_refuseStringsThatAreNotValidUnicode_likeTheEncoding() {
+        for (String unpaired : new String[] {"a\uD800", "\uDC00a", "\uD83E\uD83E\uDD8F", "x\uDD8F\uD83E"}) {
+            StoredEvent event = copy("e", "A", "id", 0, "T", null, unpaired, new byte[0], new byte[0]);
+            assertThatThrownBy(() -> LeafEncoding.leafHash(event)).as(unpaired)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unpaired surrogate");
+            assertThatThrownBy(() -> LeafEncoding.leafHashV2(event, EXAMPLE_LOGGED_AT)).as(unpaired)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unpaired surrogate");
+        }
+    }
+
+    @Test
+    void leafHashes_areTheHashesOfTheEncodings_forAnyText_lengthAndNumber() {
+        Random random = new Random(20261205L);
+        byte[] large = new byte[70_001]; // lengths whose every byte is in use
+        random.nextBytes(large);
+        for (int trial = 0; trial < 1_000; trial++) {
+            StoredEvent event = new StoredEvent(random.nextLong() & Long.MAX_VALUE, text(random), text(random),
+                    text(random), random.nextLong(), text(random), random.nextInt(10) < 3 ? null : text(random),
+                    text(random), trial % 100 == 0 ? large : bytes(random), bytes(random));
+            assertThat(LeafEncoding.leafHash(event)).as("trial %d", trial)
+                    .isEqualTo(MerkleHashes.leafHash(LeafEncoding.encode(event)));
+            assertThat(LeafEncoding.leafHashV2(event, EXAMPLE_LOGGED_AT)).as("trial %d", trial)
+                    .isEqualTo(MerkleHashes.leafHash(LeafEncoding.encodeV2(event, EXAMPLE_LOGGED_AT)));
+        }
+    }
+
+    @Test
     void storedEvent_requiresEveryFieldButThePayloadRevision_andCopiesItsBytes() {
         assertThatThrownBy(() -> copy(null, "A", "id", 0, "T", null, "t", new byte[0], new byte[0]))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("eventId");
@@ -160,9 +187,12 @@ class LeafEncodingTest {
     void encode_decodesBackToTheSameEvent() {
         long seed = Long.getLong("coalition.audit.seed", 20261130L);
         Random random = new Random(seed);
+        byte[] large = new byte[70_001]; // a length whose every byte is in use
+        random.nextBytes(large);
         for (int trial = 0; trial < 1_000; trial++) {
             StoredEvent event = copy(text(random), text(random), text(random), random.nextLong(), text(random),
-                    random.nextInt(10) < 3 ? null : text(random), text(random), bytes(random), bytes(random));
+                    random.nextInt(10) < 3 ? null : text(random), text(random),
+                    trial % 100 == 0 ? large : bytes(random), bytes(random));
             assertThat(decode(LeafEncoding.encode(event))).as("seed %d, trial %d: %s", seed, trial, event)
                     .isEqualTo(event);
         }

@@ -261,6 +261,10 @@ public class AuditVerificationService implements DisposableBean {
     }
 
     private static java.util.Optional<LogDiscrepancy> checkIndex(AuditLogStore.LoggedRow row, StoredEvent event) {
+        if (row.indexed() && Objects.equals(row.indexedGlobalIndex(), row.leaf().globalIndex())
+                && StoredFormat.statesCoalition(event, row.coalitionId())) {
+            return java.util.Optional.empty(); // the payload's text agrees with the index: no need to read it whole
+        }
         String expected;
         try {
             expected = CoalitionIds.of(StoredFormat.payload(event)).orElse(null);

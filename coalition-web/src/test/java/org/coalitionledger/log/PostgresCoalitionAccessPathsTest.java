@@ -186,4 +186,45 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
         }
         assertThat(verification.verify(false).clean()).isTrue();
     }
+
+    @Test
+    void anEventFiledUnderAnotherCoalitionInTheIndex_isNamedByVerification() {
+        JdbcTemplate owner = SchemaOwner.jdbc(flyway);
+        long leaf = owner.queryForObject("select max(leaf_index) from audit_leaf_coalition where coalition_id = ?",
+                Long.class, small);
+        try {
+            owner.update("update audit_leaf_coalition set coalition_id = ? where leaf_index = ?", small + "-other",
+                    leaf);
+            assertThat(verification.verify(false).discrepancies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(LogDiscrepancy.Kind.MISINDEXED);
+                assertThat(d.leafIndex()).isEqualTo(leaf);
+                assertThat(d.detail()).contains("indexed under coalition " + small + "-other")
+                        .contains("belongs to coalition " + small);
+            });
+        } finally {
+            owner.update("update audit_leaf_coalition set coalition_id = ? where leaf_index = ?", small, leaf);
+        }
+        assertThat(verification.verify(false).clean()).isTrue();
+    }
+
+    @Test
+    void anEventRemovedFromTheCoalitionIndex_isNamedByVerification() {
+        JdbcTemplate owner = SchemaOwner.jdbc(flyway);
+        long leaf = owner.queryForObject("select max(leaf_index) from audit_leaf_coalition where coalition_id = ?",
+                Long.class, small);
+        long globalIndex = owner.queryForObject("select global_index from audit_leaf_coalition where leaf_index = ?",
+                Long.class, leaf);
+        try {
+            owner.update("delete from audit_leaf_coalition where leaf_index = ?", leaf);
+            assertThat(verification.verify(false).discrepancies()).singleElement().satisfies(d -> {
+                assertThat(d.kind()).isEqualTo(LogDiscrepancy.Kind.MISINDEXED);
+                assertThat(d.leafIndex()).isEqualTo(leaf);
+                assertThat(d.detail()).contains("missing from the coalition index").contains("coalition " + small);
+            });
+        } finally {
+            owner.update("insert into audit_leaf_coalition (leaf_index, coalition_id, global_index) values (?, ?, ?)",
+                    leaf, small, globalIndex);
+        }
+        assertThat(verification.verify(false).clean()).isTrue();
+    }
 }

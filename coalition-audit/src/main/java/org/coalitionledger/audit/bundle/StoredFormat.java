@@ -4,12 +4,17 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.coalitionledger.api.CoalitionIds;
 import org.coalitionledger.api.KnownEventTypes;
 import org.coalitionledger.api.LedgerMetadata;
 import org.coalitionledger.audit.StoredEvent;
 import org.coalitionledger.audit.upcast.LedgerUpcasters;
 import org.coalitionledger.api.view.LedgerEntry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,6 +22,9 @@ import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +39,20 @@ public final class StoredFormat {
             .build();
 
     private static final LedgerUpcasters UPCASTERS = new LedgerUpcasters();
+
+    /**
+     * A reader for each event type at its current revision: what the serializer does for such a payload (no upcaster
+     * applies to it), without looking its class up by name or making a reader each time.
+     */
+    private static final Map<String, ObjectReader> CURRENT_READERS = KnownEventTypes.CLASSES.stream()
+            .collect(Collectors.toUnmodifiableMap(Class::getName, SERIALIZER.getObjectMapper()::readerFor));
+
+    /** The event types whose payloads carry a coalition id, by name. */
+    private static final Set<String> CARRYING_COALITION = KnownEventTypes.CLASSES.stream()
+            .filter(CoalitionIds::isCarriedBy).map(Class::getName).collect(Collectors.toUnmodifiableSet());
+
+    /** The component {@link CoalitionIds} reads, as the payload's JSON names it. */
+    private static final String COALITION_ID = "coalitionId";
 
     private StoredFormat() {
     }
@@ -59,6 +81,9 @@ public final class StoredFormat {
             throw new IllegalArgumentException(refusal);
         }
         try {
+            if (KnownEventTypes.isKnown(event.payloadType(), event.payloadRevision())) {
+                return CURRENT_READERS.get(event.payloadType()).readValue(event.payload());
+            }
             // An older revision is brought to the current one by the server's own upcasters; the bytes (and so the
             // leaf) stay as stored.
             IntermediateEventRepresentation current = UPCASTERS.upcast(Stream.of(new InitialEventRepresentation(
@@ -74,6 +99,48 @@ public final class StoredFormat {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("payload of event " + event.eventId() + " (global index "
                     + event.globalIndex() + ") cannot be read as " + event.payloadType() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the payload's text states {@code coalitionId} as its coalition (null: none), read without making the
+     * payload: a payload of the current revision that is one JSON object naming {@code coalitionId} once, as a
+     * string or null, or a type that carries no coalition id when {@code coalitionId} is null. Where the payload is
+     * readable, this is what {@link CoalitionIds#of} gives for {@link #payload} (the record takes the value as is).
+     * False when the text states another, or cannot tell alone (an older revision, another value, the name twice,
+     * text that is not one JSON object): then read the payload whole to know. A check that nearly every event
+     * passes costs a scan of its text instead of a payload made and dropped.
+     */
+    public static boolean statesCoalition(StoredEvent event, String coalitionId) {
+        if (!KnownEventTypes.isKnown(event.payloadType(), event.payloadRevision())) {
+            return false;
+        }
+        if (!CARRYING_COALITION.contains(event.payloadType())) {
+            return coalitionId == null;
+        }
+        try (JsonParser parser = SERIALIZER.getObjectMapper().createParser(event.payload())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            boolean named = false;
+            String stated = null;
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!COALITION_ID.equals(name)) {
+                    parser.skipChildren();
+                } else if (named || (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL)) {
+                    return false;
+                } else {
+                    named = true;
+                    stated = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                }
+            }
+            return token == JsonToken.END_OBJECT && parser.nextToken() == null
+                    && java.util.Objects.equals(stated, coalitionId);
+        } catch (JacksonException e) {
+            return false;
         }
     }
 

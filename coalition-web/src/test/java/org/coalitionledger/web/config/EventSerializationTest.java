@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.coalitionledger.api.CoalitionIds;
 import org.coalitionledger.api.KnownEventTypes;
 import org.coalitionledger.api.admin.ViewsRebuildStartedEvent;
 import org.coalitionledger.api.admin.ApiKeyIssuedEvent;
@@ -22,6 +23,8 @@ import org.coalitionledger.api.reporting.RecordRetractedEvent;
 import org.coalitionledger.api.reporting.ReporterType;
 import org.coalitionledger.api.reporting.TakedownBatchCorrectedEvent;
 import org.coalitionledger.api.reporting.TakedownBatchRecordedEvent;
+import org.coalitionledger.audit.StoredEvent;
+import org.coalitionledger.audit.bundle.StoredFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -88,6 +91,26 @@ class EventSerializationTest {
         Object read = SERIALIZER.deserialize(stored);
         assertThat(read).isEqualTo(event);
         assertThat(stored.getType().getRevision()).isEqualTo(event.getClass().getAnnotation(Revision.class).value());
+    }
+
+    /**
+     * What verification reads from a stored event without making it (its payload and its coalition) is what the
+     * payload made by the application's serializer gives, for every event type.
+     */
+    @ParameterizedTest
+    @MethodSource("oneOfEachEvent")
+    void storedEvent_readsBackAsStored_andStatesItsCoalition_asThePayloadHasIt(Object event) {
+        SerializedObject<byte[]> serialized = SERIALIZER.serialize(event, byte[].class);
+        var stored = new StoredEvent(7, "event-1", "Coalition", "cewto", 0, serialized.getType().getName(),
+                serialized.getType().getRevision(), "2026-12-05T12:00:00Z", serialized.getData(), new byte[0]);
+        String coalitionId = CoalitionIds.of(event).orElse(null);
+
+        assertThat(StoredFormat.payload(stored)).isEqualTo(event);
+        assertThat(StoredFormat.statesCoalition(stored, coalitionId)).isTrue();
+        assertThat(StoredFormat.statesCoalition(stored, "another")).isFalse();
+        if (coalitionId != null) {
+            assertThat(StoredFormat.statesCoalition(stored, null)).isFalse();
+        }
     }
 
     @Test
