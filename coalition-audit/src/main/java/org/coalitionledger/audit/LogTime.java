@@ -23,6 +23,8 @@ public final class LogTime {
      * any other character for itself.
      */
     private static final String LAYOUT = "0000-00-00T00:00:00.000000Z";
+    /** The form Axon stores an event's time in, milliseconds ({@code 2026-12-05T15:58:39.487Z}), laid out likewise. */
+    private static final String EVENT_TIME_LAYOUT = "0000-00-00T00:00:00.000Z";
     private static final long FIRST_FAST_SECOND = LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
     private static final long END_FAST_SECOND = LocalDateTime.of(10000, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
 
@@ -62,7 +64,7 @@ public final class LogTime {
      * @throws IllegalArgumentException unless {@code text} is exactly in the fixed form
      */
     public static Instant parse(String text) {
-        if (inFixedLayout(text)) {
+        if (inLayout(text, LAYOUT)) {
             try {
                 return LocalDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2),
                         number(text, 11, 2), number(text, 14, 2), number(text, 17, 2),
@@ -83,14 +85,34 @@ public final class LogTime {
         }
     }
 
-    /** Digits and separators exactly where {@link #LAYOUT} has them. */
-    private static boolean inFixedLayout(String text) {
-        if (text == null || text.length() != LAYOUT.length()) {
+    /**
+     * The instant of a stored event's time, exactly as {@link Instant#parse} reads it: the form Axon stores is read by
+     * hand (verification reads every event's time, and the general parser cost it a tenth of its snapshot pass), any
+     * other text, and a date that does not exist, by {@code Instant.parse}.
+     *
+     * @throws java.time.format.DateTimeParseException as {@code Instant.parse} does
+     */
+    public static Instant parseEventTime(String text) {
+        if (inLayout(text, EVENT_TIME_LAYOUT)) {
+            try {
+                return LocalDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2),
+                        number(text, 11, 2), number(text, 14, 2), number(text, 17, 2),
+                        number(text, 20, 3) * 1_000_000).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException e) {
+                // Not a time of day or not a date (a 30 February, a leap second): Instant.parse decides.
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    /** Digits and separators exactly where {@code layout} has them. */
+    private static boolean inLayout(String text, String layout) {
+        if (text == null || text.length() != layout.length()) {
             return false;
         }
-        for (int i = 0; i < LAYOUT.length(); i++) {
+        for (int i = 0; i < layout.length(); i++) {
             char c = text.charAt(i);
-            boolean fits = LAYOUT.charAt(i) == '0' ? c >= '0' && c <= '9' : c == LAYOUT.charAt(i);
+            boolean fits = layout.charAt(i) == '0' ? c >= '0' && c <= '9' : c == layout.charAt(i);
             if (!fits) {
                 return false;
             }

@@ -47,4 +47,36 @@ class LogTimeTest {
         }
         assertThatThrownBy(() -> LogTime.parse(null)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void parseEventTime_readsAxonsStoredForm_andEveryOtherText_asInstantParseDoes() {
+        List<String> texts = new ArrayList<>(List.of("2026-12-05T15:58:39.487Z", "0000-01-01T00:00:00.000Z",
+                "9999-12-31T23:59:59.999Z", "2024-02-29T00:00:00.000Z", "2026-02-29T00:00:00.000Z",
+                "2026-02-30T00:00:00.000Z", "2026-13-01T00:00:00.000Z", "2026-00-01T00:00:00.000Z",
+                "2026-12-05T24:00:00.000Z", "2026-12-31T23:59:60.000Z", "2026-12-05T01:60:00.000Z",
+                "2026-12-05T15:58:39.487z", "2026-12-05t15:58:39.487Z", "2026-12-05T15:58:39.48Z",
+                "2026-12-05T15:58:39Z", "2026-12-05T15:58:39.487000Z", "2026-12-05T15:58:39.487+01:00",
+                "+2026-12-05T15:58:39.487Z", "-0001-12-31T23:59:59.500Z", "2026-12-0٣T15:58:39.487Z",
+                "2026-12-05 15:58:39.487Z", " 2026-12-05T15:58:39.487Z", "2026-12-05T15:58:39.487Z ", ""));
+        SplittableRandom random = new SplittableRandom(20261205);
+        for (int i = 0; i < 20_000; i++) {
+            texts.add(org.axonframework.common.DateTimeUtils.formatInstant(Instant.ofEpochSecond(
+                    random.nextLong(-62_200_000_000L, 253_500_000_000L), random.nextInt(1_000_000_000))));
+        }
+        for (String text : texts) {
+            Object expected;
+            try {
+                expected = Instant.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = e.getClass();
+            }
+            Object actual;
+            try {
+                actual = LogTime.parseEventTime(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                actual = e.getClass();
+            }
+            assertThat(actual).as(text).isEqualTo(expected);
+        }
+    }
 }

@@ -7,6 +7,7 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.coalitionledger.api.CoalitionIds;
 import org.coalitionledger.api.KnownEventTypes;
 import org.coalitionledger.api.LedgerMetadata;
+import org.coalitionledger.audit.LogTime;
 import org.coalitionledger.audit.StoredEvent;
 import org.coalitionledger.audit.upcast.LedgerUpcasters;
 import org.coalitionledger.api.view.LedgerEntry;
@@ -14,6 +15,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -118,29 +120,45 @@ public final class StoredFormat {
         if (!CARRYING_COALITION.contains(event.payloadType())) {
             return coalitionId == null;
         }
-        try (JsonParser parser = SERIALIZER.getObjectMapper().createParser(event.payload())) {
+        Stated stated = stated(SERIALIZER.getObjectMapper(), event.payload(), COALITION_ID);
+        return stated.tells() && java.util.Objects.equals(stated.value(), coalitionId);
+    }
+
+    /**
+     * What a JSON text gives as one top-level name's value, read without building it.
+     *
+     * @param tells false when the text alone cannot tell as a tree or a record would read it: not one JSON object,
+     *              the name twice, or a value that is neither a string nor null
+     * @param value the string, or null when the name is absent or null
+     */
+    private record Stated(boolean tells, String value) {
+        static final Stated CANNOT_TELL = new Stated(false, null);
+    }
+
+    private static Stated stated(ObjectMapper mapper, byte[] json, String wanted) {
+        try (JsonParser parser = mapper.createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return false;
+                return Stated.CANNOT_TELL;
             }
             boolean named = false;
-            String stated = null;
+            String value = null;
             JsonToken token;
             while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (!COALITION_ID.equals(name)) {
+                JsonToken kind = parser.nextToken();
+                if (!wanted.equals(name)) {
                     parser.skipChildren();
-                } else if (named || (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL)) {
-                    return false;
+                } else if (named || (kind != JsonToken.VALUE_STRING && kind != JsonToken.VALUE_NULL)) {
+                    return Stated.CANNOT_TELL;
                 } else {
                     named = true;
-                    stated = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                    value = kind == JsonToken.VALUE_STRING ? parser.getString() : null;
                 }
             }
-            return token == JsonToken.END_OBJECT && parser.nextToken() == null
-                    && java.util.Objects.equals(stated, coalitionId);
+            return token == JsonToken.END_OBJECT && parser.nextToken() == null ? new Stated(true, value)
+                    : Stated.CANNOT_TELL;
         } catch (JacksonException e) {
-            return false;
+            return Stated.CANNOT_TELL;
         }
     }
 
@@ -149,6 +167,11 @@ public final class StoredFormat {
         byte[] metadata = event.metadata();
         if (metadata.length == 0) {
             return null;
+        }
+        // Read as text where that tells (nearly every event, and verification reads every one); else as a tree.
+        Stated stated = stated(AuditJson.mapper(), metadata, LedgerMetadata.ACTOR);
+        if (stated.tells()) {
+            return stated.value();
         }
         try {
             JsonNode actor = AuditJson.mapper().readTree(metadata).get(LedgerMetadata.ACTOR);
@@ -163,7 +186,7 @@ public final class StoredFormat {
     public static LedgerEntry ledgerEntry(StoredEvent event) {
         Instant recordedAt;
         try {
-            recordedAt = Instant.parse(event.timestamp());
+            recordedAt = LogTime.parseEventTime(event.timestamp());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("timestamp of event " + event.eventId() + " is not an ISO-8601 "
                     + "instant: '" + event.timestamp() + "'", e);

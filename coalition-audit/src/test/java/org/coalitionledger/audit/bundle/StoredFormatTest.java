@@ -75,4 +75,23 @@ class StoredFormatTest {
         return new StoredEvent(3, "event-1", "Coalition", "cewto", 0, type, revision, "2026-12-05T12:00:00Z",
                 payload.getBytes(StandardCharsets.UTF_8), new byte[0]);
     }
+
+    @Test
+    void theActor_isWhatTheMetadataTreeGives_whereverTheTextAloneCanTellOrNot() {
+        String[] metadata = {"{\"actor\":\"alice@example.org\",\"traceId\":\"t-1\"}",
+            "{\"correlationId\":{\"actor\":\"bob\"},\"actor\":\"alice\"}", "{\"actor\":null}", "{\"traceId\":\"t\"}",
+            "{\"actor\":12}", "{\"actor\":{\"name\":\"alice\"}}", "{\"actor\":\"alice\",\"actor\":\"mallory\"}", "[\"alice\"]",
+            "\"alice\"", "{}"};
+        for (String text : metadata) {
+            tools.jackson.databind.JsonNode tree = AuditJson.mapper().readTree(text).get("actor");
+            StoredEvent event = new StoredEvent(3, "event-1", "Coalition", "cewto", 0, BATCH, "2", "2026-12-05T12:00:00Z",
+                    new byte[0], text.getBytes(StandardCharsets.UTF_8));
+            assertThat(StoredFormat.actor(event)).as(text)
+                    .isEqualTo(tree != null && tree.isString() ? tree.stringValue() : null);
+        }
+        StoredEvent cut = new StoredEvent(3, "event-1", "Coalition", "cewto", 0, BATCH, "2", "2026-12-05T12:00:00Z",
+                new byte[0], "{\"actor\":\"alice\"".getBytes(StandardCharsets.UTF_8));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StoredFormat.actor(cut))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a JSON object");
+    }
 }
