@@ -186,6 +186,7 @@ final class ScaleReport {
                 new String[]{"server CPU per HTTP-ingested takedown batch, ms", "ingest.cpu.ms", ""},
                 new String[]{"server CPU per imported event, ms", "import.cpu.ms", ""},
                 new String[]{"full verification, s", "verify.full.seconds", ""},
+                new String[]{"server CPU per event fully verified, ms", "verify.cpu.ms", ""},
                 new String[]{"incremental verification after up to 1,000 new events, s", "verify.incremental.seconds", ""},
                 new String[]{"views rebuild to caught up, s", "rebuild.seconds", ""},
                 new String[]{"fold snapshots caught up, s after the log", "snapshots.catchup.seconds", ""},

@@ -25,6 +25,8 @@ public final class RowsRead {
          * may still commit before where the page would lead its reader.
          */
         RECENT_WRITES,
+        /** Leaves (index and hash) taken by the log's tree in memory, as they are committed and after a start. */
+        TREE_LEAVES,
         /** Leaves with their events, in log order: verification and bundles. */
         LOG,
         /** Stored events no leaf names (verification). */

@@ -1,7 +1,10 @@
 package org.coalitionledger.web.history;
 
 import org.coalitionledger.CoalitionApplication;
+import org.coalitionledger.log.AuditLogStore;
+import org.coalitionledger.log.RowsRead;
 import org.coalitionledger.support.EventStoreRows;
+import org.coalitionledger.support.LogCatchUp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -31,11 +34,14 @@ class FirstYearHistoryRestartTest {
     void secondStart_onTheSameData_recordsNothingNew(CapturedOutput output) throws IOException {
         Path dataDir = Path.of(".", "target", "test-data", "restart-" + UUID.randomUUID());
 
-        List<Map<String, Object>> afterFirstStart = eventRowsAfterStarting(dataDir);
-        List<Map<String, Object>> afterSecondStart = eventRowsAfterStarting(dataDir);
+        Started first = start(dataDir);
+        Started second = start(dataDir);
 
-        assertThat(afterFirstStart).hasSize(FirstYearHistoryTest.FIRST_YEAR_EVENTS);
-        assertThat(afterSecondStart).isEqualTo(afterFirstStart);
+        assertThat(first.eventRows()).hasSize(FirstYearHistoryTest.FIRST_YEAR_EVENTS);
+        assertThat(second.eventRows()).isEqualTo(first.eventRows());
+        // The log's tree took the stored leaves before the application was ready, not in its first requests.
+        assertThat(first.leaves()).isPositive();
+        assertThat(second.treeLeavesWhenReady()).isGreaterThanOrEqualTo(first.leaves());
 
         // Started without seeded tokens: they were generated into a file whose path is logged, never a token,
         // and no other credential (such as a default user's password) appears in the log.
@@ -49,11 +55,21 @@ class FirstYearHistoryRestartTest {
         tokens.stringPropertyNames().forEach(name -> assertThat(output.getAll()).doesNotContain(tokens.getProperty(name)));
     }
 
-    private static List<Map<String, Object>> eventRowsAfterStarting(Path dataDir) {
+    /**
+     * What a start left: the event rows, the leaves once the log has taken them, and the leaves the log's tree had read when the
+     * application was ready (before the caller could send a request).
+     */
+    private record Started(List<Map<String, Object>> eventRows, long leaves, long treeLeavesWhenReady) {
+    }
+
+    private static Started start(Path dataDir) {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(CoalitionApplication.class)
                 .properties("coalition.data-dir=" + dataDir, "server.port=0")
                 .run()) {
-            return EventStoreRows.rows(app.getBean(JdbcTemplate.class));
+            long treeLeaves = app.getBean(AuditLogStore.class).rowsRead().get(RowsRead.Read.TREE_LEAVES);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            List<Map<String, Object>> rows = EventStoreRows.rows(jdbc);
+            return new Started(rows, LogCatchUp.await(jdbc), treeLeaves);
         }
     }
 }
