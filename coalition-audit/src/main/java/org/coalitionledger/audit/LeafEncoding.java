@@ -61,7 +61,7 @@ public final class LeafEncoding {
 
     /** SHA-256(0x00 || v1 leaf), the hash of a v1 leaf of this event. */
     public static byte[] leafHash(StoredEvent event) {
-        // Written straight into the hash: verification hashes every leaf, and a copy of each would cost as much.
+        // Written straight into the hash: verification hashes every leaf and needs no copy of its bytes.
         return MerkleHashes.leafHash(digest -> writeV1(new Writer(digest::update), event));
     }
 

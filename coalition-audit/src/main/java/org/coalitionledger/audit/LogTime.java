@@ -66,9 +66,7 @@ public final class LogTime {
     public static Instant parse(String text) {
         if (inLayout(text, LAYOUT)) {
             try {
-                return LocalDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2),
-                        number(text, 11, 2), number(text, 14, 2), number(text, 17, 2),
-                        number(text, 20, 6) * 1000).toInstant(ZoneOffset.UTC);
+                return laidOut(text, 6);
             } catch (DateTimeException e) {
                 throw new IllegalArgumentException("log time '" + text + "' is not an ISO-8601 instant", e);
             }
@@ -87,22 +85,35 @@ public final class LogTime {
 
     /**
      * The instant of a stored event's time, exactly as {@link Instant#parse} reads it: the form Axon stores is read by
-     * hand (verification reads every event's time, and the general parser cost it a tenth of its snapshot pass), any
-     * other text, and a date that does not exist, by {@code Instant.parse}.
+     * hand (verification reads every event's time, and the general parser took about 5 % of its samples), any other
+     * text, and a date that does not exist, by {@code Instant.parse}.
      *
      * @throws java.time.format.DateTimeParseException as {@code Instant.parse} does
      */
     public static Instant parseEventTime(String text) {
         if (inLayout(text, EVENT_TIME_LAYOUT)) {
             try {
-                return LocalDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2),
-                        number(text, 11, 2), number(text, 14, 2), number(text, 17, 2),
-                        number(text, 20, 3) * 1_000_000).toInstant(ZoneOffset.UTC);
+                return laidOut(text, 3);
             } catch (DateTimeException e) {
                 // Not a time of day or not a date (a 30 February, a leap second): Instant.parse decides.
             }
         }
         return Instant.parse(text);
+    }
+
+    /**
+     * The instant of a text whose digits and separators are where the layouts above have them, with {@code fraction}
+     * digits of the second.
+     *
+     * @throws DateTimeException for a field out of its range (a 30 February, an hour 24, a second 60)
+     */
+    private static Instant laidOut(String text, int fraction) {
+        int nanos = number(text, 20, fraction);
+        for (int i = fraction; i < 9; i++) {
+            nanos *= 10;
+        }
+        return LocalDateTime.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2), number(text, 11, 2),
+                number(text, 14, 2), number(text, 17, 2), nanos).toInstant(ZoneOffset.UTC);
     }
 
     /** Digits and separators exactly where {@code layout} has them. */

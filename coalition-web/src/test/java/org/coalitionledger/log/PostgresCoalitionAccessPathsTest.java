@@ -173,18 +173,11 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
                 Long.class, small);
         long globalIndex = owner.queryForObject("select global_index from audit_leaf_coalition where leaf_index = ?",
                 Long.class, leaf);
-        try {
-            owner.update("update audit_leaf_coalition set global_index = ? where leaf_index = ?", globalIndex + 1000000,
-                    leaf);
-            assertThat(verification.verify(false).discrepancies()).singleElement().satisfies(d -> {
-                assertThat(d.kind()).isEqualTo(LogDiscrepancy.Kind.MISINDEXED);
-                assertThat(d.leafIndex()).isEqualTo(leaf);
-                assertThat(d.detail()).contains("at global index " + (globalIndex + 1000000));
-            });
-        } finally {
-            owner.update("update audit_leaf_coalition set global_index = ? where leaf_index = ?", globalIndex, leaf);
-        }
-        assertThat(verification.verify(false).clean()).isTrue();
+        assertNamedMisindexed(leaf, () -> owner.update("update audit_leaf_coalition set global_index = ? where "
+                        + "leaf_index = ?", globalIndex + 1000000, leaf),
+                () -> owner.update("update audit_leaf_coalition set global_index = ? where leaf_index = ?",
+                        globalIndex, leaf),
+                "at global index " + (globalIndex + 1000000));
     }
 
     @Test
@@ -192,19 +185,11 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
         JdbcTemplate owner = SchemaOwner.jdbc(flyway);
         long leaf = owner.queryForObject("select max(leaf_index) from audit_leaf_coalition where coalition_id = ?",
                 Long.class, small);
-        try {
-            owner.update("update audit_leaf_coalition set coalition_id = ? where leaf_index = ?", small + "-other",
-                    leaf);
-            assertThat(verification.verify(false).discrepancies()).singleElement().satisfies(d -> {
-                assertThat(d.kind()).isEqualTo(LogDiscrepancy.Kind.MISINDEXED);
-                assertThat(d.leafIndex()).isEqualTo(leaf);
-                assertThat(d.detail()).contains("indexed under coalition " + small + "-other")
-                        .contains("belongs to coalition " + small);
-            });
-        } finally {
-            owner.update("update audit_leaf_coalition set coalition_id = ? where leaf_index = ?", small, leaf);
-        }
-        assertThat(verification.verify(false).clean()).isTrue();
+        assertNamedMisindexed(leaf, () -> owner.update("update audit_leaf_coalition set coalition_id = ? where "
+                        + "leaf_index = ?", small + "-other", leaf),
+                () -> owner.update("update audit_leaf_coalition set coalition_id = ? where leaf_index = ?", small,
+                        leaf),
+                "indexed under coalition " + small + "-other", "belongs to coalition " + small);
     }
 
     @Test
@@ -214,16 +199,26 @@ class PostgresCoalitionAccessPathsTest extends CoalitionAccessPathsContract {
                 Long.class, small);
         long globalIndex = owner.queryForObject("select global_index from audit_leaf_coalition where leaf_index = ?",
                 Long.class, leaf);
+        assertNamedMisindexed(leaf, () -> owner.update("delete from audit_leaf_coalition where leaf_index = ?", leaf),
+                () -> owner.update("insert into audit_leaf_coalition (leaf_index, coalition_id, global_index) "
+                        + "values (?, ?, ?)", leaf, small, globalIndex),
+                "missing from the coalition index", "coalition " + small);
+    }
+
+    /**
+     * While {@code tamper} has changed the coalition index, verification names {@code leaf} as misindexed, with each
+     * of {@code details}, and nothing else; once {@code restore} has undone it, the log verifies clean.
+     */
+    private void assertNamedMisindexed(long leaf, Runnable tamper, Runnable restore, String... details) {
         try {
-            owner.update("delete from audit_leaf_coalition where leaf_index = ?", leaf);
+            tamper.run();
             assertThat(verification.verify(false).discrepancies()).singleElement().satisfies(d -> {
                 assertThat(d.kind()).isEqualTo(LogDiscrepancy.Kind.MISINDEXED);
                 assertThat(d.leafIndex()).isEqualTo(leaf);
-                assertThat(d.detail()).contains("missing from the coalition index").contains("coalition " + small);
+                assertThat(d.detail()).contains(details);
             });
         } finally {
-            owner.update("insert into audit_leaf_coalition (leaf_index, coalition_id, global_index) values (?, ?, ?)",
-                    leaf, small, globalIndex);
+            restore.run();
         }
         assertThat(verification.verify(false).clean()).isTrue();
     }

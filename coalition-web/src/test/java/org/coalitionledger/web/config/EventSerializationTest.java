@@ -94,8 +94,9 @@ class EventSerializationTest {
     }
 
     /**
-     * What verification reads from a stored event without making it (its payload and its coalition) is what the
-     * payload made by the application's serializer gives, for every event type.
+     * What the audit side reads from a stored event, for every event type: its payload, by a reader per type, is the
+     * event the application's serializer wrote, and the coalition its text states (read without making the payload)
+     * is the event's.
      */
     @ParameterizedTest
     @MethodSource("oneOfEachEvent")
