@@ -202,7 +202,9 @@ final class ScaleReport {
                 new String[]{"peak used heap over the run, MiB", "heap.peak.mib", ""});
         for (String[] row : rows) {
             md.append("| ").append(row[0]).append(" |");
-            runs.forEach(r -> md.append(' ').append(r.containsKey(row[1]) ? decimal(r.get(row[1]), 1) : "—")
+            // CPU per unit in thousandths of a millisecond: a verified event costs a few hundredths.
+            int places = row[1].endsWith(".cpu.ms") ? 3 : 1;
+            runs.forEach(r -> md.append(' ').append(r.containsKey(row[1]) ? decimal(r.get(row[1]), places) : "—")
                     .append(" |"));
             md.append(' ').append(row[2]).append(" |\n");
         }

@@ -22,6 +22,7 @@ class ScaleReportTest {
                 "rebuild.seconds", "heap.verify.mib", "heap.rebuild.mib", "heap.peak.mib", "ingest.cpu.ms", "import.cpu.ms")) {
             run.put(key, 3.0);
         }
+        run.put("verify.cpu.ms", 0.0305);
         for (ScaleReport.RatioRow row : ScaleReport.RATIOS) {
             run.put(row.limitKey(), 2000.0);
             run.put(row.key(), 1000.0);
@@ -45,6 +46,8 @@ class ScaleReportTest {
         for (ScaleReport.LatencyRow row : ScaleReport.LATENCIES) {
             assertThat(md).contains("| " + row.label() + " | 1.50 / 7.25 | 1.50 / 7.25 |");
         }
+        assertThat(md).contains("| server CPU per event fully verified, ms | 0.031 | 0.031 |")
+                .contains("| full verification, s | 3.0 | 3.0 |");
         assertThat(md).contains("| N = 10,000 | N = 100,000 |").contains("cores 2")
                 .contains("N = 100,000: 100,012 events stored");
     }
