@@ -151,10 +151,9 @@ final class LedgerProcess implements AutoCloseable {
             InterruptedException {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = post(path, token, contentType, body);
-            var retryAfter = response.headers().firstValue("Retry-After");
-            if ((response.statusCode() == 429 || response.statusCode() == 503) && retryAfter.isPresent()
-                    && attempt < 20) {
-                Thread.sleep(Math.min(5_000, Long.parseLong(retryAfter.get().trim()) * 1_000));
+            long pause = retryPauseMillis(response, attempt);
+            if (pause >= 0) {
+                Thread.sleep(pause);
                 continue;
             }
             if (response.statusCode() / 100 != 2) {
@@ -163,6 +162,19 @@ final class LedgerProcess implements AutoCloseable {
             }
             return response.body();
         }
+    }
+
+    /**
+     * How long a well-behaved client waits before sending {@code response}'s request again: the {@code Retry-After}
+     * of a refusal by admission control ({@code 429} or {@code 503}), at most 5 s, up to the 20th attempt; -1 when
+     * the answer is not to be retried.
+     */
+    static long retryPauseMillis(HttpResponse<?> response, int attempt) {
+        var retryAfter = response.headers().firstValue("Retry-After");
+        if ((response.statusCode() == 429 || response.statusCode() == 503) && retryAfter.isPresent() && attempt < 20) {
+            return Math.min(5_000, Long.parseLong(retryAfter.get().trim()) * 1_000);
+        }
+        return -1;
     }
 
     private HttpRequest.Builder request(String path, String token) {

@@ -456,15 +456,17 @@ public final class ScaleBenchmark {
 
     /**
      * Seconds one full verification takes; it must answer 200, clean. One sent just after another's answer may find
-     * that one's admission slot not yet freed ({@code 429}): it is sent again a moment later, the refusal not timed.
+     * that one's admission slot not yet freed ({@code 429}): it is sent again after the server's {@code Retry-After},
+     * as {@link LedgerProcess#postOkRetrying} does, the refusal and the wait not timed.
      */
     private static double fullVerificationSeconds(LedgerProcess ledger) throws Exception {
         for (int attempt = 1; ; attempt++) {
             Timed<HttpResponse<String>> timed = timed(() -> ledger.get("/api/v1/audit/verification",
                     LedgerProcess.AUDITOR));
             HttpResponse<String> answer = timed.value();
-            if (answer.statusCode() == 429 && attempt < 20) {
-                Thread.sleep(100);
+            long pause = LedgerProcess.retryPauseMillis(answer, attempt);
+            if (pause >= 0) {
+                Thread.sleep(pause);
                 continue;
             }
             if (answer.statusCode() != 200 || !answer.body().contains("\"clean\":true")) {
