@@ -137,8 +137,8 @@ public final class ScaleBenchmark {
             return;
         }
         if (options.targetHeapOnly() || options.readsOnly() || options.rebuildOnly() || options.verificationOnly()) {
-            // Step 9, the reads of step 6, the rebuild of step 7 or the full verification, alone, on the database and data folder a run of
-            // one size left (one size: one database); the figures replace that run's.
+            // Step 9, the reads of step 6, the rebuild of step 7 or the full verification, alone, on the database
+            // and data folder a run of one size left (one size: one database); the figures replace that run's.
             for (long n : options.sizes()) {
                 Path file = options.out().resolve("scale-" + n + ".properties");
                 Map<String, Double> figures = new HashMap<>(ScaleReport.load(options.out()).stream()
@@ -441,7 +441,7 @@ public final class ScaleBenchmark {
             log.info("N={}: the scan's limit and the full verification, {} times each", n, options.reps());
             f.put("limit.scan.sha256", median(options.reps(), limits::scanHashRate));
             // One verification first, not timed: a server just started runs its first one while the JIT compiles it
-            // (about twice as long at 100,000 events), which the comparison of two builds is not about.
+            // (about 2.5 times as long at 100,000 events), which the comparison of two builds is not about.
             fullVerificationSeconds(ledger);
             heap.startPhase();
             double cpu = ledger.cpuSeconds();

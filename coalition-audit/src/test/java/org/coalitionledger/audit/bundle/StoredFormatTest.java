@@ -50,7 +50,8 @@ class StoredFormatTest {
     @Test
     void textThatCannotTellAlone_statesNothing_soThePayloadIsReadWhole() {
         String[] cannotTell = {
-            "{\"coalitionId\":\"cewto\",\"coalitionId\":\"cewto\"}", // named twice: which one the record takes is not the text's to say
+            // named twice: which one the record takes is not the text's to say
+            "{\"coalitionId\":\"cewto\",\"coalitionId\":\"cewto\"}",
             "{\"coalitionId\":12}", // a number the record would take as text
             "{\"coalitionId\":[\"cewto\"]}",
             "{\"coalitionId\":\"cewto\"} {}", // more than one JSON value
@@ -80,12 +81,13 @@ class StoredFormatTest {
     void theActor_isWhatTheMetadataTreeGives_whereverTheTextAloneCanTellOrNot() {
         String[] metadata = {"{\"actor\":\"alice@example.org\",\"traceId\":\"t-1\"}",
             "{\"correlationId\":{\"actor\":\"bob\"},\"actor\":\"alice\"}", "{\"actor\":null}", "{\"traceId\":\"t\"}",
-            "{\"actor\":12}", "{\"actor\":{\"name\":\"alice\"}}", "{\"actor\":\"alice\",\"actor\":\"mallory\"}", "[\"alice\"]",
+            "{\"actor\":12}", "{\"actor\":{\"name\":\"alice\"}}", "{\"actor\":\"alice\",\"actor\":\"mallory\"}",
+            "[\"alice\"]",
             "\"alice\"", "{}"};
         for (String text : metadata) {
             tools.jackson.databind.JsonNode tree = AuditJson.mapper().readTree(text).get("actor");
-            StoredEvent event = new StoredEvent(3, "event-1", "Coalition", "cewto", 0, BATCH, "2", "2026-12-05T12:00:00Z",
-                    new byte[0], text.getBytes(StandardCharsets.UTF_8));
+            StoredEvent event = new StoredEvent(3, "event-1", "Coalition", "cewto", 0, BATCH, "2",
+                    "2026-12-05T12:00:00Z", new byte[0], text.getBytes(StandardCharsets.UTF_8));
             assertThat(StoredFormat.actor(event)).as(text)
                     .isEqualTo(tree != null && tree.isString() ? tree.stringValue() : null);
         }
