@@ -61,12 +61,13 @@ public final class ScaleBenchmark {
                    int importClients, int importChunk, int reps, Path jar, Path out, List<String> appArgs,
                    String viewsProcessor,
                    boolean profile, boolean reportOnly, String label, String database,
-                   boolean targetHeapOnly, boolean readsOnly, boolean rebuildOnly, boolean verificationOnly) {
+                   boolean targetHeapOnly, boolean readsOnly, boolean rebuildOnly, boolean verificationOnly,
+                   boolean plansOnly) {
 
         Options withJar(Path other) {
             return new Options(sizes, coalitions, seconds, warmUpSeconds, ingestSeconds, importClients, importChunk,
                     reps, other, out, appArgs, viewsProcessor, profile, reportOnly, label, database, targetHeapOnly,
-                    readsOnly, rebuildOnly, verificationOnly);
+                    readsOnly, rebuildOnly, verificationOnly, plansOnly);
         }
 
         static Options parse(String[] args) {
@@ -78,6 +79,7 @@ public final class ScaleBenchmark {
             boolean readsOnly = false;
             boolean rebuildOnly = false;
             boolean verificationOnly = false;
+            boolean plansOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> quick = true;
@@ -87,10 +89,12 @@ public final class ScaleBenchmark {
                     case "--reads-only" -> readsOnly = true;
                     case "--rebuild-only" -> rebuildOnly = true;
                     case "--verification-only" -> verificationOnly = true;
+                    case "--plans-only" -> plansOnly = true;
                     default -> {
                         if (!args[i].startsWith("--") || i + 1 >= args.length) {
                             throw new IllegalArgumentException("expected --quick, --profile, --report-only, "
-                                    + "--target-heap-only, --reads-only, --rebuild-only, --verification-only or "
+                                    + "--target-heap-only, --reads-only, --rebuild-only, --verification-only, "
+                                    + "--plans-only or "
                                     + "--name value pairs, got "
                                     + Arrays.toString(args));
                         }
@@ -112,7 +116,7 @@ public final class ScaleBenchmark {
                     given.containsKey("app-args") ? List.of(given.get("app-args").split("\\s+")) : List.of(),
                     given.getOrDefault("views-processor", "coalition-views"),
                     profile, reportOnly, given.getOrDefault("label", ""), given.getOrDefault("database", DEFAULT_DATABASE),
-                    targetHeapOnly, readsOnly, rebuildOnly, verificationOnly);
+                    targetHeapOnly, readsOnly, rebuildOnly, verificationOnly, plansOnly);
         }
     }
 
@@ -136,8 +140,10 @@ public final class ScaleBenchmark {
             profile(run, wrk);
             return;
         }
-        if (options.targetHeapOnly() || options.readsOnly() || options.rebuildOnly() || options.verificationOnly()) {
-            // Step 9, the reads of step 6, the rebuild of step 7 or the full verification, alone, on the database
+        if (options.targetHeapOnly() || options.readsOnly() || options.rebuildOnly() || options.verificationOnly()
+                || options.plansOnly()) {
+            // Step 9, the reads of step 6, the rebuild of step 7, the full verification or the statements' plans
+            // of step 5, alone, on the database
             // and data folder a run of one size left (one size: one database); the figures replace that run's.
             for (long n : options.sizes()) {
                 Path file = options.out().resolve("scale-" + n + ".properties");
@@ -151,6 +157,8 @@ public final class ScaleBenchmark {
                     rebuildAgain(run, n, dir, figures);
                 } else if (options.verificationOnly()) {
                     verifyAgain(run, n, dir, figures);
+                } else if (options.plansOnly()) {
+                    plansAgain(run, n, figures);
                 } else {
                     verifyInTargetHeap(run, n, dir, figures);
                 }
@@ -225,6 +233,8 @@ public final class ScaleBenchmark {
             f.put("limit.insert.batched", median(options.reps(), () -> limits.insertRate(sample, 20000, 100)));
             f.put("limit.scan.deser", median(options.reps(), () -> limits.scanRate(false)));
             f.put("limit.scan.sha256", median(options.reps(), limits::scanHashRate));
+            log.info("N={}: the log's statements as PostgreSQL plans them", n);
+            StatementPlans.measure(owner, options.reps(), f);
 
             reads(ledger, wrk, options, n, events, treeSize, recordedAt, f);
 
@@ -452,6 +462,17 @@ public final class ScaleBenchmark {
             f.put("verify.full.rps", events / seconds);
             f.put("heap.verify.mib", heap.phasePeakMiB());
         }
+    }
+
+    /**
+     * The log's statements over a range, as PostgreSQL plans them ({@link StatementPlans}), on the database a run
+     * left, with its statistics taken again; no server runs.
+     */
+    static void plansAgain(Options options, long n, Map<String, Double> f) throws Exception {
+        var owner = new DriverManagerDataSource(PG + options.database(), "postgres", "");
+        analyze(owner);
+        log.info("N={}: the log's statements as PostgreSQL plans them, {} times each", n, options.reps());
+        StatementPlans.measure(owner, options.reps(), f);
     }
 
     /**

@@ -177,6 +177,30 @@ final class ScaleReport {
             md.append('\n');
         }
 
+        if (runs.stream().anyMatch(r -> r.keySet().stream().anyMatch(k -> k.startsWith("plan.")))) {
+            md.append("\n#### The log's statements over a range, as PostgreSQL plans them: execution, ms (median), and "
+                    + "the functions JIT compiled\n\n| statement, plan, JIT |");
+            runs.forEach(r -> md.append(" N = ").append(number(r.get(N))).append(" |"));
+            md.append("\n|---|");
+            runs.forEach(r -> md.append("---|"));
+            md.append('\n');
+            for (String[] statement : StatementPlans.STATEMENTS) {
+                for (String mode : StatementPlans.MODES) {
+                    for (String jit : StatementPlans.JIT) {
+                        String key = "plan." + statement[0] + "." + mode + ".jit-" + jit;
+                        md.append("| ").append(statement[1]).append(", ")
+                                .append(mode.equals("custom") ? "the plan for the values" : "the generic plan")
+                                .append(", JIT ").append(jit.equals("off") ? "off (the application's connections)"
+                                        : "on (PostgreSQL's default)").append(" |");
+                        runs.forEach(r -> md.append(' ').append(r.containsKey(key + ".ms")
+                                ? decimal(r.get(key + ".ms"), 1) + " (" + number(r.get(key + ".functions")) + ")"
+                                : "—").append(" |"));
+                        md.append('\n');
+                    }
+                }
+            }
+        }
+
         md.append("\n#### CPU, duration and heap\n\n| figure |");
         runs.forEach(r -> md.append(" N = ").append(number(r.get(N))).append(" |"));
         md.append(" target |\n|---|");

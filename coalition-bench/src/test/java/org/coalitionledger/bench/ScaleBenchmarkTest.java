@@ -99,6 +99,7 @@ class ScaleBenchmarkTest {
         assertThat(full.readsOnly()).isFalse();
         assertThat(full.rebuildOnly()).isFalse();
         assertThat(full.verificationOnly()).isFalse();
+        assertThat(full.plansOnly()).isFalse();
         assertThat(full.warmUpSeconds()).as("no warm-up unless asked for").isZero();
         assertThat(ScaleBenchmark.Options.parse(new String[]{"--warm-up", "10"}).warmUpSeconds()).isEqualTo(10);
         assertThat(ScaleBenchmark.Options.parse(new String[]{"--reads-only", "--events", "1000000"}).readsOnly())
@@ -107,5 +108,7 @@ class ScaleBenchmarkTest {
                 .isTrue();
         assertThat(ScaleBenchmark.Options.parse(new String[]{"--verification-only", "--events", "100000"})
                 .verificationOnly()).isTrue();
+        assertThat(ScaleBenchmark.Options.parse(new String[]{"--plans-only", "--events", "1000000"}).plansOnly())
+                .isTrue();
     }
 }

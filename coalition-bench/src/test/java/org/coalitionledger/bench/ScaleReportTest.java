@@ -53,6 +53,25 @@ class ScaleReportTest {
     }
 
     @Test
+    void markdown_listsEachStatementsPlans_withTheFunctionsJitCompiled_andNoTableForRunsWithout() {
+        Map<String, Double> run = fullRun(1_000_000);
+        run.put("plan.logged.generic.jit-on.ms", 212.25);
+        run.put("plan.logged.generic.jit-on.functions", 49.0);
+        run.put("plan.logged.generic.jit-off.ms", 6.5);
+        run.put("plan.logged.generic.jit-off.functions", 0.0);
+
+        String md = ScaleReport.markdown(List.of(fullRun(10_000), run), Map.of());
+
+        assertThat(md).contains("| the logged rows of the last 1,000 leaves, the generic plan, JIT on (PostgreSQL's "
+                + "default) | — | 212.3 (49) |");
+        assertThat(md).contains("| the logged rows of the last 1,000 leaves, the generic plan, JIT off (the "
+                + "application's connections) | — | 6.5 (0) |");
+        assertThat(md).contains("| the sweep for unlogged events over its window (100,000 global indexes, 10,000 a "
+                + "statement), the plan for the values, JIT off (the application's connections) | — | — |");
+        assertThat(ScaleReport.markdown(List.of(fullRun(10_000)), Map.of())).doesNotContain("JIT compiled");
+    }
+
+    @Test
     void markdown_showsDashForAFigureARunDoesNotHave_andCountsFailedRequests() {
         Map<String, Double> run = fullRun(10_000);
         run.remove("import.rps");

@@ -125,7 +125,7 @@ public class AuditLogStore {
      * event's), one probe per event of the window: the sweep runs every few seconds, and matched by event id with
      * {@code not exists}, PostgreSQL may hash every leaf ever logged each time (it did on a ledger of 100,000 events).
      */
-    static final String UNSWEPT_EVENTS = "select " + EVENT_COLUMNS + " from domain_event_entry e "
+    public static final String UNSWEPT_EVENTS = "select " + EVENT_COLUMNS + " from domain_event_entry e "
             + "where e.global_index >= ? and e.global_index < ? and (select g.leaf_index from audit_leaf g "
             + "where g.global_index = e.global_index) is null order by e.global_index";
 
@@ -212,7 +212,7 @@ public class AuditLogStore {
      * range of a thousand leaves (an incremental verification, a bundle from a checkpoint), a cost that grows with the
      * log, and with the range also put on the index its generic plan scans that range again for every leaf.
      */
-    static final String LOGGED_ROWS = "select " + LEAF_COLUMNS + ", " + EVENT_COLUMNS + ", "
+    public static final String LOGGED_ROWS = "select " + LEAF_COLUMNS + ", " + EVENT_COLUMNS + ", "
             + indexColumn("leaf_index", "indexed") + ", " + indexColumn("coalition_id", "coalition_id") + ", "
             + indexColumn("global_index", "indexed_global_index")
             + " from audit_leaf l left join domain_event_entry e on e.event_identifier = l.event_id "

@@ -29,6 +29,9 @@ import java.time.Duration;
 public record AuditProperties(String origin, Path keyFile, Duration checkpointInterval, int maxLeavesPerPage,
                               Duration maxLogDelay, long sweepWindow, Duration historySettleTime) {
 
+    /** How many recent global indexes the sweep looks back over unless configured. */
+    public static final long DEFAULT_SWEEP_WINDOW = 100_000;
+
     public AuditProperties {
         if (origin == null || origin.isBlank()) {
             origin = "coalition-ledger/audit-log";
@@ -46,7 +49,7 @@ public record AuditProperties(String origin, Path keyFile, Duration checkpointIn
             maxLogDelay = Duration.ofSeconds(60);
         }
         if (sweepWindow <= 0) {
-            sweepWindow = 100_000;
+            sweepWindow = DEFAULT_SWEEP_WINDOW;
         }
         if (historySettleTime == null) {
             historySettleTime = maxLogDelay;

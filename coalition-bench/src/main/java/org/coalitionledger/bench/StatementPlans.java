@@ -1,0 +1,131 @@
+package org.coalitionledger.bench;
+
+import org.coalitionledger.log.AuditLogStore;
+import org.coalitionledger.log.AuditProperties;
+import org.coalitionledger.log.UnloggedEventSweeper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What PostgreSQL's plans of the log's two statements over a range cost on the ledger a run left (step 5 of
+ * docs/benchmarks.md, "At scale"): the logged rows of the last 1,000 leaves (an incremental verification, a bundle
+ * from a checkpoint) and the sweep for unlogged events over its window (the default window below the log's position,
+ * one statement per page, as the sweeper sends them). Each statement is prepared and run under
+ * {@code explain (analyze, timing off)} with the plan for the values ({@code force_custom_plan}, what a connection
+ * gets for its first executions) and the generic plan ({@code force_generic_plan}, what PostgreSQL may settle on for
+ * a statement run often), with JIT compilation off (as the application's connections run) and on (PostgreSQL's
+ * default). Figures: the execution time in ms (median of the repetitions) and the functions JIT compiled.
+ */
+final class StatementPlans {
+
+    static final int LOGGED_LEAVES = 1000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A statement and its ranges: each range is one execution, and the figure is their sum. */
+    record Measured(String key, String sql, List<long[]> ranges) {
+    }
+
+    /** The two plan modes and the two JIT settings, in the report's order. */
+    static final List<String> MODES = List.of("custom", "generic");
+    static final List<String> JIT = List.of("off", "on");
+
+    static final List<String[]> STATEMENTS = List.of(
+            new String[]{"logged", "the logged rows of the last " + String.format("%,d", LOGGED_LEAVES) + " leaves"},
+            new String[]{"sweep", "the sweep for unlogged events over its window ("
+                    + String.format("%,d", AuditProperties.DEFAULT_SWEEP_WINDOW) + " global indexes, "
+                    + String.format("%,d", UnloggedEventSweeper.SWEEP_PAGE) + " a statement)"});
+
+    private StatementPlans() {
+    }
+
+    /** Measures every statement, mode and JIT setting into {@code f} under {@code plan.<statement>.<mode>.jit-<on|off>}. */
+    static void measure(DataSource owner, int reps, Map<String, Double> f) throws SQLException {
+        try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
+            long leaves = single(statement, "select count(*) from audit_leaf");
+            long logged = single(statement, "select coalesce(max(global_index), 0) from audit_leaf");
+            List<Measured> measured = List.of(
+                    new Measured("logged", AuditLogStore.LOGGED_ROWS,
+                            List.of(new long[]{Math.max(0, leaves - LOGGED_LEAVES), leaves})),
+                    new Measured("sweep", AuditLogStore.UNSWEPT_EVENTS,
+                            sweepPages(logged)));
+            for (Measured m : measured) {
+                statement.execute("prepare bench_" + m.key() + " as " + numbered(m.sql()));
+            }
+            try {
+                for (String jit : JIT) {
+                    statement.execute("set jit = " + jit);
+                    for (String mode : MODES) {
+                        statement.execute("set plan_cache_mode = force_" + mode + "_plan");
+                        for (Measured m : measured) {
+                            List<Double> millis = new ArrayList<>();
+                            double functions = 0;
+                            for (int rep = 0; rep < reps; rep++) {
+                                double sum = 0;
+                                for (long[] range : m.ranges()) {
+                                    JsonNode plan = explain(statement, "bench_" + m.key(), range);
+                                    sum += plan.path("Execution Time").asDouble();
+                                    functions = Math.max(functions, plan.path("JIT").path("Functions").asDouble(0));
+                                }
+                                millis.add(sum);
+                            }
+                            String key = "plan." + m.key() + "." + mode + ".jit-" + jit;
+                            f.put(key + ".ms", Stats.of(millis).median());
+                            f.put(key + ".functions", functions);
+                        }
+                    }
+                }
+            } finally {
+                statement.execute("deallocate all");
+                statement.execute("reset all");
+            }
+        }
+    }
+
+    /** The sweeper's pages over the default window below the log's position. */
+    static List<long[]> sweepPages(long maxLogged) {
+        List<long[]> pages = new ArrayList<>();
+        long from = Math.max(0, maxLogged - AuditProperties.DEFAULT_SWEEP_WINDOW);
+        for (long start = from; start < maxLogged; start += UnloggedEventSweeper.SWEEP_PAGE) {
+            pages.add(new long[]{start, Math.min(maxLogged, start + UnloggedEventSweeper.SWEEP_PAGE)});
+        }
+        return pages;
+    }
+
+    /** The JDBC statement with {@code $1, $2, ...} for its {@code ?}s, as {@code prepare} takes it. */
+    static String numbered(String sql) {
+        StringBuilder out = new StringBuilder();
+        int parameter = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '?') {
+                out.append('$').append(++parameter);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static JsonNode explain(Statement statement, String prepared, long[] range) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("explain (analyze, timing off, format json) execute " + prepared
+                + "(" + range[0] + ", " + range[1] + ")")) {
+            rs.next();
+            return JSON.readTree(rs.getString(1)).get(0);
+        }
+    }
+
+    private static long single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
