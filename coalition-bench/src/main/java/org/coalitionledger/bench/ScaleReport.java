@@ -121,11 +121,8 @@ final class ScaleReport {
                     number(run.get("run.seconds"))));
         }
 
-        md.append("\n#### Throughput beside its limit (value / limit = ratio)\n\n| figure | limit (same run) |");
-        runs.forEach(r -> md.append(" N = ").append(number(r.get(N))).append(" |"));
-        md.append(" target |\n|---|---|");
-        runs.forEach(r -> md.append("---|"));
-        md.append("---|\n");
+        tableHead(md, "Throughput beside its limit (value / limit = ratio)", List.of("figure", "limit (same run)"), runs,
+                true);
         for (RatioRow row : RATIOS) {
             md.append("| ").append(row.label()).append(" | ").append(row.limitLabel()).append(" |");
             for (Map<String, Double> run : runs) {
@@ -137,11 +134,7 @@ final class ScaleReport {
             md.append(' ').append(row.target()).append(" |\n");
         }
 
-        md.append("\n#### Latency, ms: p50 / p99 (wrk, whole run)\n\n| load |");
-        runs.forEach(r -> md.append(" N = ").append(number(r.get(N))).append(" |"));
-        md.append(" target |\n|---|");
-        runs.forEach(r -> md.append("---|"));
-        md.append("---|\n");
+        tableHead(md, "Latency, ms: p50 / p99 (wrk, whole run)", List.of("load"), runs, true);
         for (LatencyRow row : LATENCIES) {
             md.append("| ").append(row.label()).append(" |");
             for (Map<String, Double> run : runs) {
@@ -157,12 +150,8 @@ final class ScaleReport {
             md.append(' ').append(row.target()).append(" |\n");
         }
 
-        md.append("\n#### The application's garbage-collection pauses during a latency run: how many, the longest and "
-                + "all of them, ms\n\n| load |");
-        runs.forEach(r -> md.append(" N = ").append(number(r.get(N))).append(" |"));
-        md.append("\n|---|");
-        runs.forEach(r -> md.append("---|"));
-        md.append('\n');
+        tableHead(md, "The application's garbage-collection pauses during a latency run: how many, the longest and "
+                + "all of them, ms", List.of("load"), runs, false);
         for (LatencyRow row : LATENCIES) {
             if (runs.stream().noneMatch(r -> r.containsKey(row.key() + ".gc.count"))) {
                 continue;
@@ -178,20 +167,16 @@ final class ScaleReport {
         }
 
         if (runs.stream().anyMatch(r -> r.keySet().stream().anyMatch(k -> k.startsWith("plan.")))) {
-            md.append("\n#### The log's statements over a range, as PostgreSQL plans them: execution, ms (median), and "
-                    + "the functions JIT compiled\n\n| statement, plan, JIT |");
-            runs.forEach(r -> md.append(" N = ").append(number(r.get(N))).append(" |"));
-            md.append("\n|---|");
-            runs.forEach(r -> md.append("---|"));
-            md.append('\n');
+            tableHead(md, "The log's statements over a range, as PostgreSQL plans them: execution, ms (median), and "
+                    + "the functions JIT compiled", List.of("statement, plan, JIT"), runs, false);
             for (String[] statement : StatementPlans.STATEMENTS) {
                 for (String mode : StatementPlans.MODES) {
                     for (String jit : StatementPlans.JIT) {
                         String key = "plan." + statement[0] + "." + mode + ".jit-" + jit;
                         md.append("| ").append(statement[1]).append(", ")
                                 .append(mode.equals("custom") ? "the plan for the values" : "the generic plan")
-                                .append(", JIT ").append(jit.equals("off") ? "off (the application's connections)"
-                                        : "on (PostgreSQL's default)").append(" |");
+                                .append(", JIT ").append(jit.equals("on") ? "on (PostgreSQL's default, as the application runs)"
+                                        : "off").append(" |");
                         runs.forEach(r -> md.append(' ').append(r.containsKey(key + ".ms")
                                 ? decimal(r.get(key + ".ms"), 1) + " (" + number(r.get(key + ".functions")) + ")"
                                 : "—").append(" |"));
@@ -201,11 +186,7 @@ final class ScaleReport {
             }
         }
 
-        md.append("\n#### CPU, duration and heap\n\n| figure |");
-        runs.forEach(r -> md.append(" N = ").append(number(r.get(N))).append(" |"));
-        md.append(" target |\n|---|");
-        runs.forEach(r -> md.append("---|"));
-        md.append("---|\n");
+        tableHead(md, "CPU, duration and heap", List.of("figure"), runs, true);
         List<String[]> rows = List.of(
                 new String[]{"server CPU per HTTP-ingested takedown batch, ms", "ingest.cpu.ms", ""},
                 new String[]{"server CPU per imported event, ms", "import.cpu.ms", ""},
@@ -233,6 +214,16 @@ final class ScaleReport {
             md.append(' ').append(row[2]).append(" |\n");
         }
         return md.toString();
+    }
+
+    /** A table's title and head: the leading columns, one column per run, and the target's when asked for. */
+    private static void tableHead(StringBuilder md, String title, List<String> leading, List<Map<String, Double>> runs,
+            boolean target) {
+        md.append("\n#### ").append(title).append("\n\n|");
+        leading.forEach(column -> md.append(' ').append(column).append(" |"));
+        runs.forEach(r -> md.append(" N = ").append(number(r.get(N))).append(" |"));
+        md.append(target ? " target |\n|" : "\n|");
+        md.append("---|".repeat(leading.size() + runs.size() + (target ? 1 : 0))).append('\n');
     }
 
     static String ratio(double value, Double limit) {

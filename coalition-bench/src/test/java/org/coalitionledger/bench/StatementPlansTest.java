@@ -25,4 +25,16 @@ class StatementPlansTest {
                 .containsExactly("0-10000", "10000-20000", "20000-25000");
         assertThat(StatementPlans.sweepPages(0)).isEmpty();
     }
+
+    @Test
+    void functionsCompiled_countsTheLeadersAndEveryWorkersFunctions() {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        var parallel = json.readTree("{\"Plan\": {\"Workers\": [{\"Worker Number\": 0, \"JIT\": {\"Functions\": 11}},"
+                + " {\"Worker Number\": 1, \"JIT\": {\"Functions\": 11}}]}, \"JIT\": {\"Functions\": 49},"
+                + " \"Execution Time\": 149.2}");
+
+        assertThat(StatementPlans.functionsCompiled(parallel)).isEqualTo(71);
+        assertThat(StatementPlans.functionsCompiled(json.readTree("{\"Plan\": {}, \"Execution Time\": 8.0}")))
+                .isZero();
+    }
 }

@@ -56,17 +56,6 @@ class PostgresEventStoreTest {
         }
     }
 
-    /**
-     * PostgreSQL's JIT compilation is off for the application's connections: a range of 1,000 leaves read with a
-     * generic plan took about 210 ms compiling against 49 ms reading (docs/benchmarks.md).
-     */
-    @Test
-    void applicationConnections_compileNoPlans() {
-        assertThat(jdbc.queryForObject("select current_setting('jit')", String.class)).isEqualTo("off");
-        assertThat(jdbc.queryForObject("select current_user", String.class))
-                .isEqualTo(org.coalitionledger.support.PostgresTestDatabase.APPLICATION_ROLE);
-    }
-
     @Test
     void globalIndex_runsOneTwoThree() {
         List<Long> indexes = EventStoreRows.globalIndexes(jdbc);
