@@ -183,6 +183,11 @@ final class ScaleReport {
                         md.append('\n');
                     }
                 }
+                md.append("| ").append(statement[1]).append(", the generic plans PostgreSQL chose itself in "
+                        + StatementPlans.AUTO_EXECUTIONS + " executions (`plan_cache_mode = auto`) |");
+                String auto = "plan." + statement[0] + ".auto.generic";
+                runs.forEach(r -> md.append(' ').append(r.containsKey(auto) ? number(r.get(auto)) : "—").append(" |"));
+                md.append('\n');
             }
         }
 

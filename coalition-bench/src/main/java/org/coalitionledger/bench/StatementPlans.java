@@ -28,6 +28,7 @@ import java.util.Map;
 final class StatementPlans {
 
     static final int LOGGED_LEAVES = 1000;
+    static final int AUTO_EXECUTIONS = 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A statement and its ranges: each range is one execution, and the figure is their sum. */
@@ -47,7 +48,10 @@ final class StatementPlans {
     private StatementPlans() {
     }
 
-    /** Measures every statement, mode and JIT setting into {@code f} under {@code plan.<statement>.<mode>.jit-<on|off>}. */
+    /**
+     * Measures every statement, mode and JIT setting into {@code f} under {@code plan.<statement>.<mode>.jit-<on|off>},
+     * and the generic plans PostgreSQL chooses by itself under {@code plan.<statement>.auto.generic}.
+     */
     static void measure(DataSource owner, int reps, Map<String, Double> f) throws SQLException {
         try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
             long leaves = single(statement, "select count(*) from audit_leaf");
@@ -84,11 +88,32 @@ final class StatementPlans {
                         }
                     }
                 }
+                statement.execute("reset plan_cache_mode");
+                statement.execute("reset jit");
+                for (Measured m : measured) {
+                    f.put("plan." + m.key() + ".auto.generic", (double) genericPlansChosen(statement, m));
+                }
             } finally {
                 statement.execute("deallocate all");
                 statement.execute("reset all");
             }
         }
+    }
+
+    /**
+     * How many of {@link #AUTO_EXECUTIONS} executions PostgreSQL ran with its generic plan where it chooses by itself
+     * ({@code plan_cache_mode = auto}: the plan for the values five times, then the generic one when its estimate is
+     * no worse), as on a connection of the application running the statement often: its ranges in turn.
+     */
+    private static long genericPlansChosen(Statement statement, Measured m) throws SQLException {
+        statement.execute("prepare bench_auto as " + numbered(m.sql()));
+        for (int i = 0; i < AUTO_EXECUTIONS; i++) {
+            long[] range = m.ranges().get(i % m.ranges().size());
+            statement.execute("execute bench_auto(" + range[0] + ", " + range[1] + ")");
+        }
+        long generic = single(statement, "select generic_plans from pg_prepared_statements where name = 'bench_auto'");
+        statement.execute("deallocate bench_auto");
+        return generic;
     }
 
     /** The sweeper's pages over the default window below the log's position. */

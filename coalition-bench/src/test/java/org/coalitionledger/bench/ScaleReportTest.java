@@ -59,6 +59,7 @@ class ScaleReportTest {
         run.put("plan.logged.generic.jit-on.functions", 49.0);
         run.put("plan.logged.generic.jit-off.ms", 6.5);
         run.put("plan.logged.generic.jit-off.functions", 0.0);
+        run.put("plan.logged.auto.generic", 0.0);
 
         String md = ScaleReport.markdown(List.of(fullRun(10_000), run), Map.of());
 
@@ -68,6 +69,8 @@ class ScaleReportTest {
                 + "(0) |");
         assertThat(md).contains("| the sweep for unlogged events over its window (100,000 global indexes, 10,000 a "
                 + "statement), the plan for the values, JIT off | — | — |");
+        assertThat(md).contains("| the logged rows of the last 1,000 leaves, the generic plans PostgreSQL chose itself "
+                + "in 10 executions (`plan_cache_mode = auto`) | — | 0 |");
         assertThat(ScaleReport.markdown(List.of(fullRun(10_000)), Map.of())).doesNotContain("JIT compiled");
     }
 
