@@ -136,7 +136,7 @@ public final class ScaleBenchmark {
         Files.copy(options.jar(), jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Options run = options.withJar(jar);
         Wrk wrk = new Wrk(options.out());
-        if (options.profile()) {
+        if (options.profile() && !options.verificationOnly()) {
             profile(run, wrk);
             return;
         }
@@ -438,6 +438,8 @@ public final class ScaleBenchmark {
      * Full verification alone, on the ledger a run left, its log and fold snapshots caught up: the limit (scan +
      * SHA-256) and the verification after one untimed, each the median of {@code --reps} runs in the same minutes,
      * and the server's CPU per event verified, so builds can be compared on one large ledger without filling it again.
+     * With {@code --profile}, a flight recording of the timed verifications, summarised into
+     * {@code profile-verification-<N>.md} ({@link JfrSummary}).
      */
     static void verifyAgain(Options options, long n, Path dir, Map<String, Double> f) throws Exception {
         try (LedgerProcess ledger = LedgerProcess.start(options.jar(), options.database(), dir.resolve("data"),
@@ -454,10 +456,23 @@ public final class ScaleBenchmark {
             // (about 2.5 times as long at 100,000 events), which the comparison of two builds is not about.
             fullVerificationSeconds(ledger);
             heap.startPhase();
+            Path recording = dir.resolve("verification.jfr").toAbsolutePath();
+            if (options.profile()) {
+                jcmd(ledger.pid(), "JFR.start", "name=verification", "settings=profile");
+            }
             double cpu = ledger.cpuSeconds();
             double seconds = median(options.reps(), () -> fullVerificationSeconds(ledger));
             // The server's CPU time, less sensitive than the wall clock to what else the machine runs.
             f.put("verify.cpu.ms", cpuMillisPer(ledger, cpu, events * options.reps()));
+            if (options.profile()) {
+                jcmd(ledger.pid(), "JFR.stop", "name=verification", "filename=" + recording);
+                Path summary = options.out().resolve("profile-verification-" + n + ".md");
+                Files.writeString(summary, String.format(java.util.Locale.ROOT, "## Full verification at N = %,d%n%n"
+                        + "%d full verifications of %,d events, one after the other, recorded (median %.1f s, server "
+                        + "CPU per event %.3f ms).%n%n", n, options.reps(), events, seconds, f.get("verify.cpu.ms"))
+                        + JfrSummary.markdown(recording, null, 15));
+                log.info("Profile written to {}", summary);
+            }
             f.put("verify.full.seconds", seconds);
             f.put("verify.full.rps", events / seconds);
             f.put("heap.verify.mib", heap.phasePeakMiB());
