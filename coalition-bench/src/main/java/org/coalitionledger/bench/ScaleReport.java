@@ -121,8 +121,8 @@ final class ScaleReport {
                     number(run.get("run.seconds"))));
         }
 
-        tableHead(md, "Throughput beside its limit (value / limit = ratio)", List.of("figure", "limit (same run)"), runs,
-                true);
+        tableHead(md, "Throughput beside its limit (value / limit = ratio)", List.of("figure", "limit (same run)"),
+                runs, true);
         for (RatioRow row : RATIOS) {
             md.append("| ").append(row.label()).append(" | ").append(row.limitLabel()).append(" |");
             for (Map<String, Double> run : runs) {
@@ -175,8 +175,8 @@ final class ScaleReport {
                         String key = "plan." + statement[0] + "." + mode + ".jit-" + jit;
                         md.append("| ").append(statement[1]).append(", ")
                                 .append(mode.equals("custom") ? "the plan for the values" : "the generic plan")
-                                .append(", JIT ").append(jit.equals("on") ? "on (PostgreSQL's default, as the application runs)"
-                                        : "off").append(" |");
+                                .append(", JIT ").append(jit.equals("on")
+                                        ? "on (PostgreSQL's default, as the application runs)" : "off").append(" |");
                         runs.forEach(r -> md.append(' ').append(r.containsKey(key + ".ms")
                                 ? decimal(r.get(key + ".ms"), 1) + " (" + number(r.get(key + ".functions")) + ")"
                                 : "—").append(" |"));

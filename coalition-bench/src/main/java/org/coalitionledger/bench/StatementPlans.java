@@ -23,7 +23,8 @@ import java.util.Map;
  * {@code explain (analyze, timing off)} with the plan for the values ({@code force_custom_plan}, what a connection
  * gets for its first executions) and the generic plan ({@code force_generic_plan}, what PostgreSQL may settle on for
  * a statement run often), with JIT compilation on (PostgreSQL's default, as the application runs) and off. Figures:
- * the execution time in ms (median of the repetitions) and the functions JIT compiled.
+ * the execution time in ms (median of the repetitions) and the functions JIT compiled; then how many generic plans
+ * PostgreSQL chooses when left to choose, as it does on the application's connections.
  */
 final class StatementPlans {
 
@@ -150,8 +151,7 @@ final class StatementPlans {
 
     private static JsonNode explain(Statement statement, String prepared, long[] range) throws SQLException {
         try (ResultSet rs = statement.executeQuery("explain (analyze, timing off, verbose, format json) execute "
-                + prepared
-                + "(" + range[0] + ", " + range[1] + ")")) {
+                + prepared + "(" + range[0] + ", " + range[1] + ")")) {
             rs.next();
             return JSON.readTree(rs.getString(1)).get(0);
         }
