@@ -169,11 +169,11 @@ final class ScaleReport {
         if (runs.stream().anyMatch(r -> r.keySet().stream().anyMatch(k -> k.startsWith("plan.")))) {
             tableHead(md, "The log's statements over a range, as PostgreSQL plans them: execution, ms (median), and "
                     + "the functions JIT compiled", List.of("statement, plan, JIT"), runs, false);
-            for (String[] statement : StatementPlans.STATEMENTS) {
+            for (StatementPlans.Measured statement : StatementPlans.STATEMENTS) {
                 for (String mode : StatementPlans.MODES) {
                     for (String jit : StatementPlans.JIT) {
-                        String key = "plan." + statement[0] + "." + mode + ".jit-" + jit;
-                        md.append("| ").append(statement[1]).append(", ")
+                        String key = "plan." + statement.key() + "." + mode + ".jit-" + jit;
+                        md.append("| ").append(statement.label()).append(", ")
                                 .append(mode.equals("custom") ? "the plan for the values" : "the generic plan")
                                 .append(", JIT ").append(jit.equals("on")
                                         ? "on (PostgreSQL's default, as the application runs)" : "off").append(" |");
@@ -183,9 +183,9 @@ final class ScaleReport {
                         md.append('\n');
                     }
                 }
-                md.append("| ").append(statement[1]).append(", the generic plans PostgreSQL chose itself in "
+                md.append("| ").append(statement.label()).append(", the generic plans PostgreSQL chose itself in "
                         + StatementPlans.AUTO_EXECUTIONS + " executions (`plan_cache_mode = auto`) |");
-                String auto = "plan." + statement[0] + ".auto.generic";
+                String auto = "plan." + statement.key() + ".auto.generic";
                 runs.forEach(r -> md.append(' ').append(r.containsKey(auto) ? number(r.get(auto)) : "—").append(" |"));
                 md.append('\n');
             }

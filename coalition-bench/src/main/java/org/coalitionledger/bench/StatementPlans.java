@@ -32,19 +32,20 @@ final class StatementPlans {
     static final int AUTO_EXECUTIONS = 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** A statement and its ranges: each range is one execution, and the figure is their sum. */
-    record Measured(String key, String sql, List<long[]> ranges) {
+    /** A statement measured: its figures' key, its label in the report, and its SQL as the application sends it. */
+    record Measured(String key, String label, String sql) {
     }
 
     /** The two plan modes and the two JIT settings, in the report's order. */
     static final List<String> MODES = List.of("custom", "generic");
     static final List<String> JIT = List.of("on", "off");
 
-    static final List<String[]> STATEMENTS = List.of(
-            new String[]{"logged", "the logged rows of the last " + String.format("%,d", LOGGED_LEAVES) + " leaves"},
-            new String[]{"sweep", "the sweep for unlogged events over its window ("
-                    + String.format("%,d", AuditProperties.DEFAULT_SWEEP_WINDOW) + " global indexes, "
-                    + String.format("%,d", UnloggedEventSweeper.SWEEP_PAGE) + " a statement)"});
+    static final Measured LOGGED = new Measured("logged", "the logged rows of the last "
+            + String.format("%,d", LOGGED_LEAVES) + " leaves", AuditLogStore.LOGGED_ROWS);
+    static final Measured SWEEP = new Measured("sweep", "the sweep for unlogged events over its window ("
+            + String.format("%,d", AuditProperties.DEFAULT_SWEEP_WINDOW) + " global indexes, "
+            + String.format("%,d", UnloggedEventSweeper.SWEEP_PAGE) + " a statement)", AuditLogStore.UNSWEPT_EVENTS);
+    static final List<Measured> STATEMENTS = List.of(LOGGED, SWEEP);
 
     private StatementPlans() {
     }
@@ -57,15 +58,14 @@ final class StatementPlans {
         try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
             long leaves = single(statement, "select count(*) from audit_leaf");
             long logged = single(statement, "select coalesce(max(global_index), 0) from audit_leaf");
-            List<Measured> measured = List.of(
-                    new Measured("logged", AuditLogStore.LOGGED_ROWS,
-                            List.of(new long[]{Math.max(0, leaves - LOGGED_LEAVES), leaves})),
-                    new Measured("sweep", AuditLogStore.UNSWEPT_EVENTS,
-                            sweepPages(logged)));
+            // Each range is one execution; a statement's figure is the sum over its ranges.
+            Map<Measured, List<long[]>> ranges = Map.of(
+                    LOGGED, List.of(new long[]{Math.max(0, leaves - LOGGED_LEAVES), leaves}),
+                    SWEEP, sweepPages(logged));
             try {
                 for (String mode : MODES) {
                     statement.execute("set plan_cache_mode = force_" + mode + "_plan");
-                    for (Measured m : measured) {
+                    for (Measured m : STATEMENTS) {
                         for (String jit : JIT) {
                             // Prepared afresh under each setting: a generic plan is made once, with the JIT setting
                             // of the moment, and kept.
@@ -75,7 +75,7 @@ final class StatementPlans {
                             double functions = 0;
                             for (int rep = 0; rep < reps; rep++) {
                                 double sum = 0;
-                                for (long[] range : m.ranges()) {
+                                for (long[] range : ranges.get(m)) {
                                     JsonNode plan = explain(statement, "bench_statement", range);
                                     sum += plan.path("Execution Time").asDouble();
                                     functions = Math.max(functions, functionsCompiled(plan));
@@ -91,8 +91,9 @@ final class StatementPlans {
                 }
                 statement.execute("reset plan_cache_mode");
                 statement.execute("reset jit");
-                for (Measured m : measured) {
-                    f.put("plan." + m.key() + ".auto.generic", (double) genericPlansChosen(statement, m));
+                for (Measured m : STATEMENTS) {
+                    f.put("plan." + m.key() + ".auto.generic", (double) genericPlansChosen(statement, m,
+                            ranges.get(m)));
                 }
             } finally {
                 statement.execute("deallocate all");
@@ -106,10 +107,10 @@ final class StatementPlans {
      * ({@code plan_cache_mode = auto}: the plan for the values five times, then the generic one when its estimate is
      * no worse), as on a connection of the application running the statement often: its ranges in turn.
      */
-    private static long genericPlansChosen(Statement statement, Measured m) throws SQLException {
+    private static long genericPlansChosen(Statement statement, Measured m, List<long[]> ranges) throws SQLException {
         statement.execute("prepare bench_auto as " + numbered(m.sql()));
         for (int i = 0; i < AUTO_EXECUTIONS; i++) {
-            long[] range = m.ranges().get(i % m.ranges().size());
+            long[] range = ranges.get(i % ranges.size());
             statement.execute("execute bench_auto(" + range[0] + ", " + range[1] + ")");
         }
         long generic = single(statement, "select generic_plans from pg_prepared_statements where name = 'bench_auto'");
