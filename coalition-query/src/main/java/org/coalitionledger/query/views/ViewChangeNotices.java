@@ -49,7 +49,8 @@ class ViewChangeNotices {
         }
     }
 
-    private static boolean isPostgres(DataSource dataSource) {
+    /** Whether the views are stored in PostgreSQL (else in H2, the embedded default). */
+    static boolean isPostgres(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
             return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {

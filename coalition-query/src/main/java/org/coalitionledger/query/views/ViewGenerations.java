@@ -1,12 +1,14 @@
 package org.coalitionledger.query.views;
 
 import org.coalitionledger.query.config.ProcessingGroups;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.function.LongFunction;
 
@@ -29,12 +31,22 @@ public class ViewGenerations {
     private final TransactionTemplate transaction;
     private final TransactionTemplate snapshot;
 
-    ViewGenerations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    @Autowired
+    ViewGenerations(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
+        // One snapshot of every table from the first read. PostgreSQL's repeatable read is that; H2's takes each
+        // table's snapshot at its own first read, so a table first read after a switch-over committed would show the
+        // old copy deleted. H2's serializable snapshots every table at the first read.
+        this(jdbc, transactionManager, ViewChangeNotices.isPostgres(dataSource)
+                ? TransactionDefinition.ISOLATION_REPEATABLE_READ : TransactionDefinition.ISOLATION_SERIALIZABLE);
+    }
+
+    /** @param snapshotIsolation the isolation level that gives {@link #readPublished} one snapshot */
+    ViewGenerations(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, int snapshotIsolation) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.snapshot = new TransactionTemplate(transactionManager);
         snapshot.setReadOnly(true);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setIsolationLevel(snapshotIsolation);
     }
 
     /** The generations as stored now. */

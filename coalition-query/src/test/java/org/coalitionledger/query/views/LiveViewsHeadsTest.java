@@ -10,6 +10,7 @@ import org.coalitionledger.api.view.RestatementTrailView;
 import org.coalitionledger.api.view.FoldSnapshot;
 import org.coalitionledger.api.view.YearBasis;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionDefinition;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ class LiveViewsHeadsTest {
 
     private static final class Generations extends ViewGenerations {
         Generations() {
-            super(null, null);
+            super(null, null, TransactionDefinition.ISOLATION_DEFAULT);
         }
 
         @Override
