@@ -23,9 +23,9 @@ public class QueryConfiguration {
 
     /**
      * Axon's query bus as Spring Boot would make it, except that it opens no transaction around a handler. Each
-     * handler opens the one it needs: the views read the published generation in one snapshot, which
-     * a transaction opened around them would swallow (Spring joins it and ignores the isolation asked for), so a
-     * rebuild's switch-over committing between two reads could show a reader part of a copy. Without it, a live
+     * handler opens the one it needs: the views read the published generation in one snapshot, which a transaction
+     * opened around them would swallow (Spring joins it and ignores the isolation asked for), so a rebuild's
+     * switch-over committing between two reads could show a reader part of a copy. Without it, a live
      * view's usual answer is a single statement, with no transaction to begin and commit.
      */
     @Bean

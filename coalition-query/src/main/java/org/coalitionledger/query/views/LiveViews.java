@@ -151,10 +151,10 @@ class LiveViews {
 
     /**
      * Confirms a head made in a read, after the read: it is carried forward later only if the coalition's change
-     * count is still the head's, so no batch committed while it was read. A read that saw rows of a later batch (should
-     * the database's snapshot let rows a later commit inserted through, as H2's repeatable read does) made a head
-     * holding more than its count: its answers were newer than asked for, never older, but adding that batch's records to it
-     * again would count them twice, so it is dropped.
+     * count is still the head's, so no batch committed while it was read. A read that saw rows of a later batch
+     * (should the database's snapshot let rows a later commit inserted through, as H2's repeatable read does) made a
+     * head holding more than its count: its answers were newer than asked for, never older, but adding that batch's
+     * records to it again would count them twice, so it is dropped.
      */
     private void confirm(String coalitionId, Head made) {
         ViewRows.PublishedChanges now = rows.publishedChanges(coalitionId);
