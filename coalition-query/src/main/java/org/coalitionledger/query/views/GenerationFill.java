@@ -38,10 +38,11 @@ import java.util.stream.Stream;
  * of a rebuild. The processor's replay folds one coalition's events on one segment, one event and two statements at
  * a time; a fill reads the store page by page, a page or two ahead, folds each page's slices ({@link ViewSlice}) on a
  * pool of threads, so one coalition's records are folded side by side, and writes the page's rows in batches of
- * statements.
+ * statements while the pool folds the next page.
  * <p>
  * Every slice's rows are what the processor would have written for the same events: the same shared fold
- * ({@link SliceChange}) takes the slice's events in store order, from the slice as stored. The fill writes in its
+ * ({@link SliceChange}) takes the slice's events in store order, from the slice as stored, or as the page before
+ * folded it where that page's rows are not written yet. The fill writes in its
  * caller's transaction, with the processor shut down, and hands the caller the tracking token of the last event it
  * folded (gaps in the global index included); the caller resets the processor to that token in the same transaction, so
  * the replay folds every later event, and an event committing into a gap the fill passed, once. A fill that fails
@@ -111,13 +112,27 @@ public class GenerationFill {
             reader.execute(pages::readAll);
             TrackingToken lastToken = null;
             long read = 0;
+            // A page's rows are written while the pool folds the next page: the next page's slices that the page
+            // changed are taken from its fold, not from rows not written yet.
+            FoldedPage unwritten = null;
             for (ReadPage page = pages.next(); page != null; page = pages.next()) {
                 List<Item> items = results(page.items());
-                write(generation, foldSlices(items, storedSlices(generation, items, written), pool,
-                        tasksByCoalition), written);
-                lastToken = page.lastToken();
-                position.set(lastToken.position().orElse(-1));
+                List<Future<List<SliceResult>>> folding = foldSlices(items,
+                        storedSlices(generation, items, written, unwritten), pool, tasksByCoalition);
+                if (unwritten != null) {
+                    write(generation, unwritten.results(), written);
+                    lastToken = unwritten.lastToken();
+                    position.set(lastToken.position().orElse(-1));
+                }
+                List<SliceResult> results = new ArrayList<>();
+                results(folding).forEach(results::addAll);
+                unwritten = new FoldedPage(results, page.lastToken());
                 read += items.size();
+            }
+            if (unwritten != null) {
+                write(generation, unwritten.results(), written);
+                lastToken = unwritten.lastToken();
+                position.set(lastToken.position().orElse(-1));
             }
             rows.countFillAsFirstChange(generation);
             int most = tasksByCoalition.values().stream().mapToInt(Set::size).max().orElse(0);
@@ -139,6 +154,10 @@ public class GenerationFill {
 
     /** A page read ahead: its last event's token, and its events being decoded on the pool. */
     private record ReadPage(TrackingToken lastToken, List<Future<Item>> items) {
+    }
+
+    /** A page folded, its rows not written yet: each slice's fold, and the page's last event's token. */
+    private record FoldedPage(List<SliceResult> results, TrackingToken lastToken) {
     }
 
     /**
@@ -249,16 +268,6 @@ public class GenerationFill {
         return items;
     }
 
-    /** Runs the tasks on the pool and returns their results in order; the first failure fails the fill. */
-    private static <T> List<T> all(ExecutorService pool, List<Callable<T>> tasks) {
-        try {
-            return results(pool.invokeAll(tasks));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("views fill interrupted", e);
-        }
-    }
-
     /** The tasks' results in order, waiting for each; the first failure fails the fill. */
     private static <T> List<T> results(List<Future<T>> futures) {
         List<T> results = new ArrayList<>(futures.size());
@@ -276,20 +285,32 @@ public class GenerationFill {
     }
 
     /**
-     * The stored state of every slice the page's events touch, read on the transaction's thread. A record's row is read
-     * only if this fill may have written it before ({@code written}): the generation started empty.
+     * The stored state of every slice the page's events touch, read on the transaction's thread: as the page before
+     * ({@code unwritten}, null for the first) left it where that page changed it (its rows are written after this
+     * read), else as stored. A record's row is read only if this fill may have written it before ({@code written}):
+     * the generation started empty.
      */
-    private Map<ViewSlice, FoldSnapshot> storedSlices(long generation, List<Item> items, WrittenRecords written) {
+    private Map<ViewSlice, FoldSnapshot> storedSlices(long generation, List<Item> items, WrittenRecords written,
+                                                      FoldedPage unwritten) {
+        Map<ViewSlice, FoldSnapshot> before = new HashMap<>();
+        if (unwritten != null) {
+            unwritten.results().forEach(result -> before.put(result.slice, result.state));
+        }
         Map<ViewSlice, FoldSnapshot> stored = new HashMap<>();
         for (Item item : items) {
             ViewSlice slice = item.slice();
             if (slice == null || stored.containsKey(slice)) {
                 continue;
             }
-            boolean unwritten = slice.kind() == ViewSlice.Kind.RECORD
+            FoldSnapshot folded = before.get(slice);
+            if (folded != null) {
+                stored.put(slice, folded);
+                continue;
+            }
+            boolean unwrittenRecord = slice.kind() == ViewSlice.Kind.RECORD
                     && !written.mightContain(slice.coalitionId(), slice.key());
             // Foundings, memberships and goals are few beside records: one statement each, as for a written record.
-            stored.put(slice, unwritten ? ViewRows.sliceOf(slice.coalitionId(), null, List.of(), null, null)
+            stored.put(slice, unwrittenRecord ? ViewRows.sliceOf(slice.coalitionId(), null, List.of(), null, null)
                     : rows.slice(generation, slice));
         }
         return stored;
@@ -315,9 +336,13 @@ public class GenerationFill {
         }
     }
 
-    /** Folds each slice's events in order, slices spread over the pool's threads by the slice's hash. */
-    private List<SliceResult> foldSlices(List<Item> items, Map<ViewSlice, FoldSnapshot> stored, ExecutorService pool,
-                                         Map<String, Set<Integer>> tasksByCoalition) {
+    /**
+     * Starts folding each slice's events in order, slices spread over the pool's threads by the slice's hash; the
+     * futures give the slices' folds.
+     */
+    private List<Future<List<SliceResult>>> foldSlices(List<Item> items, Map<ViewSlice, FoldSnapshot> stored,
+                                                       ExecutorService pool,
+                                                       Map<String, Set<Integer>> tasksByCoalition) {
         Map<ViewSlice, List<Item>> bySlice = new LinkedHashMap<>();
         for (Item item : items) {
             if (item.slice() != null) {
@@ -347,9 +372,7 @@ public class GenerationFill {
                 });
             }
         }
-        List<SliceResult> results = new ArrayList<>();
-        all(pool, tasks).forEach(results::addAll);
-        return results;
+        return tasks.stream().map(pool::submit).toList();
     }
 
     /** One slice's events folded in order, as the projection folds them one batch after another. */
